@@ -1,0 +1,33 @@
+# kgq — common tasks. `make test` installs what it needs on a fresh Debian machine.
+SWIFT        ?= swift
+APT_PACKAGES := libgraphviz-dev libedit-dev pkg-config
+GRAPH        ?= graphs/customer-service
+
+.PHONY: deps build release test run check fmt
+
+# Installs the Debian packages the build links against, when they are missing.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+run: build
+	$(SWIFT) run kgq --graph $(GRAPH)
+
+check: build
+	$(SWIFT) run kgq check --graph $(GRAPH)
+
+fmt: build
+	$(SWIFT) run kgq fmt --graph $(GRAPH)

@@ -1,0 +1,30 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "kgq",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kgq", targets: ["kgq"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The data model and the in-memory store. Depends on nothing.
+        .target(name: "KGCore"),
+        // The .kg file format: lexer, parser, canonical writer, graph-folder loader.
+        .target(name: "KGFormat", dependencies: ["KGCore"]),
+        // The openCypher interpreter: lexer, parser (AST), binder, planner, executor.
+        .target(name: "KGQuery", dependencies: ["KGCore"]),
+        // The command-line tool and the REPL.
+        .executableTarget(
+            name: "kgq",
+            dependencies: [
+                "KGCore", "KGFormat", "KGQuery",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "KGCoreTests", dependencies: ["KGCore"]),
+    ]
+)
