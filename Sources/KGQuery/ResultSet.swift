@@ -1,0 +1,103 @@
+import KGCore
+
+/// A value produced by a query: a property value, or a node, relationship or path of the graph.
+///
+/// Nodes and relationships are handles into the session's `Graph`; render them with it.
+public enum QueryValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case float(Double)
+    case string(String)
+    case date(KGDate)
+    case list([QueryValue])
+    case map([String: QueryValue])
+    case node(Int)
+    case edge(Int)
+    case path(Path)
+
+    /// Lifts a stored property value.
+    public init(_ v: Value) {
+        switch v {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .int(let i): self = .int(i)
+        case .float(let d): self = .float(d)
+        case .string(let s): self = .string(s)
+        case .date(let d): self = .date(d)
+        case .list(let l): self = .list(l.map(QueryValue.init))
+        case .map(let m): self = .map(m.mapValues(QueryValue.init))
+        }
+    }
+}
+
+/// A path: nodes n0, n1, …, nk and the relationships e1 … ek between them (k ≥ 0).
+public struct Path: Sendable, Hashable {
+    public var nodes: [Int]
+    public var edges: [Int]
+    public init(nodes: [Int], edges: [Int]) {
+        self.nodes = nodes
+        self.edges = edges
+    }
+}
+
+/// The result of one statement.
+public struct ResultSet: Sendable {
+    /// Column names in RETURN order (empty for a statement that returns nothing).
+    public var columns: [String]
+    public var rows: [[QueryValue]]
+    /// Counters of a writing statement: "+nodes", "-nodes", "+relationships", "-relationships",
+    /// "+properties", "-properties", "+labels", "-labels". Empty for read-only statements.
+    public var stats: [String: Int]
+    /// For EXPLAIN and PROFILE: the plan as text (operators, indexes, estimated or actual rows, time).
+    public var plan: String?
+
+    public init(columns: [String] = [], rows: [[QueryValue]] = [], stats: [String: Int] = [:], plan: String? = nil) {
+        self.columns = columns
+        self.rows = rows
+        self.stats = stats
+        self.plan = plan
+    }
+}
+
+/// A query error with openCypher's classification and a position in the query text.
+///
+/// `type` is openCypher's error type (`SyntaxError`, `TypeError`, `ArgumentError`,
+/// `SemanticError`, `EntityNotFound`, `ConstraintVerificationFailed`, …), `detail` its detail
+/// code (`UndefinedVariable`, `InvalidArgumentType`, …), `phase` compile time or runtime.
+public struct QueryError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Phase: String, Sendable { case compileTime = "compile time", runtime }
+
+    public var type: String
+    public var detail: String
+    public var phase: Phase
+    public var message: String
+    /// 1-based line and column in the query text, when known.
+    public var line: Int?
+    public var column: Int?
+    /// The offending line of the query, to show with a caret.
+    public var lineText: String?
+    /// "did you mean …" or another way to fix it.
+    public var help: String?
+
+    public init(type: String, detail: String, phase: Phase, message: String, line: Int? = nil, column: Int? = nil,
+                lineText: String? = nil, help: String? = nil) {
+        self.type = type
+        self.detail = detail
+        self.phase = phase
+        self.message = message
+        self.line = line
+        self.column = column
+        self.lineText = lineText
+        self.help = help
+    }
+
+    /// The error as a Diagnostic, for the one renderer people see.
+    public var diagnostic: Diagnostic {
+        Diagnostic(.error, "\(type) (\(detail)): \(message)",
+                   at: line.map { SourceLocation(file: "query", line: $0, column: column ?? 1) },
+                   lineText: lineText, help: help)
+    }
+
+    public var description: String { diagnostic.rendered() }
+}
