@@ -1,0 +1,1 @@
+// Placeholder until helper "format" lands KGFormat; removed on merge.
