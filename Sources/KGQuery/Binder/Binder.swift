@@ -153,9 +153,13 @@ struct Binder {
     // MARK: - Patterns
 
     private mutating func declare(_ v: String, _ kind: VariableKind, _ span: SourceSpan) throws(QueryError) {
-        if let k = scope[v], k != kind, !(k == .value && kind == .node && false) {
-            if k == .value || kind == .value || k != kind {
+        if let k = scope[v], k != kind {
+            // A plain value (from WITH, UNWIND, …) may hold a node or relationships: checked at run time.
+            if k != .value && !(k == .relationshipList && kind == .value) {
                 throw error("SyntaxError", "VariableTypeConflict", "variable '\(v)' is already bound as a \(k), not a \(kind)", span)
+            }
+            if k == .value && kind != .node && kind != .relationshipList {
+                throw error("SyntaxError", "VariableTypeConflict", "variable '\(v)' is already bound as a value, not a \(kind)", span)
             }
         }
         scope[v] = kind
@@ -164,7 +168,14 @@ struct Binder {
     private mutating func declarePattern(_ pattern: Pattern, creating: Bool, merging: Bool = false) throws(QueryError) {
         let before = scope
         var relsInPattern = Set<String>()
+        let pathVariables = Set(pattern.compactMap(\.pathVariable))
         for part in pattern {
+            for n in part.nodes where n.variable.map(pathVariables.contains) ?? false {
+                throw error("SyntaxError", "VariableAlreadyBound", "'\(n.variable!)' names both a path and a node", n.span)
+            }
+            for r in part.rels where r.variable.map(pathVariables.contains) ?? false {
+                throw error("SyntaxError", "VariableAlreadyBound", "'\(r.variable!)' names both a path and a relationship", r.span)
+            }
             if let pv = part.pathVariable, scope[pv] != nil {
                 throw error("SyntaxError", "VariableAlreadyBound", "variable '\(pv)' is already bound", part.span)
             }
@@ -177,11 +188,11 @@ struct Binder {
                     try check(e)
                 }
                 if let v = n.variable {
-                    if creating, let k = before[v] {
-                        if k != .node {
+                    if creating, let k = scope[v] {
+                        if k != .node && k != .value {
                             throw error("SyntaxError", "VariableTypeConflict", "variable '\(v)' is not a node", n.span)
                         }
-                        if !n.labels.isEmpty || n.properties != nil || (part.nodes.count == 1) {
+                        if !n.labels.isEmpty || n.properties != nil || (part.nodes.count == 1 && before[v] != nil) {
                             throw error("SyntaxError", "VariableAlreadyBound", "variable '\(v)' is already bound", n.span)
                         }
                     }
@@ -235,6 +246,9 @@ struct Binder {
                             help: Suggest.closest(to: v, in: Array(scope.keys) + Array(extra)).map { "did you mean '\($0)'?" })
             }
         case .listComprehension(let v, let l, let p, let q):
+            for x in [p, q].compactMap({ $0 }) where x.containsAggregate {
+                throw error("SyntaxError", "InvalidAggregation", "aggregation is not allowed inside a list comprehension", x.span)
+            }
             try check(l, extra: extra)
             if let p { try check(p, extra: extra.union([v])) }
             if let q { try check(q, extra: extra.union([v])) }
@@ -271,6 +285,9 @@ struct Binder {
                     throw error("SyntaxError", "InvalidNumberOfArguments", "\(name)() takes two arguments", e.span)
                 }
                 for a in args {
+                    if a.contains(where: { if case .call(let n, _, _) = $0.kind { return n.lowercased() == "rand" }; return false }) {
+                        throw error("SyntaxError", "NonConstantExpression", "rand() cannot be aggregated", a.span)
+                    }
                     if a.containsAggregate {
                         throw error("SyntaxError", "NestedAggregation", "an aggregate cannot contain another aggregate", a.span)
                     }
@@ -282,6 +299,9 @@ struct Binder {
                 default: throw error("SyntaxError", "InvalidArgumentExpression", "exists() expects a property or a pattern", args[0].span)
                 }
             } else if let f = functions.lookup(name) {
+                if lower == "size", let a = args.first, case .patternPredicate = a.kind {
+                    throw error("SyntaxError", "UnexpectedSyntax", "size() of a pattern is not allowed; use a pattern comprehension or COUNT", a.span)
+                }
                 if !f.arity.contains(args.count) {
                     throw error("SyntaxError", "InvalidNumberOfArguments",
                                 "\(f.name)() takes \(f.arity.lowerBound == f.arity.upperBound ? "\(f.arity.lowerBound)" : "\(f.arity.lowerBound)…") argument(s), not \(args.count)", e.span)
@@ -327,13 +347,16 @@ struct Binder {
         if let ok = wants[name], !ok.contains(k) && k != .value {
             throw error("SyntaxError", "InvalidArgumentType", "\(name)() cannot take a \(k)", first.span)
         }
+        if name == "size" && (k == .path || k == .node || k == .relationship) {
+            throw error("SyntaxError", "InvalidArgumentType", "size() cannot take a \(k)", first.span)
+        }
     }
 
     private func staticTypeCheck(_ e: Expr) throws(QueryError) {
         switch e.kind {
         case .binary(let op, let a, let b) where ["+", "-", "*", "/", "%", "^"].contains(op):
             for x in [a, b] {
-                if case .literal(let v) = x.kind, case .bool = v {
+                if op != "+", case .literal(let v) = x.kind, case .bool = v {
                     throw error("SyntaxError", "InvalidArgumentType", "cannot use a boolean in arithmetic", x.span)
                 }
                 if case .map = x.kind {
@@ -384,7 +407,7 @@ struct Binder {
         var texts: [String] = []
         if p.star {
             let visible = scope.keys.filter { !$0.hasPrefix(" ") }.sorted()
-            if visible.isEmpty {
+            if visible.isEmpty && isReturn {
                 throw error("SyntaxError", "NoVariablesInScope", "\(isReturn ? "RETURN" : "WITH") * needs variables in scope", p.span)
             }
             for v in visible {
@@ -419,7 +442,7 @@ struct Binder {
         }
         if !aggregates.isEmpty {
             for (i, e) in exprs.enumerated() where !grouping.contains(i) {
-                try checkAmbiguous(e, groupingTexts: grouping.map { texts[$0] }, groupingVariables: grouping.compactMap {
+                try checkAmbiguous(e, groupingTexts: grouping.filter { isSimpleKey(exprs[$0]) }.map { texts[$0] }, groupingVariables: grouping.compactMap {
                     if case .variable(let v) = exprs[$0].kind { return v }
                     return nil
                 })
@@ -431,43 +454,55 @@ struct Binder {
             if case .variable(let v) = exprs[i].kind, let k = oldScope[v] { newScope[c] = k } else { newScope[c] = .value }
         }
         // ORDER BY sees the new columns, and (without aggregation or DISTINCT) the old variables too.
+        let aggregating = !aggregates.isEmpty
+        let simpleKeys: [(String, String)] = grouping.compactMap { i in
+            isSimpleKey(exprs[i]) ? (texts[i], columns[i]) : nil
+        }
         var order: [(Expr, Bool)] = []
         for s in p.order {
             let t = normalized(source.slice(s.expr.span.start, s.expr.span.end))
             var e = s.expr
-            if let i = texts.firstIndex(of: t), !columns.isEmpty, !(exprs[i].kind.isVariable) {
-                e = Expr(.variable(columns[i]), s.expr.span)
+            if let i = texts.firstIndex(of: t) { e = Expr(.variable(columns[i]), s.expr.span) }
+            if e.containsAggregate && !aggregating {
+                throw error("SyntaxError", "InvalidAggregation", "ORDER BY cannot aggregate when the projection does not", s.expr.span)
             }
-            let visible: [String: VariableKind] = (aggregates.isEmpty && !p.distinct) ? oldScope.merging(newScope) { $1 } : newScope
-            scope = visible
-            if e.containsAggregate {
-                if aggregates.isEmpty {
-                    scope = oldScope
-                    throw error("SyntaxError", "InvalidAggregation", "ORDER BY cannot aggregate when the projection does not", s.expr.span)
-                }
-                scope = oldScope
-                try check(e)
-                e = extractAggregates(e, into: &aggregates)
-                scope = visible
-            } else {
-                do { try check(e) } catch {
-                    // With aggregation, ORDER BY may still name grouping expressions by their text.
-                    scope = oldScope
-                    if !aggregates.isEmpty || p.distinct, (try? check(e)) != nil {
-                        let rewritten = e.rewritten { x in
-                            let xt = normalized(source.slice(x.span.start, x.span.end))
-                            if let i = texts.firstIndex(of: xt) { return Expr(.variable(columns[i]), x.span) }
-                            return nil
+            if aggregating || p.distinct {
+                // Only projected columns are visible; grouping keys may be named by their text.
+                var failure: QueryError? = nil
+                var local = aggregates
+                var counter = slotCounter
+                let rewritten = e.rewritten { x in
+                    if x.isAggregate {
+                        do throws(QueryError) { try check(x) } catch { failure = failure ?? error }
+                        let slot = " agg\(counter)"
+                        counter += 1
+                        switch x.kind {
+                        case .countStar:
+                            local.append(AggregateCall(name: "count(*)", distinct: false, args: [], slot: slot, span: x.span))
+                        case .call(let name, let distinct, let args):
+                            local.append(AggregateCall(name: name.lowercased(), distinct: distinct, args: args, slot: slot, span: x.span))
+                        default: break
                         }
-                        scope = newScope
-                        if (try? check(rewritten)) != nil { order.append((rewritten, s.descending)); continue }
+                        return Expr(.variable(slot), x.span)
                     }
-                    scope = oldScope
-                    throw error
+                    let xt = normalized(source.slice(x.span.start, x.span.end))
+                    if let k = simpleKeys.first(where: { $0.0 == xt }) { return Expr(.variable(k.1), x.span) }
+                    return nil
                 }
+                if let failure { throw failure }
+                aggregates = local
+                slotCounter = counter
+                let slots = Set(aggregates.map(\.slot))
+                scope = newScope
+                do throws(QueryError) { try check(rewritten, extra: slots) } catch { scope = oldScope; throw error }
+                scope = oldScope
+                order.append((rewritten, s.descending))
+            } else {
+                scope = oldScope.merging(newScope) { $1 }
+                do throws(QueryError) { try check(e) } catch { scope = oldScope; throw error }
+                scope = oldScope
+                order.append((e, s.descending))
             }
-            scope = oldScope
-            order.append((e, s.descending))
         }
         for x in [p.skip, p.limit].compactMap({ $0 }) {
             if !x.freeVariables.isEmpty || x.containsAggregate || x.contains(where: { if case .patternPredicate = $0.kind { return true }; return false }) {
@@ -487,14 +522,25 @@ struct Binder {
                 }
             }
         }
-        scope = newScope
+        // WITH … WHERE also sees the variables before the projection (unless it aggregates or is DISTINCT).
+        scope = (aggregates.isEmpty && !p.distinct) ? oldScope.merging(newScope) { $1 } : newScope
         if let filter {
             try check(filter)
             try noAggregate(filter, "WHERE")
         }
+        scope = newScope
         return BoundProjection(columns: columns, items: items, aggregates: aggregates, groupingIndexes: grouping,
                                distinct: p.distinct, order: order, skip: p.skip, limit: p.limit, filter: filter,
                                isReturn: isReturn, span: p.span)
+    }
+
+    /// A grouping key other expressions may refer to by its text: a variable or a property of one.
+    private func isSimpleKey(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .variable: return true
+        case .property(let b, _): return isSimpleKey(b)
+        default: return false
+        }
     }
 
     private mutating func extractAggregates(_ e: Expr, into aggs: inout [AggregateCall]) -> Expr {

@@ -193,12 +193,12 @@ struct Executor {
             produced = produced.filter { r in seen.insert(p.columns.map { ValueSemantics.groupKey(r.out[$0] ?? .null) }).inserted }
         }
         if !p.order.isEmpty {
-            var keyed: [([QueryValue], Row)] = []
+            var keyed: [([QueryValue], (out: Row, env: Row))] = []
             keyed.reserveCapacity(produced.count)
             for r in produced {
                 var ks: [QueryValue] = []
                 for (e, _) in p.order { ks.append(try ctx.eval(e, r.env)) }
-                keyed.append((ks, r.out))
+                keyed.append((ks, r))
             }
             let desc = p.order.map(\.1)
             let sorted = keyed.enumerated().sorted { a, b in
@@ -208,16 +208,15 @@ struct Executor {
                 }
                 return a.offset < b.offset
             }
-            produced = sorted.map { ($0.element.1, $0.element.1) }
+            produced = sorted.map { $0.element.1 }
         }
-        var result = produced.map(\.out)
-        if let skip = try intArgument(p.skip, "SKIP") { result = Array(result.dropFirst(skip)) }
-        if let limit = try intArgument(p.limit, "LIMIT") { result = Array(result.prefix(limit)) }
+        if let skip = try intArgument(p.skip, "SKIP") { produced = Array(produced.dropFirst(skip)) }
+        if let limit = try intArgument(p.limit, "LIMIT") { produced = Array(produced.prefix(limit)) }
         if let f = p.filter {
             var kept: [Row] = []
-            for r in result where try ctx.truth(f, r) == true { kept.append(r) }
-            result = kept
+            for r in produced where try ctx.truth(f, r.env) == true { kept.append(r.out) }
+            return kept
         }
-        return result
+        return produced.map(\.out)
     }
 }

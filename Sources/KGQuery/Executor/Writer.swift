@@ -84,12 +84,14 @@ struct Writer {
         case .node(let h):
             if ctx.deletedNodes.contains(h) { throw ctx.runtimeError("EntityNotFound", "DeletedEntityAccess", "node was deleted", at: span) }
             let had = ctx.graph.nodes[h].properties[key] != nil
-            if s.isNull { if had { ctx.count("-properties") } } else { ctx.count("+properties") }
+            if had { ctx.count("-properties") }
+            if !s.isNull { ctx.count("+properties") }
             ctx.graph.setProperty(node: h, key, s)
         case .edge(let h):
             if ctx.deletedEdges.contains(h) { throw ctx.runtimeError("EntityNotFound", "DeletedEntityAccess", "relationship was deleted", at: span) }
             let had = ctx.graph.edges[h].properties[key] != nil
-            if s.isNull { if had { ctx.count("-properties") } } else { ctx.count("+properties") }
+            if had { ctx.count("-properties") }
+            if !s.isNull { ctx.count("+properties") }
             ctx.graph.setProperty(edge: h, key, s)
         default:
             throw ctx.runtimeError("TypeError", "InvalidArgumentType", "cannot set a property on \(ValueSemantics.typeName(target))", at: span)
