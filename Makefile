@@ -31,3 +31,9 @@ check: build
 
 fmt: build
 	$(SWIFT) run kgq fmt --graph $(GRAPH)
+
+# openCypher TCK subset (kept outside the repository in ../shared/tck).
+.PHONY: tck
+tck: release
+	@if [ -d ../shared/tck ]; then ../shared/tck/run .build/release/kgq; \
+	else echo "tck: skipped (../shared/tck not found)"; fi

@@ -26,5 +26,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KGCoreTests", dependencies: ["KGCore"]),
+        .testTarget(name: "KGQueryTests", dependencies: ["KGCore", "KGQuery"]),
     ]
 )

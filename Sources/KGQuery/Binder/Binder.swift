@@ -155,10 +155,13 @@ struct Binder {
     private mutating func declare(_ v: String, _ kind: VariableKind, _ span: SourceSpan) throws(QueryError) {
         if let k = scope[v], k != kind {
             // A plain value (from WITH, UNWIND, …) may hold a node or relationships: checked at run time.
-            if k != .value && !(k == .relationshipList && kind == .value) {
+            if k == .scalar || (k == .list && kind != .relationshipList) {
+                throw error("SyntaxError", "VariableTypeConflict", "variable '\(v)' holds a \(k == .list ? "list" : "value"), not a \(kind)", span)
+            }
+            if k != .value && k != .list && !(k == .relationshipList && kind == .value) {
                 throw error("SyntaxError", "VariableTypeConflict", "variable '\(v)' is already bound as a \(k), not a \(kind)", span)
             }
-            if k == .value && kind != .node && kind != .relationshipList {
+            if (k == .value || k == .list) && kind != .node && kind != .relationshipList {
                 throw error("SyntaxError", "VariableTypeConflict", "variable '\(v)' is already bound as a value, not a \(kind)", span)
             }
         }
@@ -451,7 +454,13 @@ struct Binder {
         let oldScope = scope
         var newScope: [String: VariableKind] = [:]
         for (i, c) in columns.enumerated() {
-            if case .variable(let v) = exprs[i].kind, let k = oldScope[v] { newScope[c] = k } else { newScope[c] = .value }
+            switch exprs[i].kind {
+            case .variable(let v): newScope[c] = oldScope[v] ?? .value
+            case .literal(let lit): newScope[c] = lit == .null ? .value : .scalar
+            case .map: newScope[c] = .scalar
+            case .list, .listComprehension: newScope[c] = .list
+            default: newScope[c] = .value
+            }
         }
         // ORDER BY sees the new columns, and (without aggregation or DISTINCT) the old variables too.
         let aggregating = !aggregates.isEmpty
@@ -522,8 +531,8 @@ struct Binder {
                 }
             }
         }
-        // WITH … WHERE also sees the variables before the projection (unless it aggregates or is DISTINCT).
-        scope = (aggregates.isEmpty && !p.distinct) ? oldScope.merging(newScope) { $1 } : newScope
+        // WITH … WHERE also sees the variables before the projection (unless it aggregates).
+        scope = aggregates.isEmpty ? oldScope.merging(newScope) { $1 } : newScope
         if let filter {
             try check(filter)
             try noAggregate(filter, "WHERE")

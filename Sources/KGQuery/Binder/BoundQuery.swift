@@ -1,6 +1,14 @@
 /// The binder's output: clauses whose names are checked, whose projections are resolved into
 /// columns, and whose aggregates are pulled out. The executor runs only this, never raw AST clauses.
-enum VariableKind: Sendable, Equatable { case node, relationship, relationshipList, path, value }
+enum VariableKind: Sendable, Equatable {
+    case node, relationship, relationshipList, path
+    /// Anything, known only at run time.
+    case value
+    /// Known not to be a node, relationship or list (a literal number, string, boolean or map).
+    case scalar
+    /// A list (may hold relationships).
+    case list
+}
 
 struct AggregateCall: Sendable {
     var name: String

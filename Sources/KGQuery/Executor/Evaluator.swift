@@ -258,6 +258,14 @@ extension ExecutionContext {
         var values: [QueryValue] = []
         values.reserveCapacity(args.count)
         for a in args { values.append(try eval(a, row)) }
+        if ["labels", "keys", "properties", "type"].contains(lower), let v = values.first {
+            switch v {
+            case .node(let h) where deletedNodes.contains(h),
+                 .edge(let h) where deletedEdges.contains(h):
+                throw runtimeError("EntityNotFound", "DeletedEntityAccess", "\(name)() of an entity deleted by this statement", at: span)
+            default: break
+            }
+        }
         do {
             return try f.evaluate(values, functionContext)
         } catch let e as QueryError {

@@ -17,6 +17,8 @@ final class ExecutionContext {
     var deletedNodes = Set<Int>()
     var deletedEdges = Set<Int>()
     private var idCounter = 0
+    /// Nodes and relationships looked at while matching ("db hits"), for PROFILE.
+    var dbHits = 0
 
     init(graph: Graph, parameters: [String: QueryValue], functions: FunctionRegistry, displayLanguage: String?,
          source: SourceText) {

@@ -5,8 +5,8 @@ import KGCore
 struct Executor {
     let ctx: ExecutionContext
 
-    /// Per-clause profile: operator name, rows out, seconds.
-    var profile: [(String, Int, Double)] = []
+    /// Per-clause profile: operator name, rows out, db hits, seconds.
+    var profile: [(String, Int, Int, Double)] = []
 
     init(context: ExecutionContext) { self.ctx = context }
 
@@ -33,10 +33,11 @@ struct Executor {
         var rows: [Row] = [[:]]
         for c in q.clauses {
             let t0 = ContinuousClock.now
+            let hits0 = ctx.dbHits
             rows = try run(c, rows)
             let d = ContinuousClock.now - t0
             let secs = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-            profile.append((Executor.name(c), rows.count, secs))
+            profile.append((Executor.name(c), rows.count, ctx.dbHits - hits0, secs))
         }
         return rows
     }

@@ -54,7 +54,9 @@ struct PatternMatcher {
         switch plan.steps[i] {
         case .start(let p, let n, let access):
             let np = plan.pattern[p].nodes[n]
-            for h in try candidates(access, st.row) {
+            let found = try candidates(access, st.row)
+            ctx.dbHits += found.count
+            for h in found {
                 guard let s = try bindNode(np, h, p, n, st) else { continue }
                 if try !next(s) { return false }
             }
@@ -181,6 +183,7 @@ struct PatternMatcher {
     /// Edges at node `h` in a direction, with the node at their other end. A self-loop is listed once.
     private func adjacent(_ h: Int, _ dir: RelDirection) -> [(Int, Int)] {
         var out: [(Int, Int)] = []
+        defer { ctx.dbHits += out.count }
         if dir != .incoming { for e in ctx.graph.outgoing(h) { out.append((e, ctx.graph.edges[e].to)) } }
         if dir != .outgoing {
             for e in ctx.graph.incoming(h) {

@@ -87,10 +87,12 @@ extension Expr {
         case .patternComprehension(let pv, let part, let p, let q):
             let local = part.variables.union([pv].compactMap { $0 })
             let inner = [p, q].compactMap { $0 }.reduce(Set<String>()) { $0.union($1.freeVariables) }
-            return part.propertyVariables.union(inner.subtracting(local))
+            // Pattern variables may be outer ones; counting them all keeps pushdown conservative.
+            return part.propertyVariables.union(inner.subtracting(local)).union(part.variables)
         case .exists(let pat, let w):
             let local = pat.reduce(Set<String>()) { $0.union($1.variables) }
             return (w?.freeVariables ?? []).subtracting(local).union(pat.reduce(Set<String>()) { $0.union($1.propertyVariables) })
+                .union(local)
         default:
             return children.reduce(Set<String>()) { $0.union($1.freeVariables) }
         }

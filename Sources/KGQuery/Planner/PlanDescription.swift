@@ -27,11 +27,11 @@ enum PlanDescription {
         return lines.joined(separator: "\n")
     }
 
-    static func profile(_ p: [(String, Int, Double)]) -> String {
-        var lines = ["Profile (rows out, time per clause):"]
-        for (name, rows, secs) in p {
+    static func profile(_ p: [(String, Int, Int, Double)]) -> String {
+        var lines = ["Profile (per clause: rows out, db hits = nodes and relationships looked at, time):"]
+        for (name, rows, hits, secs) in p {
             let ms = (secs * 1_000_000).rounded() / 1000
-            lines.append("  \(name)  rows=\(rows)  time=\(ms) ms")
+            lines.append("  \(name)  rows=\(rows)  db hits=\(hits)  time=\(ms) ms")
         }
         return lines.joined(separator: "\n")
     }
