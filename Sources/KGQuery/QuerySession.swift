@@ -32,7 +32,8 @@ public struct QuerySession: Sendable {
                                    functions: functions, displayLanguage: displayLanguage, source: source)
         if bound.mode == .explain {
             return ResultSet(columns: bound.columns, rows: [], stats: [:],
-                             plan: PlanDescription.explain(bound, graph: graph, source: source))
+                             plan: PlanDescription.explain(bound, graph: graph, source: source),
+                             warnings: NameHints.warnings(statement, graph: graph, source: source, resultEmpty: false))
         }
         var executor = Executor(context: ctx)
         var rows = try executor.run(bound)
@@ -44,7 +45,8 @@ public struct QuerySession: Sendable {
         if bound.mode == .profile {
             plan = PlanDescription.explain(bound, graph: graph, source: source) + "\n" + PlanDescription.profile(executor.profile)
         }
-        return ResultSet(columns: bound.columns, rows: rows, stats: stats, plan: plan)
+        let warnings = NameHints.warnings(statement, graph: graph, source: source, resultEmpty: rows.isEmpty)
+        return ResultSet(columns: bound.columns, rows: rows, stats: stats, plan: plan, warnings: warnings)
     }
 
     /// The names of functions, for completion and help.

@@ -68,6 +68,10 @@ struct QueryCommand: ParsableCommand {
         for st in Script.statements(text) {
             do {
                 let r = try session.run(st.text)
+                for var w in r.warnings {
+                    if let l = w.location?.line { w.location?.line = l + st.line - 1 }
+                    FileHandle.standardError.write(Data((w.rendered() + "\n").utf8))
+                }
                 emit(r, session.graph)
             } catch {
                 failed = true

@@ -84,6 +84,29 @@ let errorCases: [ErrorCase] = [
         #expect(byLabel.plan?.contains("Expand") == true)
     }
 
+    @Test func misspeltNamesGiveWarningsWithSuggestions() throws {
+        var session = QuerySession(graph: try Fixture.graph())
+        let r = try session.run("MATCH (r:Rol)-[:REQIURES]->(s) RETURN r.nmae")
+        #expect(r.rows.isEmpty)
+        let helps = r.warnings.compactMap(\.help)
+        #expect(helps.contains("did you mean ':Role'?"))
+        #expect(helps.contains("did you mean ':REQUIRES'?"))
+        #expect(helps.contains("did you mean 'name'?"))
+        let fine = try session.run("MATCH (r:Role) RETURN r.name")
+        #expect(fine.warnings.isEmpty)
+    }
+
+    @Test func nameMapNarrowsThroughTheIndexButKeepsExactSemantics() throws {
+        var session = QuerySession(graph: try Fixture.graph())
+        let plan = try session.run("EXPLAIN MATCH (r {name: 'team lead'}) RETURN r").plan ?? ""
+        #expect(plan.contains("NodeByNameSeek"))
+        // Exact, case-sensitive equality as openCypher defines it; named() is the case-insensitive lookup.
+        #expect(try session.run("MATCH (r {name: 'TEAM LEAD'}) RETURN r").rows.isEmpty)
+        #expect(try session.run("MATCH (r {name: 'team lead'}) RETURN r").rows.count == 1)
+        _ = try session.run("CREATE (:Num {name: 5})")
+        #expect(try session.run("MATCH (r {name: 5}) RETURN r").rows.count == 1)
+    }
+
     /// A 2-hop pattern from one start node touches only its neighbourhood, however large the graph.
     @Test func twoHopTouchesOnlyTheNeighbourhood() throws {
         var g = try Fixture.graph()

@@ -258,7 +258,7 @@ extension ExecutionContext {
         var values: [QueryValue] = []
         values.reserveCapacity(args.count)
         for a in args { values.append(try eval(a, row)) }
-        if ["labels", "keys", "properties", "type"].contains(lower), let v = values.first {
+        if ["labels", "keys", "properties"].contains(lower), let v = values.first {
             switch v {
             case .node(let h) where deletedNodes.contains(h),
                  .edge(let h) where deletedEdges.contains(h):

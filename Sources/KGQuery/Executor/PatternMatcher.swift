@@ -142,8 +142,11 @@ struct PatternMatcher {
             if case .string(let id) = try ctx.eval(e, row), let h = ctx.graph.node(id: id) { return [h] }
             return []
         case .nameLookup(let e):
-            if case .string(let name) = try ctx.eval(e, row) { return ctx.graph.nodes(named: name) }
-            return []
+            switch try ctx.eval(e, row) {
+            case .string(let name): return ctx.graph.nodes(named: name)
+            case .null: return []
+            default: return ctx.graph.nodeHandles  // not a name: no index applies
+            }
         case .labelScan(let l): return ctx.graph.nodes(labelled: l)
         case .allNodes: return ctx.graph.nodeHandles
         }

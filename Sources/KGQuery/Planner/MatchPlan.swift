@@ -124,6 +124,11 @@ enum Planner {
         func access(_ n: NodePattern) -> NodeAccess {
             if let v = n.variable, bound.contains(v) { return .bound(v) }
             if let v = n.variable, let a = indexAccess(for: v, in: filters, bound: bound) { return a }
+            // `{name: …}` narrows candidates through the name index (an exact check follows).
+            if let props = n.properties, case .map(let entries) = props.kind,
+               let e = entries.first(where: { $0.0 == "name" })?.1, e.freeVariables.isSubset(of: bound) {
+                return .nameLookup(e)
+            }
             if let l = n.labels.min(by: { graph.estimatedCount(label: $0) < graph.estimatedCount(label: $1) }) {
                 return .labelScan(l)
             }
