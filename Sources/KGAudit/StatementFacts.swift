@@ -68,7 +68,12 @@ public struct StatementFacts: Sendable, Hashable {
         }
         let start = date(p["period_start"]), end = date(p["period_end"])
         if start != nil || end != nil {
-            let text = "\(start?.description ?? "…")–\(end?.description ?? "")"
+            let text = switch (start, end) {
+            case let (s?, e?): "\(s)–\(e)"
+            case let (s?, nil): "since \(s)"
+            case let (nil, e?): "until \(e)"
+            case (nil, nil): ""
+            }
             return Period(start: start.map(first), end: end.map(last), text: text)
         }
         if let asOf = date(p["as_of"]) {

@@ -40,7 +40,7 @@ struct AuditFixture {
                 lookups[doc.id] = .missing(path: "docs/" + doc.file)
             }
         }
-        return AuditContext(graph: graph, documents: DocumentCorpus(directory: "docs", lookups: lookups), settings: settings)
+        return AuditContext(graph: graph, documents: DocumentCorpus(directory: "/shared/docs", lookups: lookups), settings: settings)
     }
 }
 

@@ -28,10 +28,9 @@ public struct SARIFReport: Sendable {
                 ("rules", .array(report.rules.map(rule))),
             ]))])),
         ]
+        // %SRCROOT% is left to the consumer (a checkout lives at a different path on every
+        // machine); DOCUMENTS is given relative to it when it can be.
         var bases: [(String, JSONValue)] = []
-        if let root = options.root {
-            bases.append(("%SRCROOT%", .object([("uri", .string(fileURI(directory: root)))])))
-        }
         if let docs = report.documentsDirectory {
             bases.append(("DOCUMENTS", documentsBase(docs)))
         }

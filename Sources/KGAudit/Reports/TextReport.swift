@@ -43,7 +43,7 @@ public struct TextReport: Sendable {
         out += "\(f.severity.rawValue)[\(f.ruleID)] \(f.focus.description)\n"
         out += "  \(f.message)\n"
         if let c = f.cited { out += "  cites:   \(c.document) \(c.description)\n" }
-        for e in f.evidence { out += "  see:     \(e.description)\(e.column.map { ":\($0)" } ?? "")\n" }
+        for e in f.evidence { out += "  nearest: \(e.description)\(e.column.map { ":\($0)" } ?? "")\n" }
         for r in f.related {
             let at = r.location.map { " (\(options.relative($0.file)):\($0.line))" } ?? ""
             out += "  chain:   \(r.summary)\(at)\n"
