@@ -7,8 +7,9 @@ import KGCore
 /// document's locale. Skipped as not worth a Figure: years standing alone (they date other
 /// numbers), times of day, list numbering at the start of a line ("1. Business Ideas" —
 /// menus and tables of contents), and numbers glued to words ("24-hour", "MP3").
-/// A number is captured when a citation of that document line quotes it, or a Figure
-/// citing that line has it as `value`, `low` or `high`.
+/// A number is captured when a citation of that document line quotes it, or a Figure or Claim
+/// citing that line has it as a property (`value`, `low`, `high`, or any other number such as
+/// years of experience).
 public struct UncapturedNumber: AuditRule {
     public let id = "uncaptured-number"
     public let defaultSeverity = AuditSeverity.warning
@@ -34,11 +35,12 @@ public struct UncapturedNumber: AuditRule {
         var figureValues: [LineKey: [Double]] = [:]
         for i in g.nodeHandles {
             let node = g.nodes[i]
-            let values = ["value", "low", "high"].compactMap { node.properties[$0]?.number }
+            let values = node.properties.values.flatMap(numbers)
+            let isStatement = node.hasLabel("Figure") || node.hasLabel("Claim")
             for c in node.citations {
                 let key = LineKey(document: c.document, line: c.line)
                 quotes[key, default: []].append(c.quote)
-                if node.hasLabel("Figure") { figureValues[key, default: []] += values }
+                if isStatement { figureValues[key, default: []] += values }
             }
         }
         for e in g.edgeHandles {
@@ -71,5 +73,15 @@ public struct UncapturedNumber: AuditRule {
             }
         }
         return out
+    }
+
+    /// The numbers in a property value (lists and maps searched; a range map `{low, high}` too).
+    func numbers(_ v: Value) -> [Double] {
+        switch v {
+        case .int, .float: return v.number.map { [$0] } ?? []
+        case .list(let l): return l.flatMap(numbers)
+        case .map(let m): return m.values.flatMap(numbers)
+        default: return []
+        }
     }
 }
