@@ -14,9 +14,9 @@ public struct AuditContext: Sendable {
         self.settings = settings
     }
 
-    /// Live nodes carrying any of `labels`, in insertion order.
+    /// Live nodes carrying any of `labels`, in insertion order (through the label index).
     public func nodes(labelled labels: [String]) -> [Int] {
-        graph.nodeHandles.filter { i in labels.contains { graph.nodes[i].hasLabel($0) } }
+        Set(labels.flatMap { graph.nodes(labelled: $0) }).sorted()
     }
 
     /// The figures and claims: the statements whose numbers and assessments are audited.

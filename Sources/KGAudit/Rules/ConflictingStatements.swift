@@ -25,15 +25,20 @@ public struct ConflictingStatements: AuditRule {
         let g = context.graph
         let statements = context.figuresAndClaims.map { StatementFacts(node: $0, in: g) }
             .filter { $0.measure != nil && !$0.subjects.isEmpty }
+        // Only statements on the same measure can conflict: compare within each measure.
+        let byMeasure = Dictionary(grouping: statements) { $0.measure ?? "" }
         var out: [AuditFinding] = []
-        for (ai, a) in statements.enumerated() {
-            for b in statements[(ai + 1)...] {
-                guard a.measure == b.measure, !a.subjects.isDisjoint(with: b.subjects) else { continue }
-                if let ra = a.region, let rb = b.region, ra.lowercased() != rb.lowercased() { continue }
-                if let pa = a.period, let pb = b.period, !pa.overlaps(pb) { continue }
-                guard let reason = disagreement(a, b, tolerance: context.settings.relativeTolerance, context: context)
-                else { continue }
-                out.append(finding(a, b, reason: reason, context: context))
+        for measure in byMeasure.keys.sorted() {
+            let group = byMeasure[measure] ?? []
+            for (ai, a) in group.enumerated() {
+                for b in group[(ai + 1)...] {
+                    guard !a.subjects.isDisjoint(with: b.subjects) else { continue }
+                    if let ra = a.region, let rb = b.region, ra.lowercased() != rb.lowercased() { continue }
+                    if let pa = a.period, let pb = b.period, !pa.overlaps(pb) { continue }
+                    guard let reason = disagreement(a, b, tolerance: context.settings.relativeTolerance, context: context)
+                    else { continue }
+                    out.append(finding(a, b, reason: reason, context: context))
+                }
             }
         }
         return out

@@ -20,11 +20,14 @@ public struct DocumentChanged: AuditRule {
         guard let corpus = context.documents else { return [] }
         let g = context.graph
         var out: [AuditFinding] = []
+        var citationCounts: [String: Int] = [:]
+        for i in g.nodeHandles { for c in g.nodes[i].citations { citationCounts[c.document, default: 0] += 1 } }
+        for e in g.edgeHandles { for c in g.edges[e].citations { citationCounts[c.document, default: 0] += 1 } }
         for doc in g.documents {
             let location = g.node(id: doc.id).flatMap { g.nodes[$0].location }
             let focus = AuditFocus(.document, doc.id, property: "sha256")
             let cited = CitedLocation(document: doc.id, file: doc.file, line: 1)
-            let uses = citationCount(of: doc.id, in: g)
+            let uses = citationCounts[doc.id] ?? 0
             switch corpus.lookups[doc.id] {
             case .missing(let path)?:
                 out.append(AuditFinding(
@@ -52,10 +55,5 @@ public struct DocumentChanged: AuditRule {
             }
         }
         return out
-    }
-
-    func citationCount(of document: String, in g: Graph) -> Int {
-        g.nodeHandles.reduce(0) { $0 + g.nodes[$1].citations.filter { $0.document == document }.count }
-            + g.edgeHandles.reduce(0) { $0 + g.edges[$1].citations.filter { $0.document == document }.count }
     }
 }
