@@ -95,6 +95,12 @@ import KGCore
         #expect(found[2].message.contains("3 lines") && found[2].evidence.first?.line == 3)
     }
 
+    @Test func aQuoteMayRunOnToTheNextLine() {
+        var f = base()
+        f.node("claim:wrap", ["Claim"], cites: [cite("doc:a", 2, "since the start of 2011. The lowest growth")])
+        #expect(run(QuoteNotFound(), f.context(texts: ["doc:a": RuleTests.careerDoc])).isEmpty)
+    }
+
     @Test func quoteChecksFollowSpans() {
         var f = base()
         var c = cite("doc:a", 3, "lowest growth")

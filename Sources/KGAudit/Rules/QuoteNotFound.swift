@@ -56,6 +56,12 @@ public struct QuoteNotFound: AuditRule {
                 evidence: [CitedLocation(document: c.document, file: text.document.file, line: c.line, column: columns.lowerBound)],
                 essentials: essentials + ["span"])
         }
+        // A quote may run on to the next line when the document wraps its paragraphs.
+        if let line = text.line(c.line), let next = text.line(c.line + 1),
+           NormalizedText(line + " " + next).locate(NormalizedText(c.quote)) != nil,
+           QuoteMatcher.locate(c.quote, inLine: next) == nil {
+            return nil
+        }
         var message = "quote \"\(c.quote)\" not found on \(cited.description)"
         if text.line(c.line) == nil { message += " (the document has \(text.lines.count) lines)" }
         var fix = "quote the document verbatim, or correct the line number"
