@@ -130,3 +130,38 @@ let errorCases: [ErrorCase] = [
         #expect(Fixture.rows(named, session.graph) == ["4"])
     }
 }
+
+/// Hostile input gives an error, never a crash or a hang.
+@Suite struct Robustness {
+    static let inputs: [String] = [
+        "RETURN " + String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000),
+        "RETURN 1" + String(repeating: " + 1", count: 20000),
+        "RETURN " + String(repeating: "-", count: 5000) + "1",
+        "RETURN " + String(repeating: "[x IN ", count: 300) + "[1]" + String(repeating: " | x]", count: 300),
+        "RETURN " + String(repeating: "{a:", count: 3000) + "1" + String(repeating: "}", count: 3000),
+        "MATCH " + String(repeating: "()-->", count: 3000) + "() RETURN 1",
+        "RETURN 'unterminated",
+        "RETURN /* unterminated",
+        "RETURN \u{0}",
+        "MATCH (n RETURN n",
+        "RETURN 0x",
+        "RETURN '\\uZZZZ'",
+        "",
+    ]
+
+    @Test(arguments: inputs)
+    func hostileInputIsAnError(_ text: String) throws {
+        var session = QuerySession(graph: try Fixture.graph())
+        #expect(throws: QueryError.self) { try session.run(text) }
+    }
+
+    @Test func longChainsDoNotExhaustTheStack() throws {
+        var session = QuerySession(graph: Graph())
+        _ = try session.run("""
+            UNWIND range(1, 5000) AS i CREATE (n:C {i: i}) WITH collect(n) AS ns
+            UNWIND range(0, size(ns) - 2) AS i WITH ns[i] AS a, ns[i + 1] AS b CREATE (a)-[:N]->(b)
+            """)
+        let r = try session.run("MATCH (a:C {i: 1})-[*]->(b) RETURN count(*), max(b.i)")
+        #expect(r.rows == [[.int(4999), .int(5000)]])
+    }
+}
