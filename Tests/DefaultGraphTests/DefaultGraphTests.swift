@@ -178,7 +178,7 @@ import KGCore
     }
 
     @Test func payScaleSurveyPaysMoreWithExperience() throws {
-        let figs = try targets(of: "source:payscale-survey", "REPORTS")
+        let figs = try targets(of: "source:payscale-survey", "REPORTS").filter { $0.hasLabel("Figure") }
         #expect(figs.count == 4)
         let byLow = figs.compactMap { f -> (Double, Double)? in
             guard case .map(let m)? = f.properties["experience_years"], let low = m["low"]?.number,
