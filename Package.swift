@@ -17,16 +17,19 @@ let package = Package(
         .target(name: "KGFormat", dependencies: ["KGCore"]),
         // The openCypher interpreter: lexer, parser (AST), binder, planner, executor.
         .target(name: "KGQuery", dependencies: ["KGCore"]),
+        // Source-citation audit: rules over the graph and its documents, findings, reports.
+        .target(name: "KGAudit", dependencies: ["KGCore"]),
         // The command-line tool and the REPL.
         .executableTarget(
             name: "kgq",
             dependencies: [
-                "KGCore", "KGFormat", "KGQuery",
+                "KGCore", "KGFormat", "KGQuery", "KGAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "KGCoreTests", dependencies: ["KGCore"]),
         // The default graph (graphs/customer-service) loaded and checked fact by fact.
         .testTarget(name: "DefaultGraphTests", dependencies: ["KGCore", "KGFormat"]),
+        .testTarget(name: "KGAuditTests", dependencies: ["KGAudit", "KGCore"]),
     ]
 )
