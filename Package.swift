@@ -28,6 +28,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KGCoreTests", dependencies: ["KGCore"]),
+        // The default graph (graphs/customer-service) loaded and checked fact by fact.
+        .testTarget(name: "DefaultGraphTests", dependencies: ["KGCore", "KGFormat"]),
         .testTarget(name: "KGAuditTests", dependencies: ["KGAudit", "KGCore"]),
     ]
 )

@@ -1,0 +1,28 @@
+import Foundation
+import KGCore
+import KGFormat
+
+/// Locations of the default graph and the seed documents, found from this file's path so
+/// the tests run from any working directory.
+enum Fixture {
+    /// The package root: three levels above Tests/DefaultGraphTests/Fixture.swift.
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let graphFolder = packageRoot.appendingPathComponent("graphs/customer-service")
+
+    /// `../shared/seeds` relative to the package root; the seeds never enter the repository.
+    static let seedsFolder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+
+    static var seedsPresent: Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: seedsFolder.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// The default graph, loaded once per process.
+    static let graph: Result<Graph, Error> = Result { try load() }
+
+    static func load() throws -> Graph {
+        try GraphLoader.load(folder: graphFolder)
+    }
+}
