@@ -32,6 +32,12 @@ check: build
 fmt: build
 	$(SWIFT) run kgq fmt --graph $(GRAPH)
 
+# openCypher TCK subset (kept outside the repository in ../shared/tck).
+.PHONY: tck
+tck: release
+	@if [ -d ../shared/tck ]; then ../shared/tck/run .build/release/kgq; \
+	else echo "tck: skipped (../shared/tck not found)"; fi
+
 # Rewrites the audit report golden files; review the diff before committing.
 audit-golden:
 	KGQ_UPDATE_GOLDEN=1 $(SWIFT) test --filter KGAuditTests.ReportTests

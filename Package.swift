@@ -30,6 +30,7 @@ let package = Package(
         .testTarget(name: "KGCoreTests", dependencies: ["KGCore"]),
         // The default graph (graphs/customer-service) loaded and checked fact by fact.
         .testTarget(name: "DefaultGraphTests", dependencies: ["KGCore", "KGFormat"]),
+        .testTarget(name: "KGQueryTests", dependencies: ["KGCore", "KGQuery"]),
         .testTarget(name: "KGAuditTests", dependencies: ["KGAudit", "KGCore"]),
     ]
 )
