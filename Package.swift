@@ -17,14 +17,22 @@ let package = Package(
         .target(name: "KGFormat", dependencies: ["KGCore"]),
         // The openCypher interpreter: lexer, parser (AST), binder, planner, executor.
         .target(name: "KGQuery", dependencies: ["KGCore"]),
+        // Graphviz (libgvc, libcgraph) as a system library, for in-process rendering.
+        .systemLibrary(
+            name: "CGraphviz", path: "Sources/CGraphviz", pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        // Exporters: DOT writer, Graphviz renderer (PNG/SVG/PDF), JSON, GraphML, CSV, Cypher.
+        .target(name: "KGExport", dependencies: ["KGCore", "KGQuery", "CGraphviz"]),
         // The command-line tool and the REPL.
         .executableTarget(
             name: "kgq",
             dependencies: [
-                "KGCore", "KGFormat", "KGQuery",
+                "KGCore", "KGFormat", "KGQuery", "KGExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "KGCoreTests", dependencies: ["KGCore"]),
+        .testTarget(name: "KGExportTests", dependencies: ["KGExport", "KGCore", "KGQuery", "CGraphviz"]),
     ]
 )
