@@ -3,7 +3,7 @@ SWIFT        ?= swift
 APT_PACKAGES := libgraphviz-dev libedit-dev pkg-config
 GRAPH        ?= graphs/customer-service
 
-.PHONY: deps build release test run check fmt
+.PHONY: deps build release test run check fmt audit-golden audit-sarif-check
 
 # Installs the Debian packages the build links against, when they are missing.
 deps:
@@ -31,3 +31,15 @@ check: build
 
 fmt: build
 	$(SWIFT) run kgq fmt --graph $(GRAPH)
+
+# Rewrites the audit report golden files; review the diff before committing.
+audit-golden:
+	KGQ_UPDATE_GOLDEN=1 $(SWIFT) test --filter KGAuditTests.ReportTests
+
+# Validates the audit's SARIF against the 2.1.0 schema (SARIF_SCHEMA=path to
+# sarif-schema-2.1.0.json) with python's jsonschema, installed in a throwaway venv.
+SARIF_SCHEMA ?=
+audit-sarif-check:
+	@test -n "$(SARIF_SCHEMA)" || { echo "set SARIF_SCHEMA=path/to/sarif-schema-2.1.0.json"; exit 2; }
+	@test -x /tmp/kgq-sarif-venv/bin/python || { python3 -m venv /tmp/kgq-sarif-venv && /tmp/kgq-sarif-venv/bin/pip install -q jsonschema; }
+	KGQ_SARIF_SCHEMA=$(SARIF_SCHEMA) KGQ_PYTHON=/tmp/kgq-sarif-venv/bin/python $(SWIFT) test --filter KGAuditTests.ReportTests

@@ -24,15 +24,18 @@ let package = Package(
         ),
         // Exporters: DOT writer, Graphviz renderer (PNG/SVG/PDF), JSON, GraphML, CSV, Cypher.
         .target(name: "KGExport", dependencies: ["KGCore", "KGQuery", "CGraphviz"]),
+        // Source-citation audit: rules over the graph and its documents, findings, reports.
+        .target(name: "KGAudit", dependencies: ["KGCore"]),
         // The command-line tool and the REPL.
         .executableTarget(
             name: "kgq",
             dependencies: [
-                "KGCore", "KGFormat", "KGQuery", "KGExport",
+                "KGCore", "KGFormat", "KGQuery", "KGExport", "KGAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "KGCoreTests", dependencies: ["KGCore"]),
         .testTarget(name: "KGExportTests", dependencies: ["KGExport", "KGCore", "KGQuery", "CGraphviz"]),
+        .testTarget(name: "KGAuditTests", dependencies: ["KGAudit", "KGCore"]),
     ]
 )

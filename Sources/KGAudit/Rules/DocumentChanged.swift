@@ -1,0 +1,59 @@
+import KGCore
+
+/// A registered document whose file is missing or whose bytes no longer hash to the
+/// registered SHA-256: every line number and quote cited from it may now be wrong.
+public struct DocumentChanged: AuditRule {
+    public let id = "document-changed"
+    public let defaultSeverity = AuditSeverity.error
+    public let summary = "A registered document's file is missing or its SHA-256 differs."
+    public let description = """
+        Citations point at lines of a document as it was when registered. When the file's \
+        SHA-256 differs from the registered `sha256` (or the file is gone), the lines and \
+        quotes may no longer be where the graph says. Check the quotes (the quote-not-found \
+        rule lists those that moved), then update the `sha256`. Needs --documents.
+        """
+    public let needsDocuments = true
+
+    public init() {}
+
+    public func check(_ context: AuditContext) -> [AuditFinding] {
+        guard let corpus = context.documents else { return [] }
+        let g = context.graph
+        var out: [AuditFinding] = []
+        var citationCounts: [String: Int] = [:]
+        for i in g.nodeHandles { for c in g.nodes[i].citations { citationCounts[c.document, default: 0] += 1 } }
+        for e in g.edgeHandles { for c in g.edges[e].citations { citationCounts[c.document, default: 0] += 1 } }
+        for doc in g.documents {
+            let location = g.node(id: doc.id).flatMap { g.nodes[$0].location }
+            let focus = AuditFocus(.document, doc.id, property: "sha256")
+            let cited = CitedLocation(document: doc.id, file: doc.file, line: 1)
+            let uses = citationCounts[doc.id] ?? 0
+            switch corpus.lookups[doc.id] {
+            case .missing(let path)?:
+                out.append(AuditFinding(
+                    rule: id, severity: defaultSeverity, focus: AuditFocus(.document, doc.id, property: "file"),
+                    location: location, cited: cited,
+                    message: "document \(doc.id): file '\(doc.file)' not found (looked for \(path)); \(uses) citation(s) cannot be checked",
+                    fix: "put the file in the documents folder, or correct the document's `file`",
+                    essentials: ["missing", doc.file]))
+            case .unreadable(let path, let reason)?:
+                out.append(AuditFinding(
+                    rule: id, severity: defaultSeverity, focus: AuditFocus(.document, doc.id, property: "file"),
+                    location: location, cited: cited,
+                    message: "document \(doc.id): cannot read \(path): \(reason)",
+                    fix: "make the file readable", essentials: ["unreadable", doc.file]))
+            case .read(let text)?:
+                guard !text.matchesRegisteredHash else { continue }
+                let registered = doc.sha256.isEmpty ? "no sha256 is registered" : "registered \(doc.sha256.prefix(12))…"
+                out.append(AuditFinding(
+                    rule: id, severity: defaultSeverity, focus: focus, location: location, cited: cited,
+                    message: "document \(doc.id) (\(doc.file)) changed: SHA-256 is \(text.sha256.prefix(12))…, \(registered); its \(uses) citation(s) may point at moved or changed lines",
+                    fix: "check the citations of \(doc.id) against the new text, then set `sha256: \"\(text.sha256)\"`",
+                    essentials: [doc.sha256, text.sha256]))
+            case nil:
+                continue
+            }
+        }
+        return out
+    }
+}
