@@ -102,7 +102,7 @@ public struct DOTWriter: Sendable {
             "label=<\(caption(node, label: label))>",
             "shape=\(style.shape)", "style=\(DOTText.quoted(style.style))",
             "fillcolor=\(DOTText.quoted(style.fill))", "color=\(DOTText.quoted(style.border))",
-            "tooltip=\(DOTText.quoted(tooltip(graph, title: node.id, node.citations)))",
+            "tooltip=\(DOTText.quoted(nodeTooltip(graph, node)))",
         ]
         if let url = node.properties["url"]?.string {
             attributes.append("URL=\(DOTText.quoted(url))")
@@ -150,6 +150,15 @@ public struct DOTWriter: Sendable {
         }
         lines.append("<FONT POINT-SIZE=\"8\" COLOR=\"#666666\">\(DOTText.html(small))</FONT>")
         return lines.joined(separator: "<BR/>")
+    }
+
+    /// A node's tooltip: its id and citations; for a document, what the document is.
+    func nodeTooltip(_ graph: Graph, _ node: Node) -> String {
+        if node.citations.isEmpty, let document = Document(node: node) {
+            let publisher = document.publisher.map { ", \($0)" } ?? ""
+            return "\(node.id)\n\(document.title)\n\(document.kind)\(publisher) · \(document.language) · \(document.file)"
+        }
+        return tooltip(graph, title: node.id, node.citations)
     }
 
     /// Tooltip text: the title, then one line per citation with quote, gloss, document, line
