@@ -11,6 +11,6 @@ struct KGQ: ParsableCommand {
         Exit codes: 0 success, 1 findings you asked to fail on, 2 usage or input errors.
         """,
         version: "0.1.0",
-        subcommands: [QueryCommand.self, CheckCommand.self, StatsCommand.self, FmtCommand.self]
+        subcommands: [QueryCommand.self, CheckCommand.self, StatsCommand.self, FmtCommand.self, ExportCommand.self]
     )
 }
