@@ -23,6 +23,6 @@ enum Fixture {
     static let graph: Result<Graph, Error> = Result { try load() }
 
     static func load() throws -> Graph {
-        try GraphLoader.load(folder: graphFolder)
+        try GraphLoader.load(folder: graphFolder.path)
     }
 }
