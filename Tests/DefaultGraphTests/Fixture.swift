@@ -11,13 +11,24 @@ enum Fixture {
 
     static let graphFolder = packageRoot.appendingPathComponent("graphs/customer-service")
 
-    /// `../shared/seeds` relative to the package root; the seeds never enter the repository.
-    static let seedsFolder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+    /// The seed documents: `../shared/seeds` relative to the package root, or the nearest
+    /// `shared/seeds` further up (a git worktree sits one level deeper than the checkout).
+    /// The seeds never enter the repository.
+    static let seedsFolder: URL? = {
+        var dir = packageRoot.deletingLastPathComponent()
+        while true {
+            let candidate = dir.appendingPathComponent("shared/seeds")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                return candidate
+            }
+            let parent = dir.deletingLastPathComponent()
+            if parent.path == dir.path { return nil }
+            dir = parent
+        }
+    }()
 
-    static var seedsPresent: Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: seedsFolder.path, isDirectory: &isDirectory) && isDirectory.boolValue
-    }
+    static var seedsPresent: Bool { seedsFolder != nil }
 
     /// The default graph, loaded once per process.
     static let graph: Result<Graph, Error> = Result { try load() }
