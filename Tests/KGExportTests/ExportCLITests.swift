@@ -107,6 +107,16 @@ struct ExportCLITests {
         #expect(run.stderr.contains(message), "stderr: \(run.stderr)")
     }
 
+    @Test func editsOfTheQuerySessionAreExported() throws {
+        let script = "CREATE (:Skill {name: 'empathy \"and\" patience'}); MATCH (r:Role), (s:Skill {name: 'empathy \"and\" patience'}) CREATE p = (r)-[:REQUIRES]->(s) RETURN p"
+        let run = try Self.kgq(["export", "--graph", Self.graph, "--format", "cypher", "--query", script, "-o", "-"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = String(decoding: run.stdout, as: UTF8.self)
+        #expect(text.contains(#"name: "empathy \"and\" patience""#))
+        #expect(text.contains("CREATE (a)-[:REQUIRES"))
+        #expect(text.contains(#"CREATE (:Role {id: "role:agent""#))
+    }
+
     @Test func queryWithoutGraphElementsWarns() throws {
         let run = try Self.kgq(["export", "--graph", Self.graph, "--format", "json", "--query", "RETURN 1 AS one", "-o", "-"])
         #expect(run.status == 0)
