@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `kgq` command: a knowledge-graph query tool with provenance.
 @main
@@ -13,4 +14,19 @@ struct KGQ: ParsableCommand {
         version: "0.1.0",
         subcommands: [QueryCommand.self, CheckCommand.self, StatsCommand.self, FmtCommand.self, ExportCommand.self]
     )
+
+    /// Parses and runs, mapping argument-parser usage errors (its exit code 64) to kgq's usage
+    /// exit code 2; help, version and every other outcome go through the library unchanged.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                CLI.error(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
