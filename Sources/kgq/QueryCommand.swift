@@ -16,8 +16,7 @@ struct QueryCommand: ParsableCommand {
     @Argument(help: "The statement(s) to run, ';'-separated.")
     var query: String?
 
-    @Option(name: .long, help: "Graph folder to load (an empty folder is an empty graph).")
-    var graph: String = "graphs/customer-service"
+    @OptionGroup var options: GraphOptions
 
     @Option(name: .long, help: "Output format: table, json, csv or markdown.")
     var format: OutputFormat = .table
@@ -58,11 +57,7 @@ struct QueryCommand: ParsableCommand {
         } else {
             throw ValidationError("give a QUERY, or pipe statements on stdin")
         }
-        let loaded: Graph
-        do { loaded = try QueryGraphLoading.load(graph) } catch {
-            FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
-            throw ExitCode(2)
-        }
+        let loaded = try options.load()
         var session = QuerySession(graph: loaded, parameters: parameters, displayLanguage: language)
         var failed = false
         for st in Script.statements(text) {
@@ -90,22 +85,6 @@ struct QueryCommand: ParsableCommand {
         // TODO(lead): switch table/csv/markdown to KGOutput's renderers once helper "repl" lands them.
         case .table, .csv, .markdown: print(PlainResultText.render(r, graph: g, format: format.rawValue), terminator: "")
         }
-    }
-}
-
-/// Loading the graph folder for `kgq query`.
-enum QueryGraphLoading {
-    // TODO(lead): replace with KGFormat's GraphLoader / GraphOptions once helper "format" lands them.
-    static func load(_ path: String) throws -> Graph {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
-            throw Diagnostic(.error, "graph folder '\(path)' does not exist", help: "pass --graph PATH to a graph folder")
-        }
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        if files.contains(where: { $0.hasSuffix(".kg") }) {
-            throw Diagnostic(.error, "loading .kg files needs KGFormat's loader (not merged on this branch yet)")
-        }
-        return Graph()
     }
 }
 

@@ -1,1 +1,0 @@
-// Placeholder until helper "format" lands KGFormat; removed on merge.

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import KGCore
+import KGFormat
+
+/// `--graph PATH`, shared by every subcommand that reads a graph.
+struct GraphOptions: ParsableArguments {
+    static let defaultFolder = "graphs/customer-service"
+
+    @Option(name: .long, help: ArgumentHelp("Graph folder of .kg files (default: $KGQ_GRAPH or graphs/customer-service).", valueName: "PATH"))
+    var graph: String?
+
+    /// The folder to load: --graph, else $KGQ_GRAPH, else the default graph.
+    var folder: String {
+        graph ?? ProcessInfo.processInfo.environment["KGQ_GRAPH"].flatMap { $0.isEmpty ? nil : $0 } ?? GraphOptions.defaultFolder
+    }
+
+    /// Loads the graph; errors are reported on stderr and become exit code 2.
+    func load() throws -> Graph {
+        try CLI.reporting { try GraphLoader.load(folder: folder) }
+    }
+}
