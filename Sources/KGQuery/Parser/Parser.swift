@@ -381,7 +381,7 @@ struct Parser {
         depth += 1
         defer { depth -= 1 }
         if let tooDeep { throw tooDeep }
-        if depth > 60 {
+        if depth > 130 {
             tooDeep = source.error(type: "SyntaxError", detail: "UnexpectedSyntax", message: "expression nested too deeply",
                                    line: cur.line, column: cur.column)
             throw tooDeep!
@@ -418,7 +418,16 @@ struct Parser {
 
     private mutating func notExpr() throws(QueryError) -> Expr {
         let st = cur
-        if acceptKeyword("NOT") { return Expr(.unary("NOT", try notExpr()), span(from: st)) }
+        if acceptKeyword("NOT") {
+            depth += 1
+            defer { depth -= 1 }
+            if depth > 130 {
+                tooDeep = source.error(type: "SyntaxError", detail: "UnexpectedSyntax", message: "expression nested too deeply",
+                                       line: cur.line, column: cur.column)
+                throw tooDeep!
+            }
+            return Expr(.unary("NOT", try notExpr()), span(from: st))
+        }
         return try comparison()
     }
 
@@ -492,7 +501,7 @@ struct Parser {
         depth += 1
         defer { depth -= 1 }
         if let tooDeep { throw tooDeep }
-        if depth > 120 {
+        if depth > 130 {
             tooDeep = source.error(type: "SyntaxError", detail: "UnexpectedSyntax", message: "expression nested too deeply",
                                    line: cur.line, column: cur.column)
             throw tooDeep!
