@@ -30,6 +30,9 @@ let errorCases: [ErrorCase] = [
     ErrorCase(query: "RETURN 'a' - 1", detail: "InvalidArgumentType", line: 1, column: 8),
     ErrorCase(query: "RETURN $missing", detail: "MissingParameter", line: 1, column: 8),
     ErrorCase(query: "MATCH (n WHERE n.x RETURN n", detail: "UnexpectedSyntax", line: 1, column: 10),
+    ErrorCase(query: "RETURN 1 AS a UNION RETURN 2 AS a UNION ALL RETURN 3 AS a", detail: "InvalidClauseComposition", line: 1, column: 1),
+    ErrorCase(query: "RETURN 1 AS a UNION RETURN 2 AS b", detail: "DifferentColumnsInUnion", line: 1, column: 1),
+    ErrorCase(query: "MATCH (n)\nRETURN n.name AS x ORDER BY count(*)", detail: "InvalidAggregation", line: 2, column: 29),
 ]
 
 @Suite struct Errors {
