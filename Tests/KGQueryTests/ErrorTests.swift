@@ -168,3 +168,36 @@ let errorCases: [ErrorCase] = [
         #expect(r.rows == [[.int(4999), .int(5000)]])
     }
 }
+
+/// Statements can be bounded in time, rows and path length.
+@Suite struct Limits {
+    /// A complete graph on 9 nodes: enumerating its paths takes far longer than any test should.
+    static func clique() throws -> QuerySession {
+        var s = QuerySession(graph: Graph())
+        _ = try s.run("UNWIND range(1, 9) AS i CREATE (:K {i: i})")
+        _ = try s.run("MATCH (a:K), (b:K) WHERE a.i <> b.i CREATE (a)-[:E]->(b)")
+        return s
+    }
+
+    @Test func timeoutStopsARunawayStatement() throws {
+        var s = try Self.clique()
+        s.limits = QueryLimits(timeout: .milliseconds(200))
+        do {
+            _ = try s.run("MATCH p = (a:K)-[*]->(b) RETURN count(p)")
+            Issue.record("expected a timeout")
+        } catch {
+            #expect(error.detail == "Timeout")
+            #expect(error.type == "ResourceLimit")
+        }
+    }
+
+    @Test func maxRowsAndMaxPathLength() throws {
+        var s = try Self.clique()
+        s.limits = QueryLimits(maxRows: 50)
+        #expect(throws: QueryError.self) { try s.run("MATCH (a:K)-->(b) RETURN a, b") }
+        s.limits = QueryLimits(maxRows: 100)
+        #expect(try s.run("MATCH (a:K)-->(b) RETURN count(*)").rows == [[.int(72)]])
+        s.limits = QueryLimits(maxPathLength: 1)
+        #expect(try s.run("MATCH (a:K {i: 1})-[*]->(b) RETURN count(*)").rows == [[.int(8)]])
+    }
+}

@@ -58,6 +58,7 @@ struct PatternMatcher {
 
     /// Returns false when the caller asked to stop.
     private func step(_ i: Int, _ st: State, _ body: (Row) throws(QueryError) -> Bool) throws(QueryError) -> Bool {
+        if ctx.budgetExceeded { try ctx.checkBudget() }
         if i == plan.steps.count { return try body(st.row) }
         func next(_ s: State) throws(QueryError) -> Bool {
             for f in plan.filtersAfter[i] where try ctx.truth(f, s.row) != true { return true }
@@ -81,7 +82,8 @@ struct PatternMatcher {
             var dir = rel.direction
             if !forward { dir = dir == .outgoing ? .incoming : (dir == .incoming ? .outgoing : .both) }
             let relProps = try rel.properties.map { (e: Expr) throws(QueryError) in try ctx.eval(e, st.row) }
-            if let length = rel.length {
+            if var length = rel.length {
+                if length.max == nil, let cap = ctx.limits.maxPathLength { length.max = max(cap, length.min) }
                 var result = true
                 try walk(from: from, dir: dir, rel: rel, props: relProps, length: length, used: st.used, path: []) {
                     (edges: [Int], end: Int) throws(QueryError) -> Bool in
@@ -229,6 +231,7 @@ struct PatternMatcher {
         }
         if try !enter(from) { return }
         while !stack.isEmpty {
+            if ctx.budgetExceeded { try ctx.checkBudget() }
             let top = stack.count - 1
             if stack[top].next >= stack[top].edges.count {
                 stack.removeLast()
