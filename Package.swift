@@ -19,15 +19,26 @@ let package = Package(
         .target(name: "KGQuery", dependencies: ["KGCore"]),
         // Source-citation audit: rules over the graph and its documents, findings, reports.
         .target(name: "KGAudit", dependencies: ["KGCore"]),
+        // Bulk import of Neo4j admin-import style CSV folders, and the synthetic graph generator.
+        .target(name: "KGImport", dependencies: ["KGCore"]),
         // The command-line tool and the REPL.
         .executableTarget(
             name: "kgq",
             dependencies: [
-                "KGCore", "KGFormat", "KGQuery", "KGAudit",
+                "KGCore", "KGFormat", "KGQuery", "KGAudit", "KGImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The benchmark suite behind `make bench` (a harness of our own: no extra dependency).
+        .executableTarget(
+            name: "kgq-bench",
+            dependencies: [
+                "KGCore", "KGImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "KGCoreTests", dependencies: ["KGCore"]),
         .testTarget(name: "KGAuditTests", dependencies: ["KGAudit", "KGCore"]),
+        .testTarget(name: "KGImportTests", dependencies: ["KGImport", "KGCore"]),
     ]
 )
