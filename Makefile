@@ -3,14 +3,20 @@ SWIFT        ?= swift
 APT_PACKAGES := libgraphviz-dev libedit-dev pkg-config
 GRAPH        ?= graphs/customer-service
 
-.PHONY: deps build release test run check fmt audit-golden audit-sarif-check
+.PHONY: deps build release test run check fmt audit-golden audit-sarif-check golden export-golden render
 
-# Installs the Debian packages the build links against, when they are missing.
+# Installs the Debian packages the build links against, when they are missing, and writes
+# Graphviz's plugin configuration when absent (without it every layout fails with
+# 'Layout type: "dot" not recognized').
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@if ! ls /usr/lib/*/graphviz/config6* /usr/lib/graphviz/config6* >/dev/null 2>&1; then \
+	  echo "writing the Graphviz plugin configuration (libgvc6-config-update -c)"; \
+	  libgvc6-config-update -c || dot -c; \
 	fi
 
 build: deps
@@ -32,6 +38,12 @@ check: build
 fmt: build
 	$(SWIFT) run kgq fmt --graph $(GRAPH)
 
+# openCypher TCK subset (kept outside the repository in ../shared/tck).
+.PHONY: tck
+tck: release
+	@if [ -d ../shared/tck ]; then ../shared/tck/run .build/release/kgq; \
+	else echo "tck: skipped (../shared/tck not found)"; fi
+
 # Rewrites the audit report golden files; review the diff before committing.
 audit-golden:
 	KGQ_UPDATE_GOLDEN=1 $(SWIFT) test --filter KGAuditTests.ReportTests
@@ -43,3 +55,24 @@ audit-sarif-check:
 	@test -n "$(SARIF_SCHEMA)" || { echo "set SARIF_SCHEMA=path/to/sarif-schema-2.1.0.json"; exit 2; }
 	@test -x /tmp/kgq-sarif-venv/bin/python || { python3 -m venv /tmp/kgq-sarif-venv && /tmp/kgq-sarif-venv/bin/pip install -q jsonschema; }
 	KGQ_SARIF_SCHEMA=$(SARIF_SCHEMA) KGQ_PYTHON=/tmp/kgq-sarif-venv/bin/python $(SWIFT) test --filter KGAuditTests.ReportTests
+
+# Rewrites every golden file (exporters' DOT/JSON/Cypher, audit reports, …); review the diff.
+golden:
+	KGQ_UPDATE_GOLDEN=1 $(SWIFT) test
+
+# Rewrites only the exporters' golden files (Tests/Fixtures/golden/export/).
+export-golden:
+	KGQ_UPDATE_GOLDEN=1 $(SWIFT) test --filter KGExportTests
+
+# Renders each saved view (graphs/NAME/views/*.cypher) to PNG and SVG under graphs/NAME/rendered/.
+VIEWS := $(wildcard $(GRAPH)/views/*.cypher)
+render: build
+	@mkdir -p $(GRAPH)/rendered
+	@for v in $(VIEWS); do \
+	  name=$$(basename $$v .cypher); \
+	  for fmt in png svg; do \
+	    $(SWIFT) run -q kgq export --graph $(GRAPH) --query-file $$v \
+	      -o $(GRAPH)/rendered/$$name.$$fmt || exit 2; \
+	  done; \
+	  echo "rendered $(GRAPH)/rendered/$$name.png and .svg"; \
+	done

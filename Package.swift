@@ -17,6 +17,13 @@ let package = Package(
         .target(name: "KGFormat", dependencies: ["KGCore"]),
         // The openCypher interpreter: lexer, parser (AST), binder, planner, executor.
         .target(name: "KGQuery", dependencies: ["KGCore"]),
+        // Graphviz (libgvc, libcgraph) as a system library, for in-process rendering.
+        .systemLibrary(
+            name: "CGraphviz", path: "Sources/CGraphviz", pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        // Exporters: DOT writer, Graphviz renderer (PNG/SVG/PDF), JSON, GraphML, CSV, Cypher.
+        .target(name: "KGExport", dependencies: ["KGCore", "KGQuery", "CGraphviz"]),
         // Source-citation audit: rules over the graph and its documents, findings, reports.
         .target(name: "KGAudit", dependencies: ["KGCore"]),
         // Bulk import of Neo4j admin-import style CSV folders, and the synthetic graph generator.
@@ -25,7 +32,7 @@ let package = Package(
         .executableTarget(
             name: "kgq",
             dependencies: [
-                "KGCore", "KGFormat", "KGQuery", "KGAudit", "KGImport",
+                "KGCore", "KGFormat", "KGQuery", "KGExport", "KGAudit", "KGImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -33,11 +40,15 @@ let package = Package(
         .executableTarget(
             name: "kgq-bench",
             dependencies: [
-                "KGCore", "KGImport",
+                "KGCore", "KGImport", "KGFormat", "KGQuery", "KGExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "KGCoreTests", dependencies: ["KGCore"]),
+        // The default graph (graphs/customer-service) loaded and checked fact by fact.
+        .testTarget(name: "DefaultGraphTests", dependencies: ["KGCore", "KGFormat"]),
+        .testTarget(name: "KGQueryTests", dependencies: ["KGCore", "KGQuery"]),
+        .testTarget(name: "KGExportTests", dependencies: ["KGExport", "KGCore", "KGQuery", "CGraphviz"]),
         .testTarget(name: "KGAuditTests", dependencies: ["KGAudit", "KGCore"]),
         .testTarget(name: "KGImportTests", dependencies: ["KGImport", "KGCore"]),
     ]

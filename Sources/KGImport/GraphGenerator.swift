@@ -57,14 +57,15 @@ public struct GraphGenerator: Sendable {
     @discardableResult
     public func write(to folder: String) throws(Diagnostic) -> Summary {
         do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-            throw Diagnostic(.error, "cannot create the folder '\(folder)': \(error.localizedDescription)")
+            throw Diagnostic(.error, "cannot create the folder '\(folder)': \(error.localizedDescription)",
+                             help: "check that the parent folder exists and is writable")
         }
         var failure: Diagnostic?
         var written: [String] = []
         generate { file in
             let path = (folder as NSString).appendingPathComponent(file.name)
-            do { try AtomicFile.write(file.bytes, to: path) } catch {
-                failure = Diagnostic(.error, "\(error)", help: "check free disk space and permissions")
+            do throws(Diagnostic) { try AtomicFile.write(file.bytes, to: path) } catch {
+                failure = error
                 return false
             }
             written.append(file.name)

@@ -51,12 +51,16 @@ public struct ResultSet: Sendable {
     public var stats: [String: Int]
     /// For EXPLAIN and PROFILE: the plan as text (operators, indexes, estimated or actual rows, time).
     public var plan: String?
+    /// Hints that are not errors: e.g. a label the graph does not have, with "did you mean".
+    public var warnings: [Diagnostic]
 
-    public init(columns: [String] = [], rows: [[QueryValue]] = [], stats: [String: Int] = [:], plan: String? = nil) {
+    public init(columns: [String] = [], rows: [[QueryValue]] = [], stats: [String: Int] = [:], plan: String? = nil,
+                warnings: [Diagnostic] = []) {
         self.columns = columns
         self.rows = rows
         self.stats = stats
         self.plan = plan
+        self.warnings = warnings
     }
 }
 

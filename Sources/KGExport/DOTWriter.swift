@@ -1,0 +1,202 @@
+import KGCore
+
+/// Writes a subgraph as Graphviz DOT text, styled to read at a glance.
+///
+/// - one shape and colour per label (``NodeStyle``), and a legend of the labels drawn;
+/// - node captions: the name (in a chosen language), and for figures the amount, measure
+///   and period; a small grey line names the label;
+/// - edges labelled with their type and coloured like their start node;
+/// - left-to-right layout, so provenance chains (document → source → figure → role) read
+///   in order;
+/// - SVG tooltips with each citation's quote, document and line, and the original source;
+/// - optional clusters, one per label.
+///
+/// The output is deterministic (subgraph order, fixed attribute order), so it is golden-tested.
+///
+///     let dot = DOTWriter(options: .init(clusterByLabel: true)).write(graph, Subgraph(all: graph))
+public struct DOTWriter: Sendable {
+    /// Choices that change the picture.
+    public struct Options: Sendable, Hashable {
+        /// Group nodes into one box per label (`--cluster-by label`).
+        public var clusterByLabel: Bool
+        /// Draw a legend of the labels in the picture.
+        public var legend: Bool
+        /// Show names in this language when a node has one (`en`, `nl`, `sv`).
+        public var language: String?
+        /// A title drawn above the picture.
+        public var title: String?
+        /// Graphviz rankdir: `LR` (default) or `TB`.
+        public var rankdir: String
+
+        public init(clusterByLabel: Bool = false, legend: Bool = true, language: String? = nil,
+                    title: String? = nil, rankdir: String = "LR") {
+            self.clusterByLabel = clusterByLabel
+            self.legend = legend
+            self.language = language
+            self.title = title
+            self.rankdir = rankdir
+        }
+    }
+
+    public var options: Options
+    /// Names wrap at about this many characters.
+    static let wrapWidth = 26
+    static let font = "DejaVu Sans"
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// The DOT text of `subgraph` (closed first, so every edge has both ends).
+    public func write(_ graph: Graph, _ subgraph: Subgraph) -> String {
+        let sub = subgraph.closed(in: graph)
+        var out = "digraph kgq {\n"
+        var graphAttributes = [
+            "rankdir=\(options.rankdir == "TB" ? "TB" : "LR")", "fontname=\(DOTText.quoted(Self.font))",
+            "fontsize=12", "nodesep=0.25", "ranksep=0.5", "pad=0.3", "newrank=true",
+            "bgcolor=\"white\"", "tooltip=\" \"",
+        ]
+        if let title = options.title {
+            graphAttributes += ["labelloc=t", "labeljust=l", "label=<<B>\(DOTText.html(title))</B>>"]
+        }
+        out += "  graph [\(graphAttributes.joined(separator: ", "))];\n"
+        out += "  node [fontname=\(DOTText.quoted(Self.font)), fontsize=11, penwidth=1.2, margin=\"0.14,0.06\"];\n"
+        out += "  edge [fontname=\(DOTText.quoted(Self.font)), fontsize=9, arrowsize=0.7, penwidth=1.0];\n"
+
+        // Nodes, grouped into clusters by label when asked, else in subgraph order.
+        let labelOf = Dictionary(uniqueKeysWithValues: sub.nodes.map { ($0, NodeStyle.primaryLabel(of: graph.nodes[$0])) })
+        let labelsUsed = NodeStyle.legendOrder(Set(labelOf.values))
+        if options.clusterByLabel {
+            for (index, label) in labelsUsed.enumerated() {
+                let style = NodeStyle.forLabel(label)
+                out += "  subgraph \(DOTText.quoted("cluster_\(index)_\(label)")) {\n"
+                out += "    graph [label=\(DOTText.quoted(label)), style=\"rounded,dashed\", color=\(DOTText.quoted(style.border)), fontcolor=\(DOTText.quoted(style.border))];\n"
+                for n in sub.nodes where labelOf[n] == label {
+                    out += "    " + nodeStatement(graph, n, label: label) + "\n"
+                }
+                out += "  }\n"
+            }
+        } else {
+            for n in sub.nodes {
+                out += "  " + nodeStatement(graph, n, label: labelOf[n] ?? "") + "\n"
+            }
+        }
+
+        for e in sub.edges {
+            out += "  " + edgeStatement(graph, e, labelOf: labelOf) + "\n"
+        }
+
+        if options.legend && !labelsUsed.isEmpty {
+            out += legend(labelsUsed)
+        }
+        out += "}\n"
+        return out
+    }
+
+    // MARK: - Statements
+
+    func nodeStatement(_ graph: Graph, _ n: Int, label: String) -> String {
+        let node = graph.nodes[n]
+        let style = NodeStyle.forLabel(label)
+        var attributes = [
+            "label=<\(caption(node, label: label))>",
+            "shape=\(style.shape)", "style=\(DOTText.quoted(style.style))",
+            "fillcolor=\(DOTText.quoted(style.fill))", "color=\(DOTText.quoted(style.border))",
+            "tooltip=\(DOTText.quoted(nodeTooltip(graph, node)))",
+        ]
+        if let url = node.properties["url"]?.string {
+            attributes.append("URL=\(DOTText.quoted(url))")
+            attributes.append("target=\"_blank\"")
+        }
+        return "\(DOTText.quoted(node.id)) [\(attributes.joined(separator: ", "))];"
+    }
+
+    func edgeStatement(_ graph: Graph, _ e: Int, labelOf: [Int: String]) -> String {
+        let edge = graph.edges[e]
+        let colour = NodeStyle.forLabel(labelOf[edge.from] ?? "").border
+        let attributes = [
+            "label=\(DOTText.quoted(edge.type))", "color=\(DOTText.quoted(colour))",
+            "fontcolor=\(DOTText.quoted(colour))",
+            "tooltip=\(DOTText.quoted(tooltip(graph, title: "\(edge.type) (\(edge.id))", edge.citations)))",
+        ]
+        let from = DOTText.quoted(graph.nodes[edge.from].id)
+        let to = DOTText.quoted(graph.nodes[edge.to].id)
+        return "\(from) -> \(to) [\(attributes.joined(separator: ", "))];"
+    }
+
+    /// The HTML-like caption of a node: name lines, for figures and claims what they state,
+    /// and a small grey line with the label (and the period and region of a figure).
+    func caption(_ node: Node, label: String) -> String {
+        var lines: [String] = []
+        var small = label
+        let name = node.displayName(in: options.language)
+        switch label {
+        case "Figure":
+            let figure = FigureCaption(properties: node.properties)
+            if let amount = figure.amount { lines.append("<B>\(DOTText.html(amount))</B>") }
+            let measure = node.properties["measure"]?.string ?? name
+            lines += DOTText.wrap(measure, width: Self.wrapWidth).map(DOTText.html)
+            if let context = figure.context { small += " · " + context }
+        case "Claim":
+            if let assessment = node.properties["assessment"]?.string {
+                lines.append("<B>\(DOTText.html(assessment))</B>")
+            }
+            let measure = node.properties["measure"]?.string ?? name
+            lines += DOTText.wrap(measure, width: Self.wrapWidth).map(DOTText.html)
+            if let period = FigureCaption(properties: node.properties).period { small += " · " + period }
+        default:
+            let wrapped = DOTText.wrap(name, width: Self.wrapWidth).map(DOTText.html)
+            lines += wrapped.enumerated().map { $0.offset == 0 ? "<B>\($0.element)</B>" : $0.element }
+        }
+        lines.append("<FONT POINT-SIZE=\"8\" COLOR=\"#666666\">\(DOTText.html(small))</FONT>")
+        return lines.joined(separator: "<BR/>")
+    }
+
+    /// A node's tooltip: its id and citations; for a document, what the document is.
+    func nodeTooltip(_ graph: Graph, _ node: Node) -> String {
+        if node.citations.isEmpty, let document = Document(node: node) {
+            let publisher = document.publisher.map { ", \($0)" } ?? ""
+            return "\(node.id)\n\(document.title)\n\(document.kind)\(publisher) · \(document.language) · \(document.file)"
+        }
+        return tooltip(graph, title: node.id, node.citations)
+    }
+
+    /// Tooltip text: the title, then one line per citation with quote, gloss, document, line
+    /// and original source; "uncited" when there is none.
+    func tooltip(_ graph: Graph, title: String, _ citations: [Citation]) -> String {
+        var lines = [title]
+        if citations.isEmpty { lines.append("(uncited)") }
+        for c in citations {
+            var line = "“\(c.quote)”"
+            if let gloss = c.gloss { line += " (\(gloss))" }
+            let document = graph.document(id: c.document)
+            line += " — \(document?.title ?? c.document), line \(c.line)"
+            if let via = c.via {
+                let viaName = graph.node(id: via).map { graph.nodes[$0].name } ?? via
+                line += ", via \(viaName)"
+            }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The legend: one borderless table node with a swatch (fill and border colour of the
+    /// label) and the label's name per row, two columns when there are many labels.
+    func legend(_ labels: [String]) -> String {
+        let columns = labels.count > 6 ? 2 : 1
+        var rows = "<TR><TD COLSPAN=\"\(columns * 2)\"><FONT POINT-SIZE=\"10\" COLOR=\"#555555\">Legend</FONT></TD></TR>"
+        var index = 0
+        while index < labels.count {
+            rows += "<TR>"
+            for label in labels[index..<min(index + columns, labels.count)] {
+                let style = NodeStyle.forLabel(label)
+                rows += "<TD BGCOLOR=\"\(style.fill)\" COLOR=\"\(style.border)\" BORDER=\"1\" WIDTH=\"14\" HEIGHT=\"12\"></TD>"
+                rows += "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">\(DOTText.html(label))</FONT></TD>"
+            }
+            rows += "</TR>"
+            index += columns
+        }
+        let table = "<TABLE BORDER=\"1\" COLOR=\"#bbbbbb\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\" STYLE=\"ROUNDED\">\(rows)</TABLE>"
+        return "  \"kgq.legend\" [shape=plaintext, margin=0, label=<\(table)>, tooltip=\"Legend: shape and colour of each label\"];\n"
+    }
+}

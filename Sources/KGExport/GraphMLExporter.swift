@@ -1,0 +1,106 @@
+import KGCore
+
+/// Writes a subgraph as GraphML (opens in Gephi, yEd, NetworkX, igraph).
+///
+/// Every attribute is declared as a `<key>` with its type (`string`, `long`, `double`,
+/// `boolean`). Nodes carry `labels` (`:Role:Person`), `label` (the display name, which Gephi
+/// shows), `name_LANG` names, their properties, and `citations` (the JSON array of the
+/// graph-export shape); edges carry `type`, `label`, their properties and `citations`.
+/// Dates and lists are written as text (GraphML has no such types).
+public struct GraphMLExporter: Sendable {
+    public init() {}
+
+    public func write(_ graph: Graph, _ subgraph: Subgraph) -> String {
+        let sub = subgraph.closed(in: graph)
+        let nodes = sub.nodes.map { graph.nodes[$0] }
+        let edges = sub.edges.map { graph.edges[$0] }
+        let reserved: Set<String> = ["labels", "label", "citations", "type"]
+        let languages = Set(nodes.flatMap { $0.names.map(\.language) }).sorted()
+        let nameKeys = Set(languages.map { "name_\($0)" })
+        let nodeColumns = PropertyColumn.columns(of: nodes.map(\.properties), lists: false)
+            .filter { !reserved.contains($0.key) && !nameKeys.contains($0.key) }
+        let edgeColumns = PropertyColumn.columns(of: edges.map(\.properties), lists: false).filter { !reserved.contains($0.key) }
+
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+        out += "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+        out += "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+
+        // Key ids: n0… for nodes, e0… for edges, in declaration order.
+        var nodeKeys: [(id: String, name: String, type: String)] = [("n0", "labels", "string"), ("n1", "label", "string")]
+        for language in languages { nodeKeys.append(("n\(nodeKeys.count)", "name_\(language)", "string")) }
+        for c in nodeColumns { nodeKeys.append(("n\(nodeKeys.count)", c.key, Self.type(c.kind))) }
+        nodeKeys.append(("n\(nodeKeys.count)", "citations", "string"))
+        var edgeKeys: [(id: String, name: String, type: String)] = [("e0", "type", "string"), ("e1", "label", "string")]
+        for c in edgeColumns { edgeKeys.append(("e\(edgeKeys.count)", c.key, Self.type(c.kind))) }
+        edgeKeys.append(("e\(edgeKeys.count)", "citations", "string"))
+
+        for k in nodeKeys {
+            out += "  <key id=\"\(k.id)\" for=\"node\" attr.name=\"\(Self.xml(k.name))\" attr.type=\"\(k.type)\"/>\n"
+        }
+        for k in edgeKeys {
+            out += "  <key id=\"\(k.id)\" for=\"edge\" attr.name=\"\(Self.xml(k.name))\" attr.type=\"\(k.type)\"/>\n"
+        }
+        out += "  <graph id=\"kgq\" edgedefault=\"directed\">\n"
+
+        let nodeKeyByName = Dictionary(uniqueKeysWithValues: nodeKeys.map { ($0.name, $0.id) })
+        let edgeKeyByName = Dictionary(uniqueKeysWithValues: edgeKeys.map { ($0.name, $0.id) })
+        for node in nodes {
+            out += "    <node id=\"\(Self.xml(node.id))\">\n"
+            var data: [(String, String)] = [("labels", node.labels.map { ":" + $0 }.joined()), ("label", node.displayName(in: nil))]
+            for name in node.names.sorted(by: { $0.language < $1.language }) { data.append(("name_\(name.language)", name.text)) }
+            for c in nodeColumns {
+                if let v = node.properties[c.key], let text = c.text(v) { data.append((c.key, text)) }
+            }
+            data.append(("citations", JSONText.citations(node.citations)))
+            for (name, text) in data {
+                out += "      <data key=\"\(nodeKeyByName[name] ?? "")\">\(Self.xml(text))</data>\n"
+            }
+            out += "    </node>\n"
+        }
+        for edge in edges {
+            out += "    <edge id=\"\(Self.xml(edge.id))\" source=\"\(Self.xml(graph.nodes[edge.from].id))\" target=\"\(Self.xml(graph.nodes[edge.to].id))\">\n"
+            var data: [(String, String)] = [("type", edge.type), ("label", edge.type)]
+            for c in edgeColumns {
+                if let v = edge.properties[c.key], let text = c.text(v) { data.append((c.key, text)) }
+            }
+            data.append(("citations", JSONText.citations(edge.citations)))
+            for (name, text) in data {
+                out += "      <data key=\"\(edgeKeyByName[name] ?? "")\">\(Self.xml(text))</data>\n"
+            }
+            out += "    </edge>\n"
+        }
+        out += "  </graph>\n</graphml>\n"
+        return out
+    }
+
+    static func type(_ kind: PropertyColumn.Kind) -> String {
+        switch kind {
+        case .long: return "long"
+        case .double: return "double"
+        case .boolean: return "boolean"
+        case .string, .date, .list: return "string"
+        }
+    }
+
+    /// XML text and attribute escaping; characters XML 1.0 forbids are dropped.
+    static func xml(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\n": out += "&#10;"
+            case "\t": out += "&#9;"
+            case "\r": out += "&#13;"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,119 @@
+import CGraphviz
+import Foundation
+import KGCore
+
+/// Renders DOT text to PNG, SVG or PDF inside the process through libgvc (no `dot` subprocess).
+///
+/// Graphviz keeps global state and is not thread-safe (parallel renders crash even with a
+/// context each), so every Graphviz call goes through one lock, and there is one shared
+/// renderer with one context, created on first use and kept for the life of the process.
+///
+///     let png = try GraphvizRenderer.shared.render(dot: text, engine: .dot, format: .png)
+public final class GraphvizRenderer: @unchecked Sendable {
+    /// The one renderer of the process.
+    public static let shared = GraphvizRenderer()
+
+    // Guarded by `lock`, like every call into Graphviz.
+    private let lock = NSLock()
+    private let context: OpaquePointer?
+
+    private init() {
+        lock.lock()
+        defer { lock.unlock() }
+        // Store messages for aglasterr() instead of printing them: they become Diagnostics.
+        kg_quiet_errors()
+        context = gvContext()
+    }
+
+    /// Lays `dot` out with `engine` and renders it as `format`; returns the file's bytes.
+    ///
+    /// Throws a Diagnostic when the DOT text does not parse, the layout fails (for example
+    /// when Graphviz's plugin configuration is missing) or the renderer produces nothing.
+    public func render(dot: String, engine: LayoutEngine = .dot, format: PictureFormat) throws(Diagnostic) -> [UInt8] {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let gvc = context else {
+            throw Diagnostic(.error, "could not start Graphviz (gvContext failed)",
+                             help: "check that libgraphviz-dev is installed (make deps)")
+        }
+        let graph = try parseLocked(dot)
+        defer { agclose(graph) }
+
+        kg_reset_errors()
+        if gvLayout(gvc, graph, engine.rawValue) != 0 {
+            throw layoutFailure(engine: engine)
+        }
+        defer { gvFreeLayout(gvc, graph) }
+
+        kg_reset_errors()
+        var data: UnsafeMutablePointer<CChar>? = nil
+        var length: UInt32 = 0
+        let status = gvRenderData(gvc, graph, format.rawValue, &data, &length)
+        defer { if let data { gvFreeRenderData(data) } }
+        guard status == 0, let data, length > 0 else {
+            throw Diagnostic(.error, "Graphviz could not render \(format.rawValue): \(lastMessage() ?? "no output")",
+                             help: format == .png || format == .pdf
+                                ? "the cairo plugin may be missing; run `libgvc6-config-update -c` (make deps does it)"
+                                : nil)
+        }
+        return data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+            Array(UnsafeBufferPointer(start: $0, count: Int(length)))
+        }
+    }
+
+    /// Parses DOT text and returns its node and edge counts; throws when it is not valid DOT.
+    /// Used to check that everything the DOT writer produces reads back.
+    public func check(dot: String) throws(Diagnostic) -> (nodes: Int, edges: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        let graph = try parseLocked(dot)
+        defer { agclose(graph) }
+        return (Int(kg_node_count(graph)), Int(kg_edge_count(graph)))
+    }
+
+    /// Lists the layout engines the installed Graphviz offers.
+    public func availableEngines() -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let gvc = context else { return [] }
+        var count: Int32 = 0
+        guard let list = gvPluginList(gvc, "layout", &count, nil) else { return [] }
+        var names: [String] = []
+        for i in 0..<Int(count) {
+            if let p = list[i] {
+                names.append(String(cString: p))
+                free(p)
+            }
+        }
+        free(list)
+        return names
+    }
+
+    // MARK: - Helpers (call with the lock held)
+
+    private func parseLocked(_ dot: String) throws(Diagnostic) -> UnsafeMutablePointer<Agraph_t> {
+        kg_reset_errors()
+        guard let graph = kg_memread(dot) else {
+            let message = lastMessage() ?? "not valid DOT"
+            throw Diagnostic(.error, "Graphviz could not read the DOT text: \(message)")
+        }
+        return graph
+    }
+
+    private func layoutFailure(engine: LayoutEngine) -> Diagnostic {
+        let message = lastMessage() ?? "layout failed"
+        if message.contains("not recognized") {
+            return Diagnostic(.error, "Graphviz has no '\(engine.rawValue)' layout: \(message)",
+                              help: "Graphviz's plugin configuration is missing; run `libgvc6-config-update -c` as root (make deps does it)")
+        }
+        return Diagnostic(.error, "Graphviz could not lay the graph out with '\(engine.rawValue)': \(message)",
+                          help: "try another --layout (sfdp for large graphs) or a narrower --query")
+    }
+
+    private func lastMessage() -> String? {
+        guard let raw = kg_last_error() else { return nil }
+        defer { free(raw) }
+        let text = String(cString: raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+}

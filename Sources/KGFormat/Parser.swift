@@ -1,0 +1,322 @@
+import KGCore
+
+/// Recursive-descent parser of one .kg file. On an error it records a diagnostic and
+/// skips to the next statement keyword, so one run reports many errors.
+public struct Parser {
+    static let keywords = ["document", "node", "edge", "cite"]
+    static let maxErrors = 20
+
+    private let source: SourceText
+    private var tokens: [Token] = []
+    private var p = 0
+    private var errors: [Diagnostic] = []
+
+    /// Parses `text` (already valid UTF-8) named `file`.
+    public static func parse(file: String, text: String) throws(DiagnosticList) -> KGFile {
+        try parse(file: file, bytes: Array(text.utf8))
+    }
+
+    /// Parses raw bytes; invalid UTF-8 is an error at the first bad byte.
+    public static func parse(file: String, bytes: [UInt8]) throws(DiagnosticList) -> KGFile {
+        let source = SourceText(name: file, bytes: bytes)
+        if let bad = SourceText.firstInvalidUTF8(bytes) {
+            throw DiagnosticList([source.diagnostic(
+                "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad))",
+                at: bad, help: "save the file as UTF-8")])
+        }
+        var parser = Parser(source: source)
+        do {
+            var lexer = Lexer(source)
+            parser.tokens = try lexer.tokens()
+        } catch {
+            throw DiagnosticList([error])
+        }
+        let file = parser.parseFile()
+        if !parser.errors.isEmpty { throw DiagnosticList(parser.errors) }
+        return file
+    }
+
+    private init(source: SourceText) { self.source = source }
+
+    // MARK: - Token access
+
+    private var token: Token { tokens[p] }
+    private mutating func advance() { if p < tokens.count - 1 { p += 1 } }
+
+    private func fail(_ message: String, at t: Token, help: String? = nil) -> Diagnostic {
+        source.diagnostic(message, at: t.start, help: help)
+    }
+
+    private func expected(_ what: String, help: String? = nil) -> Diagnostic {
+        fail("expected \(what), found \(token.describe)", at: token, help: help)
+    }
+
+    private func isPunct(_ c: Character) -> Bool { token.kind == .punct(c) }
+
+    private mutating func expectPunct(_ c: Character, _ what: String? = nil, help: String? = nil) throws(Diagnostic) {
+        guard isPunct(c) else { throw expected(what ?? "'\(c)'", help: help) }
+        advance()
+    }
+
+    private mutating func skipComments(into comments: inout [String]) {
+        while case .comment(let c) = token.kind { comments.append(c); advance() }
+    }
+
+    private var word: String? { if case .word(let w) = token.kind { return w }; return nil }
+
+    // MARK: - Statements
+
+    private mutating func parseFile() -> KGFile {
+        var statements: [Statement] = []
+        var comments: [String] = []
+        while true {
+            skipComments(into: &comments)
+            if token.kind == .end { break }
+            if errors.count >= Parser.maxErrors { break }
+            do {
+                if word == "cite" {
+                    let cite = try parseCite()
+                    if statements.isEmpty {
+                        errors.append(source.diagnostic("'cite' has no statement before it to attach to", at: cite.start,
+                                                        help: "write the cite line directly after the node or edge it supports"))
+                    } else if case .document = statements[statements.count - 1].body {
+                        errors.append(source.diagnostic("documents are not cited; 'cite' must follow a node or edge", at: cite.start))
+                    } else {
+                        statements[statements.count - 1].citations.append(cite.entry)
+                        statements[statements.count - 1].comments += comments
+                        comments = []
+                    }
+                    continue
+                }
+                var s = try parseStatement()
+                s.comments = comments
+                comments = []
+                statements.append(s)
+            } catch {
+                errors.append(error)
+                recover()
+            }
+        }
+        return KGFile(name: source.name, statements: statements, trailingComments: comments)
+    }
+
+    /// Skips to the next token that starts a line with a statement keyword.
+    private mutating func recover() {
+        advance()
+        while token.kind != .end {
+            if let w = word, Parser.keywords.contains(w), startsLine(token) { return }
+            advance()
+        }
+    }
+
+    private func startsLine(_ t: Token) -> Bool {
+        var i = t.start - 1
+        while i >= 0, source.bytes[i] == 0x20 || source.bytes[i] == 0x09 { i -= 1 }
+        return i < 0 || source.bytes[i] == 0x0A
+    }
+
+    private mutating func parseStatement() throws(Diagnostic) -> Statement {
+        let start = token
+        let location = source.location(of: start.start)
+        guard let keyword = word else {
+            throw expected("a statement (document, node, edge or cite)")
+        }
+        switch keyword {
+        case "document":
+            advance()
+            let id = try parseID("a document id such as doc:careerbliss-2011")
+            let props = isPunct("{") ? try parsePropertyBlock() : []
+            return Statement(body: .document(id: id, properties: props), location: location)
+        case "node":
+            advance()
+            let id = try parseID("a node id such as role:customer-service-representative")
+            var labels: [String] = []
+            while isPunct(":") {
+                advance()
+                guard let l = word, !l.contains(":") else { throw expected("a label name after ':'") }
+                labels.append(l)
+                advance()
+            }
+            if labels.isEmpty {
+                let help = id.split(separator: ":").count > 2
+                    ? "put a space before the label: 'node \(id.split(separator: ":").dropLast().joined(separator: ":")) :\(id.split(separator: ":").last!)'"
+                    : "every node needs at least one label, e.g. 'node \(id) :Role'"
+                throw expected("a label such as ':Role' after the node id", help: help)
+            }
+            let props = isPunct("{") ? try parsePropertyBlock() : []
+            return Statement(body: .node(id: id, labels: labels, properties: props), location: location)
+        case "edge":
+            advance()
+            var first = try parseID("the start node id of the edge")
+            var edgeID: String? = nil
+            if word != nil {
+                edgeID = first
+                first = try parseID("the start node id of the edge")
+            }
+            // FROM -[:T {…}]-> TO   or   FROM <-[:T {…}]- TO  (then FROM is the end)
+            var leftArrow = false
+            if isPunct("<") { leftArrow = true; advance() }
+            try expectPunct("-", "an arrow '-[:TYPE]->' after '\(first)'", help: "write 'edge FROM -[:TYPE]-> TO' with spaces around the arrow")
+            try expectPunct("[", "'[' in the arrow '-[:TYPE]->'")
+            try expectPunct(":", "':' and a relationship type inside the arrow, as in -[:REQUIRES]->")
+            guard let type = word, !type.contains(":") else { throw expected("a relationship type such as REQUIRES") }
+            advance()
+            let props = isPunct("{") ? try parsePropertyBlock() : []
+            try expectPunct("]", "']' to close the arrow")
+            try expectPunct("-", "'-' after ']' in the arrow")
+            if !leftArrow {
+                try expectPunct(">", "'>' to finish the arrow '-[:\(type)]->'", help: "edges are directed; write '-[:\(type)]->' or '<-[:\(type)]-'")
+            } else if isPunct(">") {
+                throw fail("an arrow cannot point both ways", at: token, help: "write '-[:\(type)]->' or '<-[:\(type)]-'")
+            }
+            let second = try parseID("the end node id of the edge")
+            let (from, to) = leftArrow ? (second, first) : (first, second)
+            return Statement(body: .edge(id: edgeID, from: from, type: type, to: to, properties: props), location: location)
+        case "cite":
+            throw expected("a statement")  // handled by parseFile
+        default:
+            let guess = Suggest.closest(to: keyword, among: Parser.keywords)
+            throw fail("unknown keyword '\(keyword)'", at: start,
+                       help: guess.map { "did you mean '\($0)'?" } ?? "statements start with document, node, edge or cite")
+        }
+    }
+
+    private mutating func parseID(_ what: String) throws(Diagnostic) -> String {
+        guard let w = word else { throw expected(what) }
+        advance()
+        return w
+    }
+
+    private mutating func parseCite() throws(Diagnostic) -> (entry: CiteEntry, start: Int) {
+        let start = token.start
+        advance()  // cite
+        let docTok = token
+        let document = try parseID("the document id after 'cite'")
+        guard word == "line" else { throw expected("'line N' after the document id", help: "write: cite \(document) line 12 \"quote\"") }
+        advance()
+        guard case .integer(let line) = token.kind, line >= 1 else { throw expected("a line number (1 or more) after 'line'") }
+        advance()
+        var span: ClosedRange<Int>? = nil
+        if word == "col" {
+            advance()
+            guard case .integer(let a) = token.kind, a >= 1 else { throw expected("a start column after 'col'") }
+            advance()
+            try expectPunct("-", "'-' between the columns, as in col 5-40")
+            guard case .integer(let b) = token.kind, b >= a else { throw expected("an end column not before the start column") }
+            advance()
+            span = a...b
+        }
+        guard case .string(let quote) = token.kind else {
+            throw expected("the quote as a string after the line number", help: "write: cite \(document) line \(line) \"verbatim words\"")
+        }
+        advance()
+        var gloss: String? = nil, via: String? = nil
+        var viaLocation: SourceLocation? = nil
+        while let w = word, w == "gloss" || w == "via" {
+            advance()
+            if w == "gloss" {
+                guard case .string(let g) = token.kind else { throw expected("an English gloss as a string after 'gloss'") }
+                gloss = g
+                advance()
+            } else {
+                viaLocation = source.location(of: token.start)
+                via = try parseID("the id of the original source after 'via'")
+            }
+        }
+        let citation = Citation(document: document, line: line, span: span, quote: quote, gloss: gloss, via: via,
+                                location: source.location(of: start))
+        return (CiteEntry(citation: citation, documentLocation: source.location(of: docTok.start), viaLocation: viaLocation), start)
+    }
+
+    // MARK: - Properties and values
+
+    private mutating func parsePropertyBlock() throws(Diagnostic) -> [PropertyEntry] {
+        let open = token
+        advance()  // {
+        var entries: [PropertyEntry] = []
+        while true {
+            var ignored: [String] = []
+            skipComments(into: &ignored)
+            if isPunct("}") { advance(); return entries }
+            if token.kind == .end { throw fail("unclosed '{'", at: open, help: "close the property block with '}'") }
+            if isPunct(",") { advance(); continue }
+            let keyTok = token
+            guard let key = word else { throw expected("a property name or '}'") }
+            if key.contains(":") {
+                throw fail("'\(key)' is not a property name", at: keyTok,
+                           help: "write a space after the colon: '\(key.split(separator: ":", maxSplits: 1).joined(separator: ": "))'")
+            }
+            advance()
+            var language: String? = nil
+            if isPunct("@") {
+                advance()
+                guard let lang = word, !lang.contains(":") else { throw expected("a language code such as nl after '@'") }
+                language = lang
+                advance()
+                if key != "name" {
+                    throw fail("only 'name' takes a language ('name@\(lang)')", at: keyTok)
+                }
+            }
+            try expectPunct(":", "':' after the property name '\(key)'")
+            let value = try parseValue()
+            if language != nil, value.string == nil {
+                throw fail("a name in a language must be a string", at: keyTok)
+            }
+            if language == nil, entries.contains(where: { $0.key == key && $0.language == nil }) {
+                throw fail("property '\(key)' is given twice", at: keyTok, help: "keep one of them")
+            }
+            entries.append(PropertyEntry(key: key, language: language, value: value, location: source.location(of: keyTok.start)))
+        }
+    }
+
+    private mutating func parseValue(depth: Int = 0) throws(Diagnostic) -> Value {
+        if depth > 64 { throw fail("values are nested too deeply (more than 64 levels)", at: token) }
+        let t = token
+        switch t.kind {
+        case .string(let s): advance(); return .string(s)
+        case .integer(let i): advance(); return .int(i)
+        case .float(let d): advance(); return .float(d)
+        case .word("true"): advance(); return .bool(true)
+        case .word("false"): advance(); return .bool(false)
+        case .word("null"): advance(); return .null
+        case .word("date"):
+            advance()
+            try expectPunct("(", "'(' after date", help: "write date(\"2016-05\")")
+            guard case .string(let text) = token.kind else { throw expected("a date string such as \"2016\", \"2016-05\" or \"2016-05-14\"") }
+            guard let d = KGDate(text) else {
+                throw fail("'\(text)' is not a valid date", at: token, help: "write \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\" with a real month and day")
+            }
+            advance()
+            try expectPunct(")", "')' to close date(…)")
+            return .date(d)
+        case .punct("["):
+            advance()
+            var items: [Value] = []
+            while !isPunct("]") {
+                if token.kind == .end { throw fail("unclosed '['", at: t, help: "close the list with ']'") }
+                items.append(try parseValue(depth: depth + 1))
+                if isPunct(",") { advance() } else if !isPunct("]") { throw expected("',' or ']' in the list") }
+            }
+            advance()
+            return .list(items)
+        case .punct("{"):
+            advance()
+            var map: [String: Value] = [:]
+            while !isPunct("}") {
+                if token.kind == .end { throw fail("unclosed '{'", at: t, help: "close the map with '}'") }
+                guard let key = word, !key.contains(":") else { throw expected("a key in the map (write 'key: value')") }
+                advance()
+                try expectPunct(":", "':' after the map key '\(key)'")
+                map[key] = try parseValue(depth: depth + 1)
+                if isPunct(",") { advance() } else if !isPunct("}") { throw expected("',' or '}' in the map") }
+            }
+            advance()
+            return .map(map)
+        case .word(let w):
+            throw fail("expected a value, found '\(w)'", at: t,
+                       help: "strings are written in double quotes: \"\(w)\"")
+        default:
+            throw expected("a value (a string, number, true, false, null, date(\"…\"), list or map)")
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import KGCore
+
+/// The bytes of one .kg file with its name, and the arithmetic that turns byte offsets
+/// into 1-based line/column positions (columns count Unicode scalars, as editors do).
+struct SourceText {
+    let name: String
+    let bytes: [UInt8]
+    /// Byte offset of the start of each line.
+    let lineStarts: [Int]
+
+    init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        self.lineStarts = starts
+    }
+
+    /// 1-based line of a byte offset.
+    func line(of offset: Int) -> Int {
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo + 1
+    }
+
+    /// The text of a 1-based line, without its newline.
+    func lineText(_ line: Int) -> String {
+        guard line >= 1, line <= lineStarts.count else { return "" }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+    }
+
+    func location(of offset: Int) -> SourceLocation {
+        let line = line(of: offset)
+        let start = lineStarts[line - 1]
+        // Count scalar starts (bytes that are not UTF-8 continuation bytes) before the offset.
+        var column = 1
+        var i = start
+        while i < min(offset, bytes.count) {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return SourceLocation(file: name, line: line, column: column)
+    }
+
+    func diagnostic(_ message: String, at offset: Int, help: String? = nil) -> Diagnostic {
+        let loc = location(of: offset)
+        return Diagnostic(.error, message, at: loc, lineText: lineText(loc.line), help: help)
+    }
+
+    /// Offset of the first byte that is not valid UTF-8, if any.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let len: Int
+            var minScalar: UInt32
+            if b & 0xE0 == 0xC0 { len = 2; minScalar = 0x80 }
+            else if b & 0xF0 == 0xE0 { len = 3; minScalar = 0x800 }
+            else if b & 0xF8 == 0xF0 { len = 4; minScalar = 0x10000 }
+            else { return i }
+            guard i + len <= n else { return i }
+            var scalar = UInt32(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+            for k in 1..<len {
+                let c = bytes[i + k]
+                guard c & 0xC0 == 0x80 else { return i }
+                scalar = scalar << 6 | UInt32(c & 0x3F)
+            }
+            if scalar < minScalar || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+            minScalar = 0
+            i += len
+        }
+        return nil
+    }
+}

@@ -1,0 +1,598 @@
+/// Checks a parsed statement against openCypher's scoping, typing and aggregation rules and
+/// produces the bound tree. All errors here are compile-time errors with positions.
+struct Binder {
+    let source: SourceText
+    let functions: FunctionRegistry
+    private var scope: [String: VariableKind] = [:]
+    private var slotCounter = 0
+
+    init(source: SourceText, functions: FunctionRegistry) {
+        self.source = source
+        self.functions = functions
+    }
+
+    private func error(_ type: String = "SyntaxError", _ detail: String, _ message: String, _ span: SourceSpan,
+                       help: String? = nil) -> QueryError {
+        source.error(type: type, detail: detail, message: message, line: span.line > 0 ? span.line : nil,
+                     column: span.line > 0 ? span.column : nil, help: help)
+    }
+
+    mutating func bind(_ st: Statement) throws(QueryError) -> BoundStatement {
+        var queries: [BoundQuery] = []
+        var writes = false
+        for q in st.queries {
+            scope = [:]
+            let b = try bind(q)
+            writes = writes || q.clauses.contains { c in
+                switch c {
+                case .create, .merge, .set, .remove, .delete: return true
+                default: return false
+                }
+            }
+            if let first = queries.first, first.columns != b.columns {
+                throw error("SyntaxError", "DifferentColumnsInUnion", "all queries in a UNION must return the same column names",
+                            SourceSpan(line: 1, column: 1, start: 0, end: 0))
+            }
+            queries.append(b)
+        }
+        return BoundStatement(mode: st.mode, queries: queries, unionAll: st.unionAll, columns: queries.first?.columns ?? [],
+                              writes: writes)
+    }
+
+    private mutating func bind(_ q: SingleQuery) throws(QueryError) -> BoundQuery {
+        var out: [BoundClause] = []
+        var columns: [String] = []
+        for (i, c) in q.clauses.enumerated() {
+            let last = i == q.clauses.count - 1
+            switch c {
+            case .match(let pattern, let optional, let w, let span):
+                let before = Set(scope.keys)
+                try declarePattern(pattern, creating: false)
+                if let w {
+                    try check(w)
+                    try noAggregate(w, "WHERE")
+                }
+                let introduced = pattern.reduce(Set<String>()) { $0.union($1.variables) }.subtracting(before)
+                out.append(.match(BoundMatch(pattern: pattern, optional: optional, predicate: w, boundBefore: before,
+                                             introduced: introduced.sorted(), span: span)))
+            case .unwind(let e, let v, let span):
+                try check(e)
+                try noAggregate(e, "UNWIND")
+                if scope[v] != nil { throw error("SyntaxError", "VariableAlreadyBound", "variable '\(v)' is already bound", span) }
+                scope[v] = .value
+                out.append(.unwind(e, v))
+            case .with(let proj, let w):
+                let b = try bindProjection(proj, isReturn: false, filter: w)
+                out.append(.project(b))
+            case .ret(let proj):
+                if !last {
+                    throw error("SyntaxError", "UnexpectedSyntax", "RETURN must be the last clause of a query", proj.span)
+                }
+                let b = try bindProjection(proj, isReturn: true, filter: nil)
+                columns = b.columns
+                out.append(.project(b))
+            case .create(let pattern, let span):
+                try declarePattern(pattern, creating: true)
+                out.append(.create(pattern, span: span))
+            case .merge(let part, let onCreate, let onMatch, let span):
+                let before = Set(scope.keys)
+                try declarePattern([part], creating: true, merging: true)
+                for item in onCreate + onMatch { try checkSet(item) }
+                out.append(.merge(part, onCreate: onCreate, onMatch: onMatch, boundBefore: before, span: span))
+            case .set(let items, _):
+                for item in items { try checkSet(item) }
+                out.append(.set(items))
+            case .remove(let items, _):
+                for item in items {
+                    switch item {
+                    case .property(let e, _): try check(e)
+                    case .labels(let v, _, let span): try checkVariable(v, span)
+                    }
+                }
+                out.append(.remove(items))
+            case .delete(let es, let detach, _):
+                for e in es {
+                    try check(e)
+                    if case .variable = e.kind {} else if case .property = e.kind {} else if case .index = e.kind {} else if case .call = e.kind {} else {
+                        throw error("SyntaxError", "InvalidDelete", "DELETE expects a node, relationship or path", e.span)
+                    }
+                }
+                out.append(.delete(es, detach: detach))
+            }
+            if last {
+                switch c {
+                case .ret, .create, .merge, .set, .remove, .delete: break
+                case .match(_, _, _, let span), .unwind(_, _, let span):
+                    throw error("SyntaxError", "MissingReturn", "a query cannot end with this clause", span,
+                                help: "add a RETURN clause")
+                case .with(let p, _):
+                    throw error("SyntaxError", "MissingReturn", "a query cannot end with WITH", p.span, help: "add a RETURN clause")
+                }
+            }
+        }
+        return BoundQuery(clauses: out, columns: columns)
+    }
+
+    private mutating func checkSet(_ item: SetItem) throws(QueryError) {
+        switch item {
+        case .property(let target, _, let v):
+            try check(target); try check(v)
+            try noAggregate(v, "SET")
+        case .replace(let name, let e, let span), .merge(let name, let e, let span):
+            try checkVariable(name, span); try check(e)
+        case .labels(let name, _, let span):
+            try checkVariable(name, span)
+        }
+    }
+
+    private func checkVariable(_ v: String, _ span: SourceSpan) throws(QueryError) {
+        if scope[v] == nil {
+            throw error("SyntaxError", "UndefinedVariable", "variable '\(v)' is not defined", span,
+                        help: Suggest.closest(to: v, in: Array(scope.keys)).map { "did you mean '\($0)'?" })
+        }
+    }
+
+    private func noAggregate(_ e: Expr, _ clause: String) throws(QueryError) {
+        if let a = firstAggregate(e) {
+            throw error("SyntaxError", "InvalidAggregation", "aggregation is not allowed in \(clause)", a.span)
+        }
+    }
+
+    private func firstAggregate(_ e: Expr) -> Expr? {
+        if e.isAggregate { return e }
+        switch e.kind {
+        case .listComprehension, .quantifier, .reduce, .patternComprehension:
+            for c in e.children { if let a = firstAggregate(c) { return a } }
+            return nil
+        default:
+            for c in e.children { if let a = firstAggregate(c) { return a } }
+            return nil
+        }
+    }
+
+    // MARK: - Patterns
+
+    private mutating func declare(_ v: String, _ kind: VariableKind, _ span: SourceSpan) throws(QueryError) {
+        if let k = scope[v], k != kind {
+            // A plain value (from WITH, UNWIND, …) may hold a node or relationships: checked at run time.
+            if k == .scalar || (k == .list && kind != .relationshipList) {
+                throw error("SyntaxError", "VariableTypeConflict", "variable '\(v)' holds a \(k == .list ? "list" : "value"), not a \(kind)", span)
+            }
+            if k != .value && k != .list && !(k == .relationshipList && kind == .value) {
+                throw error("SyntaxError", "VariableTypeConflict", "variable '\(v)' is already bound as a \(k), not a \(kind)", span)
+            }
+            if (k == .value || k == .list) && kind != .node && kind != .relationshipList {
+                throw error("SyntaxError", "VariableTypeConflict", "variable '\(v)' is already bound as a value, not a \(kind)", span)
+            }
+        }
+        scope[v] = kind
+    }
+
+    private mutating func declarePattern(_ pattern: Pattern, creating: Bool, merging: Bool = false) throws(QueryError) {
+        let before = scope
+        var relsInPattern = Set<String>()
+        let pathVariables = Set(pattern.compactMap(\.pathVariable))
+        for part in pattern {
+            for n in part.nodes where n.variable.map(pathVariables.contains) ?? false {
+                throw error("SyntaxError", "VariableAlreadyBound", "'\(n.variable!)' names both a path and a node", n.span)
+            }
+            for r in part.rels where r.variable.map(pathVariables.contains) ?? false {
+                throw error("SyntaxError", "VariableAlreadyBound", "'\(r.variable!)' names both a path and a relationship", r.span)
+            }
+            if let pv = part.pathVariable, scope[pv] != nil {
+                throw error("SyntaxError", "VariableAlreadyBound", "variable '\(pv)' is already bound", part.span)
+            }
+            // Property maps may only use variables bound before the pattern (or earlier in it).
+            for (i, n) in part.nodes.enumerated() {
+                if let e = n.properties {
+                    if case .parameter = e.kind, !creating {
+                        throw error("SyntaxError", "InvalidParameterUse", "a parameter cannot be used as a property map in MATCH", e.span)
+                    }
+                    try check(e)
+                }
+                if let v = n.variable {
+                    if creating, let k = scope[v] {
+                        if k != .node && k != .value {
+                            throw error("SyntaxError", "VariableTypeConflict", "variable '\(v)' is not a node", n.span)
+                        }
+                        if !n.labels.isEmpty || n.properties != nil || (part.nodes.count == 1 && before[v] != nil) {
+                            throw error("SyntaxError", "VariableAlreadyBound", "variable '\(v)' is already bound", n.span)
+                        }
+                    }
+                    try declare(v, .node, n.span)
+                }
+                if i < part.rels.count {
+                    let r = part.rels[i]
+                    if let e = r.properties {
+                        if case .parameter = e.kind, !creating {
+                            throw error("SyntaxError", "InvalidParameterUse", "a parameter cannot be used as a property map in MATCH", e.span)
+                        }
+                        try check(e)
+                    }
+                    if creating {
+                        if r.types.count != 1 {
+                            throw error("SyntaxError", "NoSingleRelationshipType",
+                                        "a relationship to create needs exactly one type", r.span, help: "write e.g. -[:KNOWS]->")
+                        }
+                        if r.direction == .both && !merging {
+                            throw error("SyntaxError", "RequiresDirectedRelationship",
+                                        "a relationship to create needs a direction", r.span, help: "write -> or <-")
+                        }
+                        if r.length != nil {
+                            throw error("SyntaxError", "CreatingVarLength", "cannot create a variable-length relationship", r.span)
+                        }
+                        if let v = r.variable, before[v] != nil {
+                            throw error("SyntaxError", "VariableAlreadyBound", "variable '\(v)' is already bound", r.span)
+                        }
+                    }
+                    if let v = r.variable {
+                        if !relsInPattern.insert(v).inserted {
+                            throw error("SyntaxError", "RelationshipUniquenessViolation",
+                                        "relationship variable '\(v)' is used twice in one pattern", r.span)
+                        }
+                        try declare(v, r.length == nil ? .relationship : .relationshipList, r.span)
+                    }
+                }
+            }
+            if let pv = part.pathVariable { scope[pv] = .path }
+        }
+    }
+
+    // MARK: - Expressions
+
+    /// Checks that every variable is in scope, functions exist, and arguments are statically sound.
+    func check(_ e: Expr, extra: Set<String> = []) throws(QueryError) {
+        switch e.kind {
+        case .variable(let v):
+            if scope[v] == nil && !extra.contains(v) {
+                throw error("SyntaxError", "UndefinedVariable", "variable '\(v)' is not defined", e.span,
+                            help: Suggest.closest(to: v, in: Array(scope.keys) + Array(extra)).map { "did you mean '\($0)'?" })
+            }
+        case .listComprehension(let v, let l, let p, let q):
+            for x in [p, q].compactMap({ $0 }) where x.containsAggregate {
+                throw error("SyntaxError", "InvalidAggregation", "aggregation is not allowed inside a list comprehension", x.span)
+            }
+            try check(l, extra: extra)
+            if let p { try check(p, extra: extra.union([v])) }
+            if let q { try check(q, extra: extra.union([v])) }
+        case .quantifier(_, let v, let l, let p):
+            try check(l, extra: extra)
+            if let p { try check(p, extra: extra.union([v])) }
+        case .reduce(let a, let i, let v, let l, let b):
+            try check(i, extra: extra); try check(l, extra: extra)
+            try check(b, extra: extra.union([a, v]))
+        case .patternPredicate(let part):
+            for v in part.variables where scope[v] == nil && !extra.contains(v) {
+                throw error("SyntaxError", "UndefinedVariable", "variable '\(v)' is not defined (a pattern predicate cannot introduce variables)", part.span)
+            }
+            for v in part.propertyVariables where scope[v] == nil && !extra.contains(v) {
+                throw error("SyntaxError", "UndefinedVariable", "variable '\(v)' is not defined", part.span)
+            }
+        case .patternComprehension(let pv, let part, let p, let q):
+            let local = part.variables.union([pv].compactMap { $0 })
+            for v in part.propertyVariables where scope[v] == nil && !extra.contains(v) && !local.contains(v) {
+                throw error("SyntaxError", "UndefinedVariable", "variable '\(v)' is not defined", part.span)
+            }
+            if let p { try check(p, extra: extra.union(local)) }
+            try check(q, extra: extra.union(local))
+        case .exists(let pat, let w):
+            let local = pat.reduce(Set<String>()) { $0.union($1.variables) }
+            if let w { try check(w, extra: extra.union(local)) }
+        case .call(let name, _, let args):
+            let lower = name.lowercased()
+            if FunctionRegistry.aggregateNames.contains(lower) {
+                if lower == "count" || lower == "collect" || lower == "sum" || lower == "avg" || lower == "min" || lower == "max"
+                    || lower == "stdev" || lower == "stdevp" {
+                    if args.count != 1 { throw error("SyntaxError", "InvalidNumberOfArguments", "\(name)() takes one argument", e.span) }
+                } else if args.count != 2 {
+                    throw error("SyntaxError", "InvalidNumberOfArguments", "\(name)() takes two arguments", e.span)
+                }
+                for a in args {
+                    if a.contains(where: { if case .call(let n, _, _) = $0.kind { return n.lowercased() == "rand" }; return false }) {
+                        throw error("SyntaxError", "NonConstantExpression", "rand() cannot be aggregated", a.span)
+                    }
+                    if a.containsAggregate {
+                        throw error("SyntaxError", "NestedAggregation", "an aggregate cannot contain another aggregate", a.span)
+                    }
+                }
+            } else if lower == "exists" {
+                if args.count != 1 { throw error("SyntaxError", "InvalidNumberOfArguments", "exists() takes one argument", e.span) }
+                switch args[0].kind {
+                case .property, .patternPredicate, .index: break
+                default: throw error("SyntaxError", "InvalidArgumentExpression", "exists() expects a property or a pattern", args[0].span)
+                }
+            } else if let f = functions.lookup(name) {
+                if lower == "size", let a = args.first, case .patternPredicate = a.kind {
+                    throw error("SyntaxError", "UnexpectedSyntax", "size() of a pattern is not allowed; use a pattern comprehension or COUNT", a.span)
+                }
+                if !f.arity.contains(args.count) {
+                    throw error("SyntaxError", "InvalidNumberOfArguments",
+                                "\(f.name)() takes \(f.arity.lowerBound == f.arity.upperBound ? "\(f.arity.lowerBound)" : "\(f.arity.lowerBound)…") argument(s), not \(args.count)", e.span)
+                }
+                try staticArgumentCheck(lower, args)
+            } else {
+                throw error("SyntaxError", "UnknownFunction", "unknown function '\(name)'", e.span,
+                            help: Suggest.closest(to: name, in: functions.names + FunctionRegistry.aggregateNames.sorted()).map { "did you mean '\($0)'?" })
+            }
+            for a in args { try check(a, extra: extra) }
+        case .mapProjection(let base, let items):
+            try check(base, extra: extra)
+            for item in items {
+                switch item {
+                case .entry(_, let x): try check(x, extra: extra)
+                case .variable(let v): try check(Expr(.variable(v), e.span), extra: extra)
+                default: break
+                }
+            }
+        case .property(let base, _):
+            try check(base, extra: extra)
+            if case .variable(let v) = base.kind, let k = scope[v], k == .path || k == .relationshipList, !extra.contains(v) {
+                throw error("SyntaxError", "InvalidArgumentType", "a \(k) has no properties", e.span)
+            }
+        default:
+            for c in e.children { try check(c, extra: extra) }
+        }
+        try staticTypeCheck(e)
+    }
+
+    private func kindOf(_ e: Expr) -> VariableKind? {
+        if case .variable(let v) = e.kind { return scope[v] }
+        return nil
+    }
+
+    /// Type errors that are visible without running: e.g. `type(n)` on a node variable.
+    private func staticArgumentCheck(_ name: String, _ args: [Expr]) throws(QueryError) {
+        guard let first = args.first, let k = kindOf(first) else { return }
+        let wants: [String: [VariableKind]] = [
+            "type": [.relationship], "labels": [.node], "startnode": [.relationship], "endnode": [.relationship],
+            "nodes": [.path], "relationships": [.path], "length": [.path, .value],
+        ]
+        if let ok = wants[name], !ok.contains(k) && k != .value {
+            throw error("SyntaxError", "InvalidArgumentType", "\(name)() cannot take a \(k)", first.span)
+        }
+        if name == "size" && (k == .path || k == .node || k == .relationship) {
+            throw error("SyntaxError", "InvalidArgumentType", "size() cannot take a \(k)", first.span)
+        }
+    }
+
+    private func staticTypeCheck(_ e: Expr) throws(QueryError) {
+        switch e.kind {
+        case .binary(let op, let a, let b) where ["+", "-", "*", "/", "%", "^"].contains(op):
+            for x in [a, b] {
+                if op != "+", case .literal(let v) = x.kind, case .bool = v {
+                    throw error("SyntaxError", "InvalidArgumentType", "cannot use a boolean in arithmetic", x.span)
+                }
+                if case .map = x.kind {
+                    throw error("SyntaxError", "InvalidArgumentType", "cannot use a map in arithmetic", x.span)
+                }
+                if let k = kindOf(x), k == .node || k == .relationship || k == .path {
+                    throw error("SyntaxError", "InvalidArgumentType", "cannot use a \(k) in arithmetic", x.span)
+                }
+            }
+        case .binary(let op, let a, let b) where ["AND", "OR", "XOR"].contains(op):
+            for x in [a, b] {
+                if case .literal(let v) = x.kind {
+                    switch v {
+                    case .int, .float, .string, .list, .map: throw error("SyntaxError", "InvalidArgumentType", "\(op) expects booleans", x.span)
+                    default: break
+                    }
+                }
+                if case .list = x.kind { throw error("SyntaxError", "InvalidArgumentType", "\(op) expects booleans", x.span) }
+                if case .map = x.kind { throw error("SyntaxError", "InvalidArgumentType", "\(op) expects booleans", x.span) }
+            }
+        case .unary("NOT", let x):
+            if case .literal(let v) = x.kind {
+                switch v {
+                case .int, .float, .string: throw error("SyntaxError", "InvalidArgumentType", "NOT expects a boolean", x.span)
+                default: break
+                }
+            }
+            if case .list = x.kind { throw error("SyntaxError", "InvalidArgumentType", "NOT expects a boolean", x.span) }
+            if case .map = x.kind { throw error("SyntaxError", "InvalidArgumentType", "NOT expects a boolean", x.span) }
+        case .index(let base, _):
+            if case .literal(let v) = base.kind {
+                switch v {
+                case .bool, .int, .float, .string: throw error("SyntaxError", "InvalidArgumentType", "cannot index into a \(ValueSemantics.typeName(v))", base.span)
+                default: break
+                }
+            }
+        default: break
+        }
+    }
+
+    // MARK: - Projections
+
+    private func normalized(_ text: String) -> String { String(text.filter { !$0.isWhitespace }) }
+
+    private mutating func bindProjection(_ p: Projection, isReturn: Bool, filter: Expr?) throws(QueryError) -> BoundProjection {
+        var columns: [String] = []
+        var exprs: [Expr] = []
+        var texts: [String] = []
+        if p.star {
+            let visible = scope.keys.filter { !$0.hasPrefix(" ") }.sorted()
+            if visible.isEmpty && isReturn {
+                throw error("SyntaxError", "NoVariablesInScope", "\(isReturn ? "RETURN" : "WITH") * needs variables in scope", p.span)
+            }
+            for v in visible {
+                columns.append(v); exprs.append(Expr(.variable(v), p.span)); texts.append(v)
+            }
+        }
+        for item in p.items {
+            try check(item.expr)
+            if !isReturn && item.alias == nil {
+                if case .variable = item.expr.kind {} else {
+                    throw error("SyntaxError", "NoExpressionAlias", "an expression in WITH needs an alias", item.expr.span,
+                                help: "write '\(item.text) AS name'")
+                }
+            }
+            let name = item.alias ?? item.text
+            if columns.contains(name) {
+                throw error("SyntaxError", "ColumnNameConflict", "column name '\(name)' is used twice", item.expr.span)
+            }
+            columns.append(name); exprs.append(item.expr); texts.append(normalized(item.text))
+        }
+        // Pull the aggregates out.
+        var aggregates: [AggregateCall] = []
+        var items: [Expr] = []
+        var grouping: [Int] = []
+        for (i, e) in exprs.enumerated() {
+            if e.containsAggregate {
+                items.append(extractAggregates(e, into: &aggregates))
+            } else {
+                items.append(e)
+                grouping.append(i)
+            }
+        }
+        if !aggregates.isEmpty {
+            for (i, e) in exprs.enumerated() where !grouping.contains(i) {
+                try checkAmbiguous(e, groupingTexts: grouping.filter { isSimpleKey(exprs[$0]) }.map { texts[$0] }, groupingVariables: grouping.compactMap {
+                    if case .variable(let v) = exprs[$0].kind { return v }
+                    return nil
+                })
+            }
+        }
+        let oldScope = scope
+        var newScope: [String: VariableKind] = [:]
+        for (i, c) in columns.enumerated() {
+            switch exprs[i].kind {
+            case .variable(let v): newScope[c] = oldScope[v] ?? .value
+            case .literal(let lit): newScope[c] = lit == .null ? .value : .scalar
+            case .map: newScope[c] = .scalar
+            case .list, .listComprehension: newScope[c] = .list
+            default: newScope[c] = .value
+            }
+        }
+        // ORDER BY sees the new columns, and (without aggregation or DISTINCT) the old variables too.
+        let aggregating = !aggregates.isEmpty
+        let simpleKeys: [(String, String)] = grouping.compactMap { i in
+            isSimpleKey(exprs[i]) ? (texts[i], columns[i]) : nil
+        }
+        var order: [(Expr, Bool)] = []
+        for s in p.order {
+            let t = normalized(source.slice(s.expr.span.start, s.expr.span.end))
+            var e = s.expr
+            if let i = texts.firstIndex(of: t) { e = Expr(.variable(columns[i]), s.expr.span) }
+            if e.containsAggregate && !aggregating {
+                throw error("SyntaxError", "InvalidAggregation", "ORDER BY cannot aggregate when the projection does not", s.expr.span)
+            }
+            if aggregating || p.distinct {
+                // Only projected columns are visible; grouping keys may be named by their text.
+                var failure: QueryError? = nil
+                var local = aggregates
+                var counter = slotCounter
+                let rewritten = e.rewritten { x in
+                    if x.isAggregate {
+                        do throws(QueryError) { try check(x) } catch { failure = failure ?? error }
+                        let slot = " agg\(counter)"
+                        counter += 1
+                        switch x.kind {
+                        case .countStar:
+                            local.append(AggregateCall(name: "count(*)", distinct: false, args: [], slot: slot, span: x.span))
+                        case .call(let name, let distinct, let args):
+                            local.append(AggregateCall(name: name.lowercased(), distinct: distinct, args: args, slot: slot, span: x.span))
+                        default: break
+                        }
+                        return Expr(.variable(slot), x.span)
+                    }
+                    let xt = normalized(source.slice(x.span.start, x.span.end))
+                    if let k = simpleKeys.first(where: { $0.0 == xt }) { return Expr(.variable(k.1), x.span) }
+                    return nil
+                }
+                if let failure { throw failure }
+                aggregates = local
+                slotCounter = counter
+                let slots = Set(aggregates.map(\.slot))
+                scope = newScope
+                do throws(QueryError) { try check(rewritten, extra: slots) } catch { scope = oldScope; throw error }
+                scope = oldScope
+                order.append((rewritten, s.descending))
+            } else {
+                scope = oldScope.merging(newScope) { $1 }
+                do throws(QueryError) { try check(e) } catch { scope = oldScope; throw error }
+                scope = oldScope
+                order.append((e, s.descending))
+            }
+        }
+        for x in [p.skip, p.limit].compactMap({ $0 }) {
+            if !x.freeVariables.isEmpty || x.containsAggregate || x.contains(where: { if case .patternPredicate = $0.kind { return true }; return false }) {
+                throw error("SyntaxError", "NonConstantExpression", "SKIP and LIMIT need a constant expression", x.span)
+            }
+            if case .call(let n, _, _) = x.kind, n.lowercased() == "rand" {
+                throw error("SyntaxError", "NonConstantExpression", "SKIP and LIMIT need a constant expression", x.span)
+            }
+            try check(x)
+            if case .literal(let v) = x.kind {
+                switch v {
+                case .int(let i) where i < 0:
+                    throw error("SyntaxError", "NegativeIntegerArgument", "SKIP and LIMIT cannot be negative", x.span)
+                case .float:
+                    throw error("SyntaxError", "InvalidArgumentType", "SKIP and LIMIT need an integer", x.span)
+                default: break
+                }
+            }
+        }
+        // WITH … WHERE also sees the variables before the projection (unless it aggregates).
+        scope = aggregates.isEmpty ? oldScope.merging(newScope) { $1 } : newScope
+        if let filter {
+            try check(filter)
+            try noAggregate(filter, "WHERE")
+        }
+        scope = newScope
+        return BoundProjection(columns: columns, items: items, aggregates: aggregates, groupingIndexes: grouping,
+                               distinct: p.distinct, order: order, skip: p.skip, limit: p.limit, filter: filter,
+                               isReturn: isReturn, span: p.span)
+    }
+
+    /// A grouping key other expressions may refer to by its text: a variable or a property of one.
+    private func isSimpleKey(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .variable: return true
+        case .property(let b, _): return isSimpleKey(b)
+        default: return false
+        }
+    }
+
+    private mutating func extractAggregates(_ e: Expr, into aggs: inout [AggregateCall]) -> Expr {
+        var local = aggs
+        var counter = slotCounter
+        let r = e.rewritten { x in
+            guard x.isAggregate else { return nil }
+            let slot = " agg\(counter)"
+            counter += 1
+            switch x.kind {
+            case .countStar:
+                local.append(AggregateCall(name: "count(*)", distinct: false, args: [], slot: slot, span: x.span))
+            case .call(let name, let distinct, let args):
+                local.append(AggregateCall(name: name.lowercased(), distinct: distinct, args: args, slot: slot, span: x.span))
+            default: return nil
+            }
+            return Expr(.variable(slot), x.span)
+        }
+        aggs = local
+        slotCounter = counter
+        return r
+    }
+
+    /// openCypher's rule: outside its aggregates, an aggregating expression may only use grouping keys.
+    private func checkAmbiguous(_ e: Expr, groupingTexts: [String], groupingVariables: [String]) throws(QueryError) {
+        if e.isAggregate { return }
+        let t = normalized(source.slice(e.span.start, e.span.end))
+        if groupingTexts.contains(t) { return }
+        switch e.kind {
+        case .variable(let v):
+            if !groupingVariables.contains(v) {
+                throw error("SyntaxError", "AmbiguousAggregationExpression",
+                            "'\(v)' is used beside an aggregate but is not a grouping key", e.span,
+                            help: "add '\(v)' to the projection as its own column")
+            }
+        case .listComprehension, .quantifier, .reduce:
+            break
+        default:
+            for c in e.children { try checkAmbiguous(c, groupingTexts: groupingTexts, groupingVariables: groupingVariables) }
+        }
+    }
+}
+
+extension ExprKind {
+    var isVariable: Bool { if case .variable = self { return true }; return false }
+}

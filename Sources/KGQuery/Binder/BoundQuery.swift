@@ -1,0 +1,72 @@
+/// The binder's output: clauses whose names are checked, whose projections are resolved into
+/// columns, and whose aggregates are pulled out. The executor runs only this, never raw AST clauses.
+enum VariableKind: Sendable, Equatable {
+    case node, relationship, relationshipList, path
+    /// Anything, known only at run time.
+    case value
+    /// Known not to be a node, relationship or list (a literal number, string, boolean or map).
+    case scalar
+    /// A list (may hold relationships).
+    case list
+}
+
+struct AggregateCall: Sendable {
+    var name: String
+    var distinct: Bool
+    var args: [Expr]
+    /// The hidden variable the rewritten expressions read the aggregate's value from.
+    var slot: String
+    var span: SourceSpan
+}
+
+struct BoundProjection: Sendable {
+    var columns: [String]
+    /// One per column; aggregate calls replaced by their slot variables.
+    var items: [Expr]
+    var aggregates: [AggregateCall]
+    /// Columns without aggregates: the grouping keys when `aggregates` is not empty.
+    var groupingIndexes: [Int]
+    var distinct: Bool
+    var order: [(Expr, Bool)]
+    var skip: Expr?
+    var limit: Expr?
+    var filter: Expr?
+    var isReturn: Bool
+    var span: SourceSpan
+    var isAggregating: Bool { !aggregates.isEmpty }
+}
+
+struct BoundMatch: Sendable {
+    var pattern: Pattern
+    var optional: Bool
+    var predicate: Expr?
+    /// Variables bound before this clause (the planner starts from them).
+    var boundBefore: Set<String>
+    /// Variables this clause introduces (set to null by OPTIONAL MATCH when nothing matches).
+    var introduced: [String]
+    var span: SourceSpan
+}
+
+enum BoundClause: Sendable {
+    case match(BoundMatch)
+    case unwind(Expr, String)
+    case project(BoundProjection)
+    case create(Pattern, span: SourceSpan)
+    case merge(PatternPart, onCreate: [SetItem], onMatch: [SetItem], boundBefore: Set<String>, span: SourceSpan)
+    case set([SetItem])
+    case remove([RemoveItem])
+    case delete([Expr], detach: Bool)
+}
+
+struct BoundQuery: Sendable {
+    var clauses: [BoundClause]
+    var columns: [String]
+}
+
+struct BoundStatement: Sendable {
+    var mode: Statement.Mode
+    var queries: [BoundQuery]
+    var unionAll: [Bool]
+    var columns: [String]
+    var writes: Bool
+}

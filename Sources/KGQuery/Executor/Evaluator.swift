@@ -1,0 +1,343 @@
+import KGCore
+
+/// Expression evaluation over one row, with openCypher's null and type semantics.
+extension ExecutionContext {
+    func truth(_ e: Expr, _ row: Row) throws(QueryError) -> Bool? {
+        let v = try eval(e, row)
+        switch v {
+        case .bool(let b): return b
+        case .null: return nil
+        default:
+            throw runtimeError("TypeError", "InvalidArgumentType", "expected a boolean but got \(ValueSemantics.typeName(v))", at: e.span)
+        }
+    }
+
+    func eval(_ e: Expr, _ row: Row) throws(QueryError) -> QueryValue {
+        switch e.kind {
+        case .literal(let v): return v
+        case .parameter(let name):
+            guard let v = parameters[name] else {
+                throw runtimeError("ParameterMissing", "MissingParameter", "parameter $\(name) has no value", at: e.span)
+            }
+            return v
+        case .variable(let v):
+            return row[v] ?? .null
+        case .property(let base, let key):
+            return try property(try eval(base, row), key, e.span)
+        case .index(let base, let idx):
+            let b = try eval(base, row), i = try eval(idx, row)
+            switch (b, i) {
+            case (.null, _), (_, .null): return .null
+            case let (.list(l), .int(k)):
+                let j = k < 0 ? l.count + k : k
+                return j >= 0 && j < l.count ? l[j] : .null
+            case (.list, _):
+                throw runtimeError("TypeError", "InvalidArgumentType", "a list index must be an integer", at: idx.span)
+            case let (.map, .string(k)), let (.node, .string(k)), let (.edge, .string(k)):
+                return try property(b, k, e.span)
+            case (.map, _), (.node, _), (.edge, _):
+                throw runtimeError("TypeError", "MapElementAccessByNonString", "a map key must be a string", at: idx.span)
+            default:
+                throw runtimeError("TypeError", "InvalidArgumentType", "cannot index into \(ValueSemantics.typeName(b))", at: base.span)
+            }
+        case .slice(let base, let lo, let hi):
+            let b = try eval(base, row)
+            let l = try lo.map { (x: Expr) throws(QueryError) in try eval(x, row) }
+            let h = try hi.map { (x: Expr) throws(QueryError) in try eval(x, row) }
+            if case .null = b { return .null }
+            if l == .null || h == .null { return .null }
+            guard case .list(let list) = b else {
+                throw runtimeError("TypeError", "InvalidArgumentType", "cannot slice \(ValueSemantics.typeName(b))", at: base.span)
+            }
+            func bound(_ v: QueryValue?, _ dflt: Int) throws(QueryError) -> Int {
+                guard let v else { return dflt }
+                guard case .int(let k) = v else {
+                    throw runtimeError("TypeError", "InvalidArgumentType", "a slice bound must be an integer", at: e.span)
+                }
+                let j = k < 0 ? list.count + k : k
+                return max(0, min(list.count, j))
+            }
+            let a = try bound(l, 0), z = try bound(h, list.count)
+            return a < z ? .list(Array(list[a..<z])) : .list([])
+        case .list(let items):
+            var out: [QueryValue] = []
+            out.reserveCapacity(items.count)
+            for x in items { out.append(try eval(x, row)) }
+            return .list(out)
+        case .map(let entries):
+            var m: [String: QueryValue] = [:]
+            for (k, x) in entries { m[k] = try eval(x, row) }
+            return .map(m)
+        case .unary(let op, let x):
+            let v = try eval(x, row)
+            switch op {
+            case "NOT":
+                switch v {
+                case .null: return .null
+                case .bool(let b): return .bool(!b)
+                default: throw runtimeError("TypeError", "InvalidArgumentType", "NOT expects a boolean", at: x.span)
+                }
+            case "-":
+                switch v {
+                case .null: return .null
+                case .int(let i):
+                    let (r, o) = Int(0).subtractingReportingOverflow(i)
+                    if o { throw runtimeError("ArithmeticError", "IntegerOverflow", "integer overflow", at: e.span) }
+                    return .int(r)
+                case .float(let d): return .float(-d)
+                default: throw runtimeError("TypeError", "InvalidArgumentType", "cannot negate \(ValueSemantics.typeName(v))", at: x.span)
+                }
+            default:
+                switch v {
+                case .null, .int, .float: return v
+                default: throw runtimeError("TypeError", "InvalidArgumentType", "unary + expects a number", at: x.span)
+                }
+            }
+        case .binary(let op, let a, let b):
+            return try binary(op, a, b, row, e.span)
+        case .comparison(let operands, let ops):
+            var result: Bool? = true
+            var left = try eval(operands[0], row)
+            for (i, op) in ops.enumerated() {
+                let right = try eval(operands[i + 1], row)
+                let r = ValueSemantics.compare(op, left, right)
+                result = Logic.and(result, r)
+                if result == false { return .bool(false) }
+                left = right
+            }
+            return result.map(QueryValue.bool) ?? .null
+        case .isNull(let x, let negated):
+            let v = try eval(x, row)
+            let isNull = v == .null
+            return .bool(negated ? !isNull : isNull)
+        case .hasLabels(let x, let labels):
+            let v = try eval(x, row)
+            switch v {
+            case .null: return .null
+            case .node(let i): return .bool(labels.allSatisfy { graph.nodes[i].labels.contains($0) })
+            case .edge(let i): return .bool(labels.allSatisfy { graph.edges[i].type == $0 })
+            default: throw runtimeError("TypeError", "InvalidArgumentType", "labels can only be tested on nodes", at: x.span)
+            }
+        case .call(let name, _, let args):
+            return try call(name, args, row, e.span)
+        case .countStar:
+            throw runtimeError("SyntaxError", "InvalidAggregation", "count(*) is not allowed here", at: e.span)
+        case .caseExpr(let subject, let whens, let otherwise):
+            if let subject {
+                let s = try eval(subject, row)
+                for (w, t) in whens where ValueSemantics.equals(s, try eval(w, row)) == true { return try eval(t, row) }
+            } else {
+                for (w, t) in whens {
+                    if case .bool(true) = try eval(w, row) { return try eval(t, row) }
+                }
+            }
+            return try otherwise.map { (x: Expr) throws(QueryError) in try eval(x, row) } ?? .null
+        case .listComprehension(let v, let listExpr, let pred, let proj):
+            let lv = try eval(listExpr, row)
+            if case .null = lv { return .null }
+            guard case .list(let list) = lv else {
+                throw runtimeError("TypeError", "InvalidArgumentType", "expected a list", at: listExpr.span)
+            }
+            var out: [QueryValue] = []
+            var r = row
+            for x in list {
+                r[v] = x
+                if let pred, try truth(pred, r) != true { continue }
+                out.append(try proj.map { (p: Expr) throws(QueryError) in try eval(p, r) } ?? x)
+            }
+            return .list(out)
+        case .quantifier(let kind, let v, let listExpr, let pred):
+            let lv = try eval(listExpr, row)
+            if case .null = lv { return .null }
+            guard case .list(let list) = lv else {
+                throw runtimeError("TypeError", "InvalidArgumentType", "expected a list", at: listExpr.span)
+            }
+            var trues = 0, nulls = 0
+            var r = row
+            for x in list {
+                r[v] = x
+                switch try pred.map({ (p: Expr) throws(QueryError) in try truth(p, r) }) ?? true {
+                case .some(true): trues += 1
+                case nil: nulls += 1
+                default: break
+                }
+            }
+            let falses = list.count - trues - nulls
+            switch kind {
+            case "ALL": return falses > 0 ? .bool(false) : (nulls > 0 ? .null : .bool(true))
+            case "ANY": return trues > 0 ? .bool(true) : (nulls > 0 ? .null : .bool(false))
+            case "NONE": return trues > 0 ? .bool(false) : (nulls > 0 ? .null : .bool(true))
+            default: // SINGLE
+                if trues > 1 { return .bool(false) }
+                if nulls > 0 { return .null }
+                return .bool(trues == 1)
+            }
+        case .reduce(let acc, let initial, let v, let listExpr, let body):
+            var a = try eval(initial, row)
+            let lv = try eval(listExpr, row)
+            if case .null = lv { return .null }
+            guard case .list(let list) = lv else {
+                throw runtimeError("TypeError", "InvalidArgumentType", "expected a list", at: listExpr.span)
+            }
+            var r = row
+            for x in list {
+                r[acc] = a
+                r[v] = x
+                a = try eval(body, r)
+            }
+            return a
+        case .patternPredicate(let part):
+            let m = try PatternMatcher(context: self, pattern: [part], predicate: nil, bound: Set(row.keys))
+            return .bool(try m.exists(row))
+        case .exists(let pattern, let w):
+            let m = try PatternMatcher(context: self, pattern: pattern, predicate: w, bound: Set(row.keys))
+            return .bool(try m.exists(row))
+        case .patternComprehension(let pv, var part, let pred, let proj):
+            part.pathVariable = pv
+            let m = try PatternMatcher(context: self, pattern: [part], predicate: pred, bound: Set(row.keys))
+            var out: [QueryValue] = []
+            try m.forEachMatch(row) { (r: Row) throws(QueryError) in out.append(try eval(proj, r)) }
+            return .list(out)
+        case .mapProjection(let base, let items):
+            let b = try eval(base, row)
+            if case .null = b { return .null }
+            var m: [String: QueryValue] = [:]
+            for item in items {
+                switch item {
+                case .property(let k): m[k] = try property(b, k, e.span)
+                case .allProperties:
+                    switch b {
+                    case .node(let i): for (k, v) in graph.nodes[i].properties { m[k] = QueryValue(v) }
+                    case .edge(let i): for (k, v) in graph.edges[i].properties { m[k] = QueryValue(v) }
+                    case .map(let mm): for (k, v) in mm { m[k] = v }
+                    default: throw runtimeError("TypeError", "InvalidArgumentType", "map projection needs a node, relationship or map", at: base.span)
+                    }
+                case .variable(let v): m[v] = row[v] ?? .null
+                case .entry(let k, let x): m[k] = try eval(x, row)
+                }
+            }
+            return .map(m)
+        }
+    }
+
+    func property(_ b: QueryValue, _ key: String, _ span: SourceSpan) throws(QueryError) -> QueryValue {
+        switch b {
+        case .null: return .null
+        case .node(let i):
+            if deletedNodes.contains(i) {
+                throw runtimeError("EntityNotFound", "DeletedEntityAccess", "node was deleted by this statement", at: span)
+            }
+            return graph.nodes[i].properties[key].map(QueryValue.init) ?? .null
+        case .edge(let i):
+            if deletedEdges.contains(i) {
+                throw runtimeError("EntityNotFound", "DeletedEntityAccess", "relationship was deleted by this statement", at: span)
+            }
+            return graph.edges[i].properties[key].map(QueryValue.init) ?? .null
+        case .map(let m): return m[key] ?? .null
+        case .date(let d):
+            switch key {
+            case "year": return .int(d.year)
+            case "month": return d.month.map(QueryValue.int) ?? .null
+            case "day": return d.day.map(QueryValue.int) ?? .null
+            default: return .null
+            }
+        default:
+            throw runtimeError("TypeError", "InvalidArgumentType", "cannot read property '\(key)' of \(ValueSemantics.typeName(b))", at: span)
+        }
+    }
+
+    private func call(_ name: String, _ args: [Expr], _ row: Row, _ span: SourceSpan) throws(QueryError) -> QueryValue {
+        let lower = name.lowercased()
+        if lower == "exists" {
+            if case .patternPredicate = args[0].kind { return try eval(args[0], row) }
+            return .bool(try eval(args[0], row) != .null)
+        }
+        guard let f = functions.lookup(name) else {
+            throw runtimeError("SyntaxError", "UnknownFunction", "unknown function '\(name)'", at: span)
+        }
+        var values: [QueryValue] = []
+        values.reserveCapacity(args.count)
+        for a in args { values.append(try eval(a, row)) }
+        if ["labels", "keys", "properties"].contains(lower), let v = values.first {
+            switch v {
+            case .node(let h) where deletedNodes.contains(h),
+                 .edge(let h) where deletedEdges.contains(h):
+                throw runtimeError("EntityNotFound", "DeletedEntityAccess", "\(name)() of an entity deleted by this statement", at: span)
+            default: break
+            }
+        }
+        do {
+            return try f.evaluate(values, functionContext)
+        } catch let e as QueryError {
+            throw positioned(e, span)
+        } catch {
+            throw runtimeError("RuntimeError", "FunctionFailed", "\(name)(): \(error)", at: span)
+        }
+    }
+
+    private func binary(_ op: String, _ a: Expr, _ b: Expr, _ row: Row, _ span: SourceSpan) throws(QueryError) -> QueryValue {
+        switch op {
+        case "AND", "OR", "XOR":
+            let x = try truth(a, row)
+            if op == "AND" && x == false { _ = try? truth(b, row); return .bool(false) }
+            if op == "OR" && x == true { return .bool(true) }
+            let y = try truth(b, row)
+            let r: Bool?
+            switch op {
+            case "AND": r = Logic.and(x, y)
+            case "OR": r = Logic.or(x, y)
+            default: r = (x == nil || y == nil) ? nil : x! != y!
+            }
+            return r.map(QueryValue.bool) ?? .null
+        default: break
+        }
+        let x = try eval(a, row), y = try eval(b, row)
+        switch op {
+        case "IN":
+            if case .null = y { return .null }
+            guard case .list(let l) = y else {
+                throw runtimeError("TypeError", "InvalidArgumentType", "IN expects a list on its right", at: b.span)
+            }
+            var sawNull = false
+            for v in l {
+                switch ValueSemantics.equals(x, v) {
+                case .some(true): return .bool(true)
+                case nil: sawNull = true
+                default: break
+                }
+            }
+            return sawNull ? .null : .bool(false)
+        case "STARTS WITH", "ENDS WITH", "CONTAINS":
+            guard case .string(let s) = x, case .string(let t) = y else { return .null }
+            switch op {
+            case "STARTS WITH": return .bool(s.hasPrefix(t))
+            case "ENDS WITH": return .bool(s.hasSuffix(t))
+            default: return .bool(t.isEmpty || Substring(s).range(of: t) != nil)
+            }
+        case "=~":
+            guard case .string(let s) = x, case .string(let pattern) = y else { return .null }
+            do {
+                let re = try Regex(pattern)
+                return .bool((try re.wholeMatch(in: s)) != nil)
+            } catch {
+                throw runtimeError("ArgumentError", "InvalidArgumentValue", "invalid regular expression '\(pattern)'", at: b.span)
+            }
+        default:
+            return try Arithmetic.apply(op, x, y) { (d, m) in runtimeError("TypeError", d, m, at: span) }
+        }
+    }
+}
+
+/// Three-valued logic (nil is null).
+enum Logic {
+    static func and(_ a: Bool?, _ b: Bool?) -> Bool? {
+        if a == false || b == false { return false }
+        if a == nil || b == nil { return nil }
+        return true
+    }
+    static func or(_ a: Bool?, _ b: Bool?) -> Bool? {
+        if a == true || b == true { return true }
+        if a == nil || b == nil { return nil }
+        return false
+    }
+}

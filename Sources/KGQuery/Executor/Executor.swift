@@ -1,0 +1,223 @@
+import KGCore
+
+/// Runs a bound statement clause by clause; each clause turns the rows it receives into the
+/// rows the next one sees.
+struct Executor {
+    let ctx: ExecutionContext
+
+    /// Per-clause profile: operator name, rows out, db hits, seconds.
+    var profile: [(String, Int, Int, Double)] = []
+
+    init(context: ExecutionContext) { self.ctx = context }
+
+    mutating func run(_ st: BoundStatement) throws(QueryError) -> [[QueryValue]] {
+        var all: [[QueryValue]] = []
+        for (i, q) in st.queries.enumerated() {
+            let rows = try run(q)
+            let values = rows.map { r in q.columns.map { r[$0] ?? .null } }
+            all += values
+            if i > 0 && !st.unionAll[i - 1] {
+                all = Executor.distinct(all)
+            }
+        }
+        if st.queries.count > 1, st.unionAll.allSatisfy({ !$0 }) { all = Executor.distinct(all) }
+        return all
+    }
+
+    static func distinct(_ rows: [[QueryValue]]) -> [[QueryValue]] {
+        var seen = Set<[QueryValue]>()
+        return rows.filter { seen.insert($0.map(ValueSemantics.groupKey)).inserted }
+    }
+
+    mutating func run(_ q: BoundQuery) throws(QueryError) -> [Row] {
+        var rows: [Row] = [[:]]
+        for c in q.clauses {
+            let t0 = ContinuousClock.now
+            let hits0 = ctx.dbHits
+            rows = try run(c, rows)
+            let d = ContinuousClock.now - t0
+            let secs = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+            profile.append((Executor.name(c), rows.count, ctx.dbHits - hits0, secs))
+        }
+        return rows
+    }
+
+    static func name(_ c: BoundClause) -> String {
+        switch c {
+        case .match(let m): return m.optional ? "OptionalMatch" : "Match"
+        case .unwind: return "Unwind"
+        case .project(let p): return (p.isReturn ? "Return" : "With") + (p.isAggregating ? " (aggregate)" : "") + (p.distinct ? " (distinct)" : "")
+        case .create: return "Create"
+        case .merge: return "Merge"
+        case .set: return "Set"
+        case .remove: return "Remove"
+        case .delete: return "Delete"
+        }
+    }
+
+    private func run(_ c: BoundClause, _ rows: [Row]) throws(QueryError) -> [Row] {
+        switch c {
+        case .match(let m):
+            let plan = Planner.plan(m.pattern, predicate: m.predicate, bound: m.boundBefore, graph: ctx.graph)
+            let matcher = PatternMatcher(context: ctx, plan: plan)
+            var out: [Row] = []
+            for row in rows {
+                var any = false
+                try matcher.forEachMatch(row) { (r: Row) throws(QueryError) in
+                    any = true
+                    out.append(r)
+                }
+                if !any && m.optional {
+                    var r = row
+                    for v in m.introduced where r[v] == nil { r[v] = .null }
+                    out.append(r)
+                }
+            }
+            return out
+        case .unwind(let e, let v):
+            var out: [Row] = []
+            for row in rows {
+                let value = try ctx.eval(e, row)
+                switch value {
+                case .null: continue
+                case .list(let l):
+                    for x in l { var r = row; r[v] = x; out.append(r) }
+                default:
+                    var r = row; r[v] = value; out.append(r)
+                }
+            }
+            return out
+        case .project(let p):
+            return try project(p, rows)
+        case .create(let pattern, _):
+            var out: [Row] = []
+            for row in rows { out.append(try Writer(ctx: ctx).create(pattern, row)) }
+            return out
+        case .merge(let part, let onCreate, let onMatch, let bound, _):
+            var out: [Row] = []
+            let w = Writer(ctx: ctx)
+            for row in rows {
+                let plan = Planner.plan([part], predicate: nil, bound: bound.union(row.keys), graph: ctx.graph)
+                var found: [Row] = []
+                try PatternMatcher(context: ctx, plan: plan).forEachMatch(row) { (r: Row) throws(QueryError) in found.append(r) }
+                if found.isEmpty {
+                    let r = try w.create([part], row, merging: true)
+                    for item in onCreate { try w.set(item, r) }
+                    out.append(r)
+                } else {
+                    for r in found {
+                        for item in onMatch { try w.set(item, r) }
+                        out.append(r)
+                    }
+                }
+            }
+            return out
+        case .set(let items):
+            let w = Writer(ctx: ctx)
+            for row in rows { for item in items { try w.set(item, row) } }
+            return rows
+        case .remove(let items):
+            let w = Writer(ctx: ctx)
+            for row in rows { for item in items { try w.remove(item, row) } }
+            return rows
+        case .delete(let es, let detach):
+            let w = Writer(ctx: ctx)
+            var nodes: [(Int, SourceSpan)] = []
+            for row in rows {
+                for e in es { try w.delete(try ctx.eval(e, row), detach: detach, span: e.span, nodes: &nodes) }
+            }
+            try w.deleteNodes(nodes, detach: detach)
+            return rows
+        }
+    }
+
+    // MARK: - Projection
+
+    private func intArgument(_ e: Expr?, _ what: String) throws(QueryError) -> Int? {
+        guard let e else { return nil }
+        let v = try ctx.eval(e, [:])
+        switch v {
+        case .int(let i):
+            if i < 0 { throw ctx.runtimeError("SyntaxError", "NegativeIntegerArgument", "\(what) cannot be negative", at: e.span) }
+            return i
+        case .float(let d) where d == d.rounded() && false:
+            return Int(d)
+        default:
+            throw ctx.runtimeError("SyntaxError", "InvalidArgumentType", "\(what) needs an integer", at: e.span)
+        }
+    }
+
+    private func project(_ p: BoundProjection, _ rows: [Row]) throws(QueryError) -> [Row] {
+        // Each output row with the environment ORDER BY sees.
+        var produced: [(out: Row, env: Row)] = []
+        if p.isAggregating {
+            var order: [[QueryValue]] = []
+            var groups: [[QueryValue]: (first: Row, keys: [QueryValue], acc: [Accumulator])] = [:]
+            for row in rows {
+                var keys: [QueryValue] = []
+                for i in p.groupingIndexes { keys.append(try ctx.eval(p.items[i], row)) }
+                let gk = keys.map(ValueSemantics.groupKey)
+                if groups[gk] == nil {
+                    groups[gk] = (row, keys, p.aggregates.map { Accumulator(call: $0) })
+                    order.append(gk)
+                }
+                for j in p.aggregates.indices { try groups[gk]!.acc[j].add(row, ctx) }
+            }
+            if rows.isEmpty && p.groupingIndexes.isEmpty {
+                groups[[]] = ([:], [], p.aggregates.map { Accumulator(call: $0) })
+                order.append([])
+            }
+            for gk in order {
+                let g = groups[gk]!
+                var env = g.first
+                var out = Row()
+                for (k, i) in p.groupingIndexes.enumerated() { out[p.columns[i]] = g.keys[k] }
+                for a in g.acc { env[a.call.slot] = try a.result(ctx) }
+                for (c, v) in out { env[c] = v }
+                for i in p.items.indices where !p.groupingIndexes.contains(i) {
+                    out[p.columns[i]] = try ctx.eval(p.items[i], env)
+                }
+                for (c, v) in out { env[c] = v }
+                produced.append((out, env))
+            }
+        } else {
+            for row in rows {
+                var out = Row()
+                for (i, e) in p.items.enumerated() { out[p.columns[i]] = try ctx.eval(e, row) }
+                var env = row
+                for (c, v) in out { env[c] = v }
+                produced.append((out, env))
+            }
+        }
+        if p.distinct {
+            var seen = Set<[QueryValue]>()
+            produced = produced.filter { r in seen.insert(p.columns.map { ValueSemantics.groupKey(r.out[$0] ?? .null) }).inserted }
+        }
+        if !p.order.isEmpty {
+            var keyed: [([QueryValue], (out: Row, env: Row))] = []
+            keyed.reserveCapacity(produced.count)
+            for r in produced {
+                var ks: [QueryValue] = []
+                for (e, _) in p.order { ks.append(try ctx.eval(e, r.env)) }
+                keyed.append((ks, r))
+            }
+            let desc = p.order.map(\.1)
+            let sorted = keyed.enumerated().sorted { a, b in
+                for i in desc.indices {
+                    let c = ValueSemantics.order(a.element.0[i], b.element.0[i])
+                    if c != 0 { return desc[i] ? c > 0 : c < 0 }
+                }
+                return a.offset < b.offset
+            }
+            produced = sorted.map { $0.element.1 }
+        }
+        if let skip = try intArgument(p.skip, "SKIP") { produced = Array(produced.dropFirst(skip)) }
+        if let limit = try intArgument(p.limit, "LIMIT") { produced = Array(produced.prefix(limit)) }
+        if let f = p.filter {
+            var kept: [Row] = []
+            for r in produced where try ctx.truth(f, r.env) == true { kept.append(r.out) }
+            return kept
+        }
+        return produced.map(\.out)
+    }
+}

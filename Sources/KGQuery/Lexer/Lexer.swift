@@ -1,0 +1,184 @@
+/// Splits query text into tokens; every token knows its line and column.
+struct Lexer {
+    private let chars: [Character]
+    private var i = 0
+    private var line = 1
+    private var column = 1
+    private let source: SourceText
+
+    init(_ source: SourceText) {
+        self.source = source
+        self.chars = source.chars
+    }
+
+    /// All tokens of the text, ending with `.end`.
+    static func tokenize(_ source: SourceText) throws(QueryError) -> [Token] {
+        var lexer = Lexer(source)
+        var out: [Token] = []
+        while true {
+            let t = try lexer.next()
+            out.append(t)
+            if t.kind == .end { return out }
+        }
+    }
+
+    private func peek(_ k: Int = 0) -> Character? { i + k < chars.count ? chars[i + k] : nil }
+
+    private mutating func advance() {
+        if chars[i] == "\n" { line += 1; column = 1 } else { column += 1 }
+        i += 1
+    }
+
+    private func error(_ detail: String, _ message: String, line: Int, column: Int) -> QueryError {
+        source.error(type: "SyntaxError", detail: detail, message: message, line: line, column: column)
+    }
+
+    private mutating func skipTrivia() throws(QueryError) {
+        while let c = peek() {
+            if c.isWhitespace { advance(); continue }
+            if c == "/" && peek(1) == "/" {
+                while let d = peek(), d != "\n" { _ = d; advance() }
+                continue
+            }
+            if c == "/" && peek(1) == "*" {
+                let (l, col) = (line, column)
+                advance(); advance()
+                while true {
+                    guard let d = peek() else { throw error("UnexpectedSyntax", "unterminated comment", line: l, column: col) }
+                    if d == "*" && peek(1) == "/" { advance(); advance(); break }
+                    advance()
+                }
+                continue
+            }
+            return
+        }
+    }
+
+    mutating func next() throws(QueryError) -> Token {
+        try skipTrivia()
+        let start = i, l = line, col = column
+        func make(_ kind: Token.Kind, _ text: String) -> Token {
+            Token(kind: kind, text: text, offset: start, endOffset: i, line: l, column: col)
+        }
+        guard let c = peek() else { return make(.end, "") }
+        if c.isLetter || c == "_" {
+            while let d = peek(), d.isLetter || d.isNumber || d == "_" { advance() }
+            return make(.name, String(chars[start..<i]))
+        }
+        if c == "`" {
+            advance()
+            var s = ""
+            while true {
+                guard let d = peek() else { throw error("UnexpectedSyntax", "unterminated quoted name", line: l, column: col) }
+                advance()
+                if d == "`" {
+                    if peek() == "`" { advance(); s.append("`"); continue }
+                    break
+                }
+                s.append(d)
+            }
+            return make(.quotedName, s)
+        }
+        if c.isNumber || (c == "." && (peek(1)?.isASCIIDigit ?? false)) {
+            return try number(start: start, line: l, column: col)
+        }
+        if c == "'" || c == "\"" {
+            return try string(quote: c, start: start, line: l, column: col)
+        }
+        if c == "$" {
+            advance()
+            if peek() == "`" {
+                let t = try next()
+                return Token(kind: .parameter, text: t.text, offset: start, endOffset: i, line: l, column: col)
+            }
+            while let d = peek(), d.isLetter || d.isNumber || d == "_" { advance() }
+            let name = String(chars[(start + 1)..<i])
+            if name.isEmpty { throw error("UnexpectedSyntax", "expected a parameter name after '$'", line: l, column: col) }
+            return make(.parameter, name)
+        }
+        let two = peek(1).map { String([c, $0]) } ?? ""
+        if ["<=", ">=", "<>", "!=", "=~", "+=", ".."].contains(two) {
+            advance(); advance()
+            return make(.symbol, two)
+        }
+        if "()[]{},.:|;+-*/%^=<>".contains(c) {
+            advance()
+            return make(.symbol, String(c))
+        }
+        // Typographic dashes and arrows are common when queries are pasted from documents.
+        if c == "\u{2014}" || c == "\u{2013}" || c == "\u{2212}" { advance(); return make(.symbol, "-") }
+        throw error("UnexpectedSyntax", "unexpected character '\(c)'", line: l, column: col)
+    }
+
+    private mutating func number(start: Int, line l: Int, column col: Int) throws(QueryError) -> Token {
+        var isFloat = false
+        if peek() == "0", let x = peek(1), x == "x" || x == "X" || x == "o" || x == "O" {
+            advance(); advance()
+            while let d = peek(), d.isLetter || d.isNumber || d == "_" { advance() }
+            return Token(kind: .integer, text: String(chars[start..<i]), offset: start, endOffset: i, line: l, column: col)
+        }
+        while let d = peek(), d.isASCIIDigit { advance() }
+        if peek() == ".", let d = peek(1), d.isASCIIDigit {
+            isFloat = true
+            advance()
+            while let d = peek(), d.isASCIIDigit { advance() }
+        }
+        if let e = peek(), e == "e" || e == "E" {
+            var k = 1
+            if let s = peek(1), s == "+" || s == "-" { k = 2 }
+            if let d = peek(k), d.isASCIIDigit {
+                isFloat = true
+                for _ in 0..<k { advance() }
+                while let d = peek(), d.isASCIIDigit { advance() }
+            }
+        }
+        // A number running into letters (`1a`, `0x`) is a malformed literal, not two tokens.
+        if let d = peek(), d.isLetter || d == "_" {
+            while let d = peek(), d.isLetter || d.isNumber || d == "_" { advance() }
+            throw error("InvalidNumberLiteral", "invalid number literal '\(String(chars[start..<i]))'", line: l, column: col)
+        }
+        return Token(kind: isFloat ? .float : .integer, text: String(chars[start..<i]), offset: start, endOffset: i,
+                     line: l, column: col)
+    }
+
+    private mutating func string(quote: Character, start: Int, line l: Int, column col: Int) throws(QueryError) -> Token {
+        advance()
+        var s = ""
+        while true {
+            guard let d = peek() else { throw error("UnexpectedSyntax", "unterminated string literal", line: l, column: col) }
+            advance()
+            if d == quote { break }
+            if d == "\\" {
+                guard let e = peek() else { continue }
+                advance()
+                switch e {
+                case "n": s.append("\n")
+                case "t": s.append("\t")
+                case "r": s.append("\r")
+                case "b": s.append("\u{8}")
+                case "f": s.append("\u{c}")
+                case "'": s.append("'")
+                case "\"": s.append("\"")
+                case "\\": s.append("\\")
+                case "u", "U":
+                    let n = e == "u" ? 4 : 8
+                    var hex = ""
+                    for _ in 0..<n { if let h = peek(), h.isHexDigit { hex.append(h); advance() } }
+                    guard hex.count == n, let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) else {
+                        throw error("InvalidUnicodeLiteral", "invalid unicode escape '\\\(e)\(hex)'", line: line, column: column)
+                    }
+                    s.unicodeScalars.append(scalar)
+                default:
+                    s.append("\\"); s.append(e)
+                }
+                continue
+            }
+            s.append(d)
+        }
+        return Token(kind: .string, text: s, offset: start, endOffset: i, line: l, column: col)
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,149 @@
+/// Where a syntax element starts (line, column) and which characters it spans.
+struct SourceSpan: Sendable, Hashable {
+    var line: Int
+    var column: Int
+    var start: Int
+    var end: Int
+    static let none = SourceSpan(line: 0, column: 0, start: 0, end: 0)
+}
+
+/// An expression as written (the parser's output; the binder checks it).
+indirect enum ExprKind: Sendable {
+    case literal(QueryValue)
+    case parameter(String)
+    case variable(String)
+    case property(Expr, String)
+    case index(Expr, Expr)
+    case slice(Expr, Expr?, Expr?)
+    case list([Expr])
+    case map([(String, Expr)])
+    case unary(String, Expr)
+    case binary(String, Expr, Expr)
+    /// `a < b <= c`: chained comparisons, true when every link holds.
+    case comparison([Expr], [String])
+    case isNull(Expr, negated: Bool)
+    case hasLabels(Expr, [String])
+    case call(name: String, distinct: Bool, args: [Expr])
+    case countStar
+    case caseExpr(subject: Expr?, whens: [(Expr, Expr)], otherwise: Expr?)
+    case listComprehension(variable: String, list: Expr, predicate: Expr?, projection: Expr?)
+    case quantifier(kind: String, variable: String, list: Expr, predicate: Expr?)
+    case reduce(accumulator: String, initial: Expr, variable: String, list: Expr, body: Expr)
+    case patternComprehension(path: String?, pattern: PatternPart, predicate: Expr?, projection: Expr)
+    case patternPredicate(PatternPart)
+    case exists(Pattern, Expr?)
+    case mapProjection(Expr, [MapProjectionItem])
+}
+
+enum MapProjectionItem: Sendable {
+    case property(String)
+    case allProperties
+    case variable(String)
+    case entry(String, Expr)
+}
+
+struct Expr: Sendable {
+    var kind: ExprKind
+    var span: SourceSpan
+    init(_ kind: ExprKind, _ span: SourceSpan) {
+        self.kind = kind
+        self.span = span
+    }
+}
+
+/// `(a:Label {k: v})`
+struct NodePattern: Sendable {
+    var variable: String?
+    var labels: [String]
+    var properties: Expr?
+    var span: SourceSpan
+}
+
+enum RelDirection: Sendable, Hashable { case outgoing, incoming, both }
+
+/// `-[r:A|B *1..3 {k: v}]->`
+struct RelPattern: Sendable {
+    var variable: String?
+    var types: [String]
+    var properties: Expr?
+    var direction: RelDirection
+    /// nil for a single hop; otherwise (min, max) hops, max nil for unbounded.
+    var length: VarLength?
+    var span: SourceSpan
+}
+
+struct VarLength: Sendable {
+    var min: Int
+    var max: Int?
+}
+
+/// One comma-separated part of a pattern: a chain of nodes and relationships, maybe named.
+struct PatternPart: Sendable {
+    enum Shortest: Sendable { case none, shortest, all }
+    var pathVariable: String?
+    var nodes: [NodePattern]
+    var rels: [RelPattern]
+    var shortest: Shortest = .none
+    var span: SourceSpan
+}
+
+typealias Pattern = [PatternPart]
+
+struct ProjectionItem: Sendable {
+    var expr: Expr
+    var alias: String?
+    /// The text of the expression as written (the column name when there is no alias).
+    var text: String
+}
+
+struct SortItem: Sendable {
+    var expr: Expr
+    var descending: Bool
+}
+
+struct Projection: Sendable {
+    var distinct: Bool
+    var star: Bool
+    var items: [ProjectionItem]
+    var order: [SortItem]
+    var skip: Expr?
+    var limit: Expr?
+    var span: SourceSpan
+}
+
+enum SetItem: Sendable {
+    case property(Expr, String, Expr)       // n.k = v
+    case replace(String, Expr, SourceSpan)  // n = map
+    case merge(String, Expr, SourceSpan)    // n += map
+    case labels(String, [String], SourceSpan)
+}
+
+enum RemoveItem: Sendable {
+    case property(Expr, String)
+    case labels(String, [String], SourceSpan)
+}
+
+enum Clause: Sendable {
+    case match(Pattern, optional: Bool, where: Expr?, span: SourceSpan)
+    case unwind(Expr, String, span: SourceSpan)
+    case with(Projection, where: Expr?)
+    case ret(Projection)
+    case create(Pattern, span: SourceSpan)
+    case merge(PatternPart, onCreate: [SetItem], onMatch: [SetItem], span: SourceSpan)
+    case set([SetItem], span: SourceSpan)
+    case remove([RemoveItem], span: SourceSpan)
+    case delete([Expr], detach: Bool, span: SourceSpan)
+}
+
+/// A single query (clauses) — a statement is one or more joined by UNION.
+struct SingleQuery: Sendable {
+    var clauses: [Clause]
+}
+
+struct Statement: Sendable {
+    enum Mode: Sendable { case run, explain, profile }
+    var mode: Mode
+    var queries: [SingleQuery]
+    /// For each UNION between queries: true when it is UNION ALL.
+    var unionAll: [Bool]
+}

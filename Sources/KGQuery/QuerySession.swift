@@ -1,0 +1,57 @@
+import KGCore
+
+/// A query session over one graph: runs openCypher statements; writes change `graph` and
+/// persist for the following statements of the session.
+///
+///     var session = QuerySession(graph: graph)
+///     let result = try session.run("MATCH (r:Role) WHERE named(r, $n) RETURN name(r)", parameters: ["n": .string("agent")])
+public struct QuerySession: Sendable {
+    public var graph: Graph
+    /// Parameters every statement sees (a statement's own parameters take precedence).
+    public var parameters: [String: QueryValue]
+    /// The language `name(x)` shows (`en`, `nl`, `sv`, …); nil for each node's preferred name.
+    public var displayLanguage: String?
+    /// The functions statements may call; register plugin functions here.
+    public var functions: FunctionRegistry
+
+    public init(graph: Graph, parameters: [String: QueryValue] = [:], displayLanguage: String? = nil,
+                functions: FunctionRegistry = .builtins) {
+        self.graph = graph
+        self.parameters = parameters
+        self.displayLanguage = displayLanguage
+        self.functions = functions
+    }
+
+    /// Parses, checks, plans and runs one statement. A statement that fails leaves the graph unchanged.
+    public mutating func run(_ text: String, parameters: [String: QueryValue] = [:]) throws(QueryError) -> ResultSet {
+        let source = SourceText(text)
+        let statement = try Parser.parse(source)
+        var binder = Binder(source: source, functions: functions)
+        let bound = try binder.bind(statement)
+        let ctx = ExecutionContext(graph: graph, parameters: self.parameters.merging(parameters) { $1 },
+                                   functions: functions, displayLanguage: displayLanguage, source: source)
+        if bound.mode == .explain {
+            return ResultSet(columns: bound.columns, rows: [], stats: [:],
+                             plan: PlanDescription.explain(bound, graph: graph, source: source),
+                             warnings: NameHints.warnings(statement, graph: graph, source: source, resultEmpty: false))
+        }
+        var executor = Executor(context: ctx)
+        var rows = try executor.run(bound)
+        // A statement without RETURN yields no rows, only its side effects.
+        if bound.columns.isEmpty { rows = [] }
+        graph = ctx.graph
+        let stats = ctx.stats.filter { $0.value != 0 }
+        var plan: String? = nil
+        if bound.mode == .profile {
+            plan = PlanDescription.explain(bound, graph: graph, source: source) + "\n" + PlanDescription.profile(executor.profile)
+        }
+        let warnings = NameHints.warnings(statement, graph: graph, source: source, resultEmpty: rows.isEmpty)
+        return ResultSet(columns: bound.columns, rows: rows, stats: stats, plan: plan, warnings: warnings)
+    }
+
+    /// The names of functions, for completion and help.
+    public var functionNames: [String] { functions.names + FunctionRegistry.aggregateNames.sorted() }
+
+    /// Keywords of the query language, for completion.
+    public static var keywords: [String] { Parser.keywords }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import KGCore
+import KGQuery
+
+/// The one place where errors become text on stderr and exit codes.
+enum CLI {
+    /// Writes a line to stderr.
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Renders any error a command can meet for people: diagnostics with their caret, query errors, other errors.
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case let list as DiagnosticList:
+            let n = list.diagnostics.count
+            return list.description + (n > 1 ? "\n\(n) errors" : "")
+        case let d as Diagnostic: return d.rendered()
+        case let q as QueryError: return q.description
+        default: return "error: \(error)"
+        }
+    }
+
+    /// Runs `body`; a Diagnostic, DiagnosticList or QueryError is printed and becomes exit code 2.
+    static func reporting<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let e as ExitCode {
+            throw e
+        } catch let e where e is DiagnosticList || e is Diagnostic || e is QueryError {
+            error(describe(e))
+            throw ExitCode(2)
+        }
+    }
+
+    /// Writes `text` to a file atomically, or to stdout for "-".
+    static func write(_ text: String, to path: String) throws {
+        if path == "-" {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        } else {
+            try reporting { try AtomicFile.write(text, to: path) }
+        }
+    }
+}

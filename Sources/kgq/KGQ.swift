@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `kgq` command: a knowledge-graph query tool with provenance.
+@main
+struct KGQ: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kgq",
+        abstract: "Query, draw and audit a knowledge graph whose every statement carries provenance.",
+        discussion: """
+        The default graph is graphs/customer-service (or $KGQ_GRAPH); --graph PATH takes another folder. \
+        Exit codes: 0 success, 1 findings you asked to fail on, 2 usage or input errors.
+        """,
+        version: "0.1.0",
+        subcommands: [QueryCommand.self, CheckCommand.self, StatsCommand.self, FmtCommand.self, GenerateCommand.self]
+    )
+}

@@ -1,2 +1,0 @@
-// Placeholder until the CLI lands (issue 2).
-print("kgq")

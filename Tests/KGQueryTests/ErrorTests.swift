@@ -1,0 +1,132 @@
+import KGCore
+import Testing
+@testable import KGQuery
+
+struct ErrorCase: CustomStringConvertible, Sendable {
+    var query: String
+    var detail: String
+    var line: Int?
+    var column: Int?
+    var help: String? = nil
+    var description: String { query }
+}
+
+let errorCases: [ErrorCase] = [
+    ErrorCase(query: "MATCH (n) RETURN m", detail: "UndefinedVariable", line: 1, column: 18, help: "did you mean 'n'?"),
+    ErrorCase(query: "MACTH (n) RETURN n", detail: "UnexpectedSyntax", line: 1, column: 1, help: "did you mean 'MATCH'?"),
+    ErrorCase(query: "MATCH (n)\nRETRUN n", detail: "UnexpectedSyntax", line: 2, column: 1, help: "did you mean 'RETURN'?"),
+    ErrorCase(query: "RETURN toUpperr('a')", detail: "UnknownFunction", line: 1, column: 8, help: "did you mean 'toUpper'?"),
+    ErrorCase(query: "MATCH (n) WHERE count(n) > 1 RETURN n", detail: "InvalidAggregation", line: 1, column: 17),
+    ErrorCase(query: "MATCH (n) RETURN n, n", detail: "ColumnNameConflict", line: 1, column: 21),
+    ErrorCase(query: "RETURN *", detail: "NoVariablesInScope", line: 1, column: 1),
+    ErrorCase(query: "MATCH (a)-[r]->(b) CREATE (a)-[r:X]->(b)", detail: "VariableAlreadyBound", line: 1, column: 30),
+    ErrorCase(query: "MATCH (a)-[r]->(b) MATCH (r) RETURN r", detail: "VariableTypeConflict", line: 1, column: 26),
+    ErrorCase(query: "MATCH (n) RETURN n.x, count(*) + n.y", detail: "AmbiguousAggregationExpression", line: 1, column: 34),
+    ErrorCase(query: "CREATE (a)-[:A|B]->(b)", detail: "NoSingleRelationshipType", line: 1, column: 11),
+    ErrorCase(query: "CREATE (a)-[:A]-(b)", detail: "RequiresDirectedRelationship", line: 1, column: 11),
+    ErrorCase(query: "RETURN 9223372036854775808", detail: "IntegerOverflow", line: 1, column: 8),
+    ErrorCase(query: "MATCH (n) RETURN n LIMIT -1", detail: "NegativeIntegerArgument", line: 1, column: 26),
+    ErrorCase(query: "RETURN 1 / 0", detail: "DivisionByZero", line: 1, column: 8),
+    ErrorCase(query: "RETURN 'a' - 1", detail: "InvalidArgumentType", line: 1, column: 8),
+    ErrorCase(query: "RETURN $missing", detail: "MissingParameter", line: 1, column: 8),
+    ErrorCase(query: "MATCH (n WHERE n.x RETURN n", detail: "UnexpectedSyntax", line: 1, column: 10),
+]
+
+@Suite struct Errors {
+    @Test(arguments: errorCases)
+    func error(_ c: ErrorCase) throws {
+        var session = QuerySession(graph: try Fixture.graph())
+        do {
+            _ = try session.run(c.query)
+            Issue.record("expected \(c.detail)")
+        } catch {
+            #expect(error.detail == c.detail)
+            #expect(error.line == c.line)
+            #expect(error.column == c.column)
+            if let help = c.help { #expect(error.help == help) }
+            #expect(error.description.contains("^"))
+        }
+    }
+
+    @Test func jsonErrorShape() {
+        let e = QueryError(type: "SyntaxError", detail: "UndefinedVariable", phase: .compileTime, message: "variable 'm' is not defined",
+                           line: 1, column: 8)
+        #expect(ResultJSON.encode(e) == #"{"error": {"type": "SyntaxError", "detail": "UndefinedVariable", "phase": "compile time", "message": "variable 'm' is not defined", "line": 1, "column": 8}}"#)
+    }
+}
+
+@Suite struct Output {
+    @Test func jsonValues() throws {
+        var session = QuerySession(graph: try Fixture.graph())
+        let r = try session.run("MATCH p = (s:Sector)<-[e:WORKS_IN]-(r {name: 'call centre agent'}) RETURN 1.0, 2, {b: 1, a: [true, null]}, s, e, p")
+        let line = ResultJSON.encode(r, graph: session.graph)
+        #expect(line.hasPrefix(#"{"columns": ["1.0", "2", "{b: 1, a: [true, null]}", "s", "e", "p"], "rows": [[1.0, 2, {"a": [true, null], "b": 1}, {"$node": {"id": "sector:retail", "labels": ["Sector"], "properties": {"name": "retail"}}}, {"$edge": {"id": "e5", "type": "WORKS_IN", "from": "role:agent", "to": "sector:retail", "properties": {}}}, {"$path": [{"$node": {"id": "sector:retail""#))
+        #expect(!line.contains("stats"))
+    }
+
+    @Test func scriptSplitting() {
+        let s = Script.statements("CREATE (:A {s: 'x;y'}); // c;\nMATCH (n) /* ; */ RETURN n;\n\n;RETURN `a;b`")
+        #expect(s.map(\.text) == ["CREATE (:A {s: 'x;y'})", "// c;\nMATCH (n) /* ; */ RETURN n", "RETURN `a;b`"].map { $0 })
+        #expect(s.map(\.line) == [1, 2, 4])
+    }
+}
+
+@Suite struct Planning {
+    @Test func explainShowsIndexes() throws {
+        var session = QuerySession(graph: try Fixture.graph())
+        let byID = try session.run("EXPLAIN MATCH (r) WHERE id(r) = 'role:csr' RETURN r")
+        #expect(byID.plan?.contains("NodeByIdSeek") == true)
+        #expect(byID.rows.isEmpty)
+        let byName = try session.run("EXPLAIN MATCH (r) WHERE named(r, 'kundtjänstmedarbetare') RETURN r")
+        #expect(byName.plan?.contains("NodeByNameSeek") == true)
+        let byLabel = try session.run("EXPLAIN MATCH (r:Sector)<--(x) RETURN r")
+        #expect(byLabel.plan?.contains("NodeByLabelScan (r:Sector)") == true)
+        #expect(byLabel.plan?.contains("Expand") == true)
+    }
+
+    @Test func misspeltNamesGiveWarningsWithSuggestions() throws {
+        var session = QuerySession(graph: try Fixture.graph())
+        let r = try session.run("MATCH (r:Rol)-[:REQIURES]->(s) RETURN r.nmae")
+        #expect(r.rows.isEmpty)
+        let helps = r.warnings.compactMap(\.help)
+        #expect(helps.contains("did you mean ':Role'?"))
+        #expect(helps.contains("did you mean ':REQUIRES'?"))
+        #expect(helps.contains("did you mean 'name'?"))
+        let fine = try session.run("MATCH (r:Role) RETURN r.name")
+        #expect(fine.warnings.isEmpty)
+    }
+
+    @Test func nameMapNarrowsThroughTheIndexButKeepsExactSemantics() throws {
+        var session = QuerySession(graph: try Fixture.graph())
+        let plan = try session.run("EXPLAIN MATCH (r {name: 'team lead'}) RETURN r").plan ?? ""
+        #expect(plan.contains("NodeByNameSeek"))
+        // Exact, case-sensitive equality as openCypher defines it; named() is the case-insensitive lookup.
+        #expect(try session.run("MATCH (r {name: 'TEAM LEAD'}) RETURN r").rows.isEmpty)
+        #expect(try session.run("MATCH (r {name: 'team lead'}) RETURN r").rows.count == 1)
+        _ = try session.run("CREATE (:Num {name: 5})")
+        #expect(try session.run("MATCH (r {name: 5}) RETURN r").rows.count == 1)
+    }
+
+    /// A 2-hop pattern from one start node touches only its neighbourhood, however large the graph.
+    @Test func twoHopTouchesOnlyTheNeighbourhood() throws {
+        var g = try Fixture.graph()
+        for i in 0..<2000 {
+            let a = try g.addNode(Node(id: "filler:\(i)", labels: ["Role"]))
+            let b = try g.addNode(Node(id: "filler-b:\(i)", labels: ["Skill"]))
+            try g.addEdge(Edge(id: "fe\(i)", type: "REQUIRES", from: a, to: b))
+        }
+        var session = QuerySession(graph: g)
+        let r = try session.run("PROFILE MATCH (a)-[:REQUIRES]->(s)<-[:REQUIRES]-(b) WHERE id(a) = 'role:csr' RETURN DISTINCT b")
+        // csr itself is not a match: that would bind the same REQUIRES relationship twice.
+        #expect(Fixture.rows(r, session.graph) == ["(role:agent)"])
+        let plan = r.plan ?? ""
+        let hits = plan.split(separator: "\n").compactMap { line -> Int? in
+            guard let range = line.range(of: "db hits=") else { return nil }
+            return Int(line[range.upperBound...].prefix { $0.isNumber })
+        }.reduce(0, +)
+        #expect(hits > 0)
+        #expect(hits < 50)
+        let named = try session.run("PROFILE MATCH (a)-->(b) WHERE named(a, 'Klantenservicemedewerker') RETURN count(b)")
+        #expect(Fixture.rows(named, session.graph) == ["4"])
+    }
+}
