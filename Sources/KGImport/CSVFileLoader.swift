@@ -54,7 +54,8 @@ struct CSVFileLoader {
 
     // MARK: - Nodes
 
-    mutating func loadNodes(_ header: CSVHeader, _ reader: inout CSVReader, into graph: inout Graph) {
+    /// Loads nodes; `ids` learns each node's id bytes for fast relationship resolution.
+    mutating func loadNodes(_ header: CSVHeader, _ reader: inout CSVReader, into graph: inout Graph, ids: inout ByteKeyTable) {
         guard let idColumn = header.idColumn else { return }
         var fields: [CSVField] = []
         fields.reserveCapacity(header.columns.count)
@@ -75,8 +76,10 @@ struct CSVFileLoader {
             if case .id(let property?, _) = header.columns[idColumn] { properties[property] = .string(id) }
             let location = SourceLocation(file: path, line: fields[0].line, column: 1)
             do {
-                try graph.addNode(Node(id: id, labels: labels, properties: properties, names: names,
-                                       citations: citations, location: location))
+                let handle = try graph.addNode(Node(id: id, labels: labels, properties: properties, names: names,
+                                                    citations: citations, location: location))
+                var key = id
+                _ = key.withUTF8 { ids.insert($0, handle) }
             } catch {
                 report(error.message, help: error.help, at: idField)
             }
@@ -86,7 +89,8 @@ struct CSVFileLoader {
     // MARK: - Relationships
 
     /// Loads relationships; `ordinal` numbers them across files for derived ids (`rel:N`).
-    mutating func loadRelationships(_ header: CSVHeader, _ reader: inout CSVReader, into graph: inout Graph, ordinal: inout Int) {
+    mutating func loadRelationships(_ header: CSVHeader, _ reader: inout CSVReader, into graph: inout Graph,
+                                    ids: ByteKeyTable, ordinal: inout Int) {
         guard let startColumn = header.startColumn, let endColumn = header.endColumn, let typeColumn = header.typeColumn else { return }
         var fields: [CSVField] = []
         fields.reserveCapacity(header.columns.count)
@@ -99,8 +103,8 @@ struct CSVFileLoader {
             if isBlank(fields) { continue }
             guard checkWidth(fields, header) else { continue }
             ordinal += 1
-            guard let from = endpoint(fields[startColumn], ":START_ID", graph),
-                  let to = endpoint(fields[endColumn], ":END_ID", graph) else { continue }
+            guard let from = endpoint(fields[startColumn], ":START_ID", graph, ids),
+                  let to = endpoint(fields[endColumn], ":END_ID", graph, ids) else { continue }
             let typeField = fields[typeColumn]
             if typeField.isEmpty {
                 report("empty relationship type", help: "every relationship needs a type in the :TYPE column, such as REQUIRES", at: typeField)
@@ -138,7 +142,11 @@ struct CSVFileLoader {
         }
     }
 
-    private mutating func endpoint(_ field: CSVField, _ column: String, _ graph: Graph) -> Int? {
+    private mutating func endpoint(_ field: CSVField, _ column: String, _ graph: Graph, _ ids: ByteKeyTable) -> Int? {
+        // Fast path: the raw bytes as the node file wrote them.
+        if !field.hasEscapedQuotes, let handle = ids.value(for: UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])) {
+            return handle
+        }
         guard !field.isEmpty else {
             report("empty \(column)", help: "give the id of a node declared in a node file", at: field)
             return nil

@@ -56,6 +56,7 @@ public struct CSVImporter: Sendable {
         var diagnostics: [Diagnostic] = []
         var relationshipFiles: [String] = []
         var sizes = (nodes: 0, relationships: 0)
+        var ids = ByteKeyTable()
 
         // Pass 1: classify every file by its header; load node files right away.
         for path in files {
@@ -79,7 +80,7 @@ public struct CSVImporter: Sendable {
                         // A node row is rarely shorter than ~30 bytes; over-reserving costs little.
                         graph.reserveCapacity(nodes: max(16, bytes.count / 40), edges: 0)
                     }
-                    loader.loadNodes(header, &reader, into: &graph)
+                    loader.loadNodes(header, &reader, into: &graph, ids: &ids)
                     sizes.nodes += bytes.count
                 }
                 diagnostics += loader.diagnostics
@@ -103,7 +104,7 @@ public struct CSVImporter: Sendable {
                 var loader = CSVFileLoader(path: path, bytes: bytes, maxDiagnostics: limit)
                 var reader = CSVReader(bytes: bytes)
                 guard let header = loader.readHeader(&reader) else { diagnostics += loader.diagnostics; return }
-                loader.loadRelationships(header, &reader, into: &graph, ordinal: &ordinal)
+                loader.loadRelationships(header, &reader, into: &graph, ids: ids, ordinal: &ordinal)
                 diagnostics += loader.diagnostics
             }
         }
