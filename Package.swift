@@ -26,19 +26,30 @@ let package = Package(
         .target(name: "KGExport", dependencies: ["KGCore", "KGQuery", "CGraphviz"]),
         // Source-citation audit: rules over the graph and its documents, findings, reports.
         .target(name: "KGAudit", dependencies: ["KGCore"]),
+        // Bulk import of Neo4j admin-import style CSV folders, and the synthetic graph generator.
+        .target(name: "KGImport", dependencies: ["KGCore"]),
         // The command-line tool and the REPL.
         .executableTarget(
             name: "kgq",
             dependencies: [
-                "KGCore", "KGFormat", "KGQuery", "KGExport", "KGAudit",
+                "KGCore", "KGFormat", "KGQuery", "KGExport", "KGAudit", "KGImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The benchmark suite behind `make bench` (a harness of our own: no extra dependency).
+        .executableTarget(
+            name: "kgq-bench",
+            dependencies: [
+                "KGCore", "KGImport", "KGFormat", "KGQuery", "KGExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "KGCoreTests", dependencies: ["KGCore"]),
         // The default graph (graphs/customer-service) loaded and checked fact by fact.
         .testTarget(name: "DefaultGraphTests", dependencies: ["KGCore", "KGFormat"]),
-        .testTarget(name: "KGQueryTests", dependencies: ["KGCore", "KGQuery"]),
+        .testTarget(name: "KGQueryTests", dependencies: ["KGCore", "KGQuery", "KGFormat"]),
         .testTarget(name: "KGExportTests", dependencies: ["KGExport", "KGCore", "KGQuery", "CGraphviz"]),
         .testTarget(name: "KGAuditTests", dependencies: ["KGAudit", "KGCore"]),
+        .testTarget(name: "KGImportTests", dependencies: ["KGImport", "KGCore"]),
     ]
 )
