@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "KGCoreTests", dependencies: ["KGCore"]),
         // The default graph (graphs/customer-service) loaded and checked fact by fact.
         .testTarget(name: "DefaultGraphTests", dependencies: ["KGCore", "KGFormat"]),
-        .testTarget(name: "KGQueryTests", dependencies: ["KGCore", "KGQuery"]),
+        .testTarget(name: "KGQueryTests", dependencies: ["KGCore", "KGQuery", "KGFormat"]),
         .testTarget(name: "KGExportTests", dependencies: ["KGExport", "KGCore", "KGQuery", "CGraphviz"]),
         .testTarget(name: "KGAuditTests", dependencies: ["KGAudit", "KGCore"]),
         .testTarget(name: "KGImportTests", dependencies: ["KGImport", "KGCore"]),

@@ -55,6 +55,8 @@ public struct DOTWriter: Sendable {
             "rankdir=\(options.rankdir == "TB" ? "TB" : "LR")", "fontname=\(DOTText.quoted(Self.font))",
             "fontsize=12", "nodesep=0.25", "ranksep=0.5", "pad=0.3", "newrank=true",
             "bgcolor=\"white\"", "tooltip=\" \"",
+            // Force-directed engines (neato, fdp, sfdp) otherwise let nodes overlap; dot ignores these.
+            "overlap=prism", "sep=\"+8\"",
         ]
         if let title = options.title {
             graphAttributes += ["labelloc=t", "labeljust=l", "label=<<B>\(DOTText.html(title))</B>>"]

@@ -101,7 +101,12 @@ public final class GraphvizRenderer: @unchecked Sendable {
     }
 
     private func layoutFailure(engine: LayoutEngine) -> Diagnostic {
-        let message = lastMessage() ?? "layout failed"
+        GraphvizRenderer.layoutFailure(engine: engine, message: lastMessage() ?? "layout failed")
+    }
+
+    /// What a failed layout means for the user: a missing plugin configuration is the common
+    /// case on fresh machines, and has a one-line fix.
+    static func layoutFailure(engine: LayoutEngine, message: String) -> Diagnostic {
         if message.contains("not recognized") {
             return Diagnostic(.error, "Graphviz has no '\(engine.rawValue)' layout: \(message)",
                               help: "Graphviz's plugin configuration is missing; run `libgvc6-config-update -c` as root (make deps does it)")

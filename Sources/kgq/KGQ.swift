@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `kgq` command: a knowledge-graph query tool with provenance.
 @main
@@ -11,6 +12,22 @@ struct KGQ: ParsableCommand {
         Exit codes: 0 success, 1 findings you asked to fail on, 2 usage or input errors.
         """,
         version: "0.1.0",
-        subcommands: [QueryCommand.self, CheckCommand.self, StatsCommand.self, FmtCommand.self, GenerateCommand.self]
+        subcommands: [QueryCommand.self, CheckCommand.self, StatsCommand.self, FmtCommand.self, ExportCommand.self,
+                      GenerateCommand.self, AuditCommand.self]
     )
+
+    /// Parses and runs, mapping argument-parser usage errors (its exit code 64) to kgq's usage
+    /// exit code 2; help, version and every other outcome go through the library unchanged.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                CLI.error(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

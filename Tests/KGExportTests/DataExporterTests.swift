@@ -116,6 +116,7 @@ import Testing
         #expect(text.contains("attr.name=\"value\" attr.type=\"double\""))
         #expect(text.contains("attr.name=\"high\" attr.type=\"long\""))
         #expect(text.contains("attr.name=\"name_sv\" attr.type=\"string\""))
+        try Golden.check("sample.graphml", text)
         let h = try SampleGraph.hostile()
         let names = try XMLElements.parse(GraphMLExporter().write(h, Subgraph(all: h)))
             .filter { $0.name == "data" && $0.attributes["key"] == "n1" }.map(\.text)
@@ -165,6 +166,8 @@ import Testing
         #expect(relationships[0].prefix(4) == [":START_ID", ":END_ID", ":TYPE", "id"])
         #expect(relationships.count == g.edgeCount + 1)
         #expect(relationships.contains { Array($0.prefix(3)) == ["source:bls", "fig:wage-2016", "REPORTS"] })
+        try Golden.check("sample-nodes.csv", files[0].text)
+        try Golden.check("sample-relationships.csv", files[1].text)
     }
 
     @Test func csvQuotesHostileFields() throws {

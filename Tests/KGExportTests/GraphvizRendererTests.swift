@@ -70,6 +70,14 @@ import Testing
         }
     }
 
+    @Test func missingPluginConfigurationSaysHowToFixIt() {
+        let d = GraphvizRenderer.layoutFailure(engine: .dot, message: #"Layout type: "dot" not recognized. Use one of:"#)
+        #expect(d.message.hasPrefix("Graphviz has no 'dot' layout"))
+        #expect(d.help?.contains("libgvc6-config-update -c") == true)
+        let other = GraphvizRenderer.layoutFailure(engine: .neato, message: "out of memory")
+        #expect(other.message == "Graphviz could not lay the graph out with 'neato': out of memory")
+    }
+
     @Test func rendersConcurrentlyWithoutCrashing() async throws {
         let g = try SampleGraph.make()
         let dot = DOTWriter().write(g, Subgraph(all: g))

@@ -1,0 +1,198 @@
+import ArgumentParser
+import Foundation
+import KGCore
+import KGExport
+import KGQuery
+
+/// `kgq export`: the whole graph, or the subgraph of a query's result, as a picture (DOT, PNG,
+/// SVG, PDF, rendered in-process by Graphviz) or as data for other tools (JSON, GraphML, CSV
+/// for neo4j-admin import, a Cypher script).
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the graph, or a query's result, as a picture or a data file.",
+        discussion: """
+        Without --query the whole graph is exported; with one, every node, relationship and path \
+        in its result (inside lists and maps too), plus the end nodes of its relationships.
+        The format comes from --format, else from the extension of -o (x.svg, x.graphml, …).
+        Pictures stop at --max-nodes (500 unless given); csv writes nodes.csv and \
+        relationships.csv into the directory -o names (created when missing).
+
+        Examples:
+          kgq export -o graph.svg
+          kgq export --query 'MATCH p = (r:Role)-[:REQUIRES]->() RETURN p' -o skills.png
+          kgq export --query-file graphs/customer-service/views/citation-map.cypher -o map.pdf
+          kgq export --format json -o - | jq '.nodes | length'
+          kgq export --format csv -o neo4j-import/
+        """)
+
+    @OptionGroup var graphOptions: GraphOptions
+
+    @Option(name: .long, help: "dot, png, svg, pdf, json, graphml, csv or cypher (default: from the -o extension).")
+    var format: ExportFormat?
+
+    @Option(name: .long, help: "An openCypher query; its nodes, relationships and paths are exported.")
+    var query: String?
+
+    @Option(name: .long, help: "Read the query from a file (a saved view); its first // comment becomes the title.")
+    var queryFile: String?
+
+    @Option(name: .long, help: "Graphviz layout: dot (layered, default), neato, fdp, sfdp (large graphs) or circo.")
+    var layout: LayoutEngine = .dot
+
+    @Option(name: .long, help: "Refuse subgraphs with more nodes than this (default 500 for pictures, none for data).")
+    var maxNodes: Int?
+
+    @Option(name: .long, help: "Group the nodes of a picture into one box per label: 'label'.")
+    var clusterBy: ClusterBy?
+
+    @Option(name: .long, help: "Show names in this language where a node has one: en, nl, sv, …")
+    var language: String?
+
+    @Option(name: .long, help: "A title drawn above the picture.")
+    var title: String?
+
+    @Flag(name: .long, help: "Leave the legend out of the picture.")
+    var noLegend = false
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "The file to write, '-' for stdout, or a directory for csv.")
+    var output: String
+
+    enum ClusterBy: String, ExpressibleByArgument, CaseIterable { case label }
+
+    func run() throws {
+        try CLI.reporting { try export() }
+    }
+
+    /// The format asked for, else the one `-o`'s extension names (a path ending in `/`, or an
+    /// existing directory, means csv).
+    static func format(forPath path: String) -> ExportFormat? {
+        var isDirectory: ObjCBool = false
+        if path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            return .csv
+        }
+        let ext = (path as NSString).pathExtension.lowercased()
+        switch ext {
+        case "gv": return .dot
+        case "xml": return .graphml
+        case "cql", "cyp": return .cypher
+        default: return ExportFormat(rawValue: ext)
+        }
+    }
+
+    /// Checks the flags together. Problems are Diagnostics (exit code 2), like every input error.
+    private func checkedFormat() throws(Diagnostic) -> ExportFormat {
+        if let maxNodes, maxNodes < 1 {
+            throw Diagnostic(.error, "--max-nodes must be at least 1, got \(maxNodes)")
+        }
+        if query != nil && queryFile != nil {
+            throw Diagnostic(.error, "give --query or --query-file, not both")
+        }
+        if let format { return format }
+        if output == "-" {
+            throw Diagnostic(.error, "--format is needed when writing to stdout (-o -)",
+                             help: "add --format dot, png, svg, pdf, json, graphml or cypher")
+        }
+        guard let inferred = ExportCommand.format(forPath: output) else {
+            throw Diagnostic(.error, "cannot tell the format from '\(output)'",
+                             help: "add --format dot|png|svg|pdf|json|graphml|csv|cypher, or end -o with one of those extensions")
+        }
+        return inferred
+    }
+
+    private func export() throws {
+        let format = try checkedFormat()
+        if output == "-" && format.writesDirectory {
+            throw Diagnostic(.error, "csv export writes two files (nodes.csv and relationships.csv) and cannot go to stdout",
+                             help: "give a directory with -o, e.g. -o neo4j-import/")
+        }
+        if output == "-" && (format == .png || format == .pdf) && isatty(1) != 0 {
+            throw Diagnostic(.error, "refusing to write binary \(format.rawValue) data to a terminal",
+                             help: "write to a file with -o FILE.\(format.rawValue), or pipe the output")
+        }
+
+        var queryText = query
+        var pictureTitle = title
+        if let queryFile {
+            guard let text = try? String(contentsOfFile: queryFile, encoding: .utf8) else {
+                throw Diagnostic(.error, "cannot read the query file '\(queryFile)'", help: "check the path")
+            }
+            queryText = text
+            if pictureTitle == nil { pictureTitle = ExportCommand.leadingComment(text) }
+        }
+
+        var graph = try graphOptions.load()
+        var subgraph = Subgraph(all: graph)
+        if let queryText {
+            (graph, subgraph) = try ExportCommand.run(query: queryText, on: graph, language: language)
+            if subgraph.nodes.isEmpty && subgraph.edges.isEmpty {
+                CLI.error(Diagnostic(.warning, "the query returned no nodes, relationships or paths; the export is empty",
+                                     help: "return graph elements (RETURN n, r, p), not only their properties").rendered())
+            }
+        }
+
+        let options = ExportOptions(
+            layout: layout, maxNodes: maxNodes,
+            dot: DOTWriter.Options(clusterByLabel: clusterBy == .label, legend: !noLegend, language: language, title: pictureTitle))
+        let result = try GraphExporter().export(graph, subgraph, as: format, options: options)
+        try write(result, format: format)
+    }
+
+    /// Runs the query's statements in one session; the subgraph is every graph element in
+    /// their results, taken from the session's graph (so in-session edits are exported).
+    static func run(query: String, on graph: Graph, language: String?) throws -> (Graph, Subgraph) {
+        var session = QuerySession(graph: graph, displayLanguage: language)
+        var nodes: [Int] = [], edges: [Int] = []
+        for statement in Script.statements(query) {
+            do {
+                let result = try session.run(statement.text)
+                let sub = Subgraph(result: result)
+                nodes += sub.nodes
+                edges += sub.edges
+            } catch {
+                var e = error
+                if let l = e.line { e.line = l + statement.line - 1 }
+                throw e
+            }
+        }
+        return (session.graph, Subgraph(nodes: nodes, edges: edges))
+    }
+
+    private func write(_ result: GraphExporter.Output, format: ExportFormat) throws {
+        if output == "-" {
+            for file in result.files { FileHandle.standardOutput.write(Data(file.bytes)) }
+            return
+        }
+        var written: [String] = []
+        if format.writesDirectory {
+            try AtomicFile.makeDirectory(output)
+            for file in result.files {
+                let path = (output as NSString).appendingPathComponent(file.name ?? "export")
+                try AtomicFile.write(file.bytes, to: path)
+                written.append(path)
+            }
+        } else if let file = result.files.first {
+            try AtomicFile.write(file.bytes, to: output)
+            written.append(output)
+        }
+        let bytes = result.files.reduce(0) { $0 + $1.bytes.count }
+        CLI.error("wrote \(written.joined(separator: ", ")) (\(bytes) bytes)")
+    }
+
+    /// The text of the first `//` comment line of a saved view, for its title.
+    static func leadingComment(_ text: String) -> String? {
+        for line in text.split(separator: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("//") {
+                let comment = trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces)
+                if !comment.isEmpty { return comment }
+            } else if !trimmed.isEmpty {
+                return nil
+            }
+        }
+        return nil
+    }
+}
+
+extension ExportFormat: ExpressibleByArgument {}
+extension LayoutEngine: ExpressibleByArgument {}
