@@ -46,12 +46,15 @@ struct Suite: ParsableCommand {
         if want("default") { results.append(loadDefaultGraph()) }
         if want("start-up") { results.append(startup()) }
 
-        // In-process benchmarks share one loaded graph.
-        let graph = try CSVImporter().load(folder: data)
-        results.append(contentsOf: QueryBenchmarks(graph: graph, warmup: warmup, runs: runs).run(filter: want))
+        // In-process benchmarks share one loaded graph (loaded only when one of them is wanted).
+        if BenchQueries.all.contains(where: { want($0.name) }) || want("render") {
+            let graph = try CSVImporter().load(folder: data)
+            graphSize = (graph.nodeCount, graph.edgeCount)
+            results.append(contentsOf: QueryBenchmarks(graph: graph, warmup: warmup, runs: runs).run(filter: want))
+        }
 
         printTable(results, peakBytes: peakBytes)
-        try writeJSON(results, peakBytes: peakBytes, graphSize: (graph.nodeCount, graph.edgeCount))
+        try writeJSON(results, peakBytes: peakBytes, graphSize: graphSize)
     }
 
     // MARK: - Data
