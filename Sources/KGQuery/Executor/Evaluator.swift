@@ -312,7 +312,7 @@ extension ExecutionContext {
             switch op {
             case "STARTS WITH": return .bool(s.hasPrefix(t))
             case "ENDS WITH": return .bool(s.hasSuffix(t))
-            default: return .bool(t.isEmpty || Substring(s).range(of: t) != nil)
+            default: return .bool(t.isEmpty || ValueSemantics.asciiContains(s, t) ?? (Substring(s).range(of: t) != nil))
             }
         case "=~":
             guard case .string(let s) = x, case .string(let pattern) = y else { return .null }
