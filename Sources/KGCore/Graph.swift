@@ -28,7 +28,7 @@ public struct Graph: Sendable {
     /// Per type code: its edges, in insertion order.
     private var byTypeCode: [[Int]] = []
     /// Per edge: its type code.
-    private var edgeTypeCodes: [Int] = []
+    private var edgeTypeCodes: [Int32] = []
     private var byName: [String: [Int]] = [:]
     private var outgoing: [[AdjacentEdge]] = []
     private var incoming: [[AdjacentEdge]] = []
@@ -85,7 +85,7 @@ public struct Graph: Sendable {
     public func typeCode(_ type: String) -> Int { typeCodes[type] ?? -1 }
 
     /// The type code of edge `i` (see `typeCode(_:)`).
-    public func typeCode(edge i: Int) -> Int { edgeTypeCodes[i] }
+    public func typeCode(edge i: Int) -> Int { Int(edgeTypeCodes[i]) }
 
     /// Edges leaving node `i` (it is their `from`).
     public func outgoing(_ i: Int) -> [Int] { outgoing[i].map(\.edge) }
@@ -168,6 +168,10 @@ public struct Graph: Sendable {
             throw Diagnostic(.error, "relationship '\(edge.id)' has an end that is not in the graph", at: edge.location)
         }
         let i = edges.count
+        // Adjacency entries store edge handles as Int32 (checked here, so the conversions never truncate).
+        guard i < Int(Int32.max) else {
+            throw Diagnostic(.error, "the graph cannot hold more than \(Int32.max) relationships", at: edge.location)
+        }
         // One hash of the id for both the duplicate check and the insert (bulk loads add millions).
         if let existing = edgeByID.updateValue(i, forKey: edge.id) {
             edgeByID[edge.id] = existing
@@ -184,9 +188,9 @@ public struct Graph: Sendable {
             byTypeCode.append([])
         }
         byTypeCode[code].append(i)
-        edgeTypeCodes.append(code)
-        outgoing[edge.from].append(AdjacentEdge(edge: i, otherNode: Int32(edge.to), typeCode: Int32(code)))
-        incoming[edge.to].append(AdjacentEdge(edge: i, otherNode: Int32(edge.from), typeCode: Int32(code)))
+        edgeTypeCodes.append(Int32(truncatingIfNeeded: code))
+        outgoing[edge.from].append(AdjacentEdge(edge: i, other: edge.to, typeCode: code))
+        incoming[edge.to].append(AdjacentEdge(edge: i, other: edge.from, typeCode: code))
         edgeCount += 1
         return i
     }
