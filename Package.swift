@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "kgq", targets: ["kgq"]),
+        // The example plugin: `kgq export --plugin .build/debug/libKGMermaidPlugin.so --format mermaid -o -`.
+        .library(name: "KGMermaidPlugin", type: .dynamic, targets: ["KGMermaidPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,11 +28,24 @@ let package = Package(
         .target(name: "KGExport", dependencies: ["KGCore", "KGQuery", "CGraphviz"]),
         // Source-citation audit: rules over the graph and its documents, findings, reports.
         .target(name: "KGAudit", dependencies: ["KGCore"]),
+        // The C ABI of dynamic-library plugins (kgq_plugin.h): all a plugin library depends on.
+        .target(name: "CKGPlugin"),
+        // What plugins and built-ins implement (Exporter, Importer; KGQuery.QueryFunction,
+        // KGAudit.AuditRule) and the registry that holds them with their origins.
+        .target(name: "KGPluginAPI", dependencies: ["KGCore", "KGQuery", "KGAudit"]),
+        // The host side: built-ins registered through the API, the dlopen loader and the
+        // adapters that turn C callbacks into Exporters and QueryFunctions.
+        .target(
+            name: "KGPluginHost",
+            dependencies: ["KGPluginAPI", "CKGPlugin", "KGCore", "KGQuery", "KGAudit", "KGExport", "KGFormat"]
+        ),
+        // The example plugin (a Mermaid exporter and slug()), built as a shared library.
+        .target(name: "KGMermaidPlugin", dependencies: ["CKGPlugin"], path: "Examples/KGMermaidPlugin"),
         // The command-line tool and the REPL.
         .executableTarget(
             name: "kgq",
             dependencies: [
-                "KGCore", "KGFormat", "KGQuery", "KGExport", "KGAudit",
+                "KGCore", "KGFormat", "KGQuery", "KGExport", "KGAudit", "KGPluginAPI", "KGPluginHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,5 +55,9 @@ let package = Package(
         .testTarget(name: "KGQueryTests", dependencies: ["KGCore", "KGQuery"]),
         .testTarget(name: "KGExportTests", dependencies: ["KGExport", "KGCore", "KGQuery", "CGraphviz"]),
         .testTarget(name: "KGAuditTests", dependencies: ["KGAudit", "KGCore"]),
+        .testTarget(
+            name: "KGPluginTests",
+            dependencies: ["KGPluginAPI", "KGPluginHost", "KGCore", "KGQuery", "KGExport", "KGAudit"]
+        ),
     ]
 )
