@@ -45,11 +45,20 @@ enum MermaidFlowchart {
         return .success(out)
     }
 
-    /// The name in the asked language, else the `name` property, else any name.
+    /// The name in the asked language, else the `name` property, a document's title, a
+    /// claim's statement, a figure's measure and value, any name — or nil for the id.
     static func displayName(_ node: [String: Any], language: String?) -> String? {
         let names = node["names"] as? [String: String] ?? [:]
         if let language, let name = names[language] { return name }
-        if let properties = node["properties"] as? [String: Any], let name = properties["name"] as? String { return name }
+        let properties = node["properties"] as? [String: Any] ?? [:]
+        for key in ["name", "title", "statement"] {
+            if let text = properties[key] as? String { return text }
+        }
+        if let value = properties["value"] as? NSNumber {
+            let measure = properties["measure"] as? String ?? "value"
+            let unit = properties["unit"] as? String
+            return "\(measure): \(value)" + (unit.map { " \($0)" } ?? "")
+        }
         return names.sorted { $0.key < $1.key }.first?.value
     }
 

@@ -35,6 +35,8 @@ enum Slug {
         var words: [String] = []
         var word = ""
         for scalar in folded.unicodeScalars {
+            // Invisible format characters (a soft hyphen in "Kundtjänst­medarbetare") join, not split.
+            if scalar.properties.generalCategory == .format { continue }
             if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 word.unicodeScalars.append(scalar)
             } else if !word.isEmpty {
