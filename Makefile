@@ -76,3 +76,21 @@ render: build
 	  done; \
 	  echo "rendered $(GRAPH)/rendered/$$name.png and .svg"; \
 	done
+
+# Benchmarks on a generated graph (release build): generates 100k nodes / 1M relationships
+# into $(BENCH_DATA) when it holds no CSV files, then prints median/min/p90 per benchmark
+# and writes $(BENCH_JSON). BENCH_ARGS passes more flags (e.g. --runs 50, --only Q4).
+BENCH_DATA ?= .build/bench-data
+BENCH_JSON ?= .build/bench.json
+BENCH_ARGS ?=
+.PHONY: bench bench-kuzu
+bench: deps
+	$(SWIFT) build -c release --product kgq
+	$(SWIFT) build -c release --product kgq-bench
+	.build/release/kgq-bench --data $(BENCH_DATA) --json $(BENCH_JSON) $(BENCH_ARGS)
+
+# The same data and queries in Kùzu 0.11.3 (installed into a throwaway venv), with the
+# Kùzu/kgq ratio per query read from $(BENCH_JSON) (run `make bench` first).
+bench-kuzu:
+	@test -x /tmp/kgq-kuzu-venv/bin/python || { python3 -m venv /tmp/kgq-kuzu-venv && /tmp/kgq-kuzu-venv/bin/pip install -q kuzu==0.11.3; }
+	/tmp/kgq-kuzu-venv/bin/python Benchmarks/compare_kuzu.py $(BENCH_DATA) --kgq-json $(BENCH_JSON)

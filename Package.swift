@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "KGExport", dependencies: ["KGCore", "KGQuery", "CGraphviz"]),
         // Source-citation audit: rules over the graph and its documents, findings, reports.
         .target(name: "KGAudit", dependencies: ["KGCore"]),
+        // Bulk import of Neo4j admin-import style CSV folders, and the synthetic graph generator.
+        .target(name: "KGImport", dependencies: ["KGCore"]),
         // The C ABI of dynamic-library plugins (kgq_plugin.h): all a plugin library depends on.
         .target(name: "CKGPlugin"),
         // What plugins and built-ins implement (Exporter, Importer; KGQuery.QueryFunction,
@@ -37,7 +39,7 @@ let package = Package(
         // adapters that turn C callbacks into Exporters and QueryFunctions.
         .target(
             name: "KGPluginHost",
-            dependencies: ["KGPluginAPI", "CKGPlugin", "KGCore", "KGQuery", "KGAudit", "KGExport", "KGFormat"]
+            dependencies: ["KGPluginAPI", "CKGPlugin", "KGCore", "KGQuery", "KGAudit", "KGExport", "KGFormat", "KGImport"]
         ),
         // The example plugin (a Mermaid exporter and slug()), built as a shared library.
         .target(name: "KGMermaidPlugin", dependencies: ["CKGPlugin"], path: "Examples/KGMermaidPlugin"),
@@ -45,16 +47,25 @@ let package = Package(
         .executableTarget(
             name: "kgq",
             dependencies: [
-                "KGCore", "KGFormat", "KGQuery", "KGExport", "KGAudit", "KGPluginAPI", "KGPluginHost",
+                "KGCore", "KGFormat", "KGQuery", "KGExport", "KGAudit", "KGImport", "KGPluginAPI", "KGPluginHost",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The benchmark suite behind `make bench` (a harness of our own: no extra dependency).
+        .executableTarget(
+            name: "kgq-bench",
+            dependencies: [
+                "KGCore", "KGImport", "KGFormat", "KGQuery", "KGExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "KGCoreTests", dependencies: ["KGCore"]),
         // The default graph (graphs/customer-service) loaded and checked fact by fact.
         .testTarget(name: "DefaultGraphTests", dependencies: ["KGCore", "KGFormat"]),
-        .testTarget(name: "KGQueryTests", dependencies: ["KGCore", "KGQuery"]),
+        .testTarget(name: "KGQueryTests", dependencies: ["KGCore", "KGQuery", "KGFormat"]),
         .testTarget(name: "KGExportTests", dependencies: ["KGExport", "KGCore", "KGQuery", "CGraphviz"]),
         .testTarget(name: "KGAuditTests", dependencies: ["KGAudit", "KGCore"]),
+        .testTarget(name: "KGImportTests", dependencies: ["KGImport", "KGCore"]),
         .testTarget(
             name: "KGPluginTests",
             dependencies: ["KGPluginAPI", "KGPluginHost", "KGCore", "KGQuery", "KGExport", "KGAudit"]

@@ -13,6 +13,8 @@ public struct QuerySession: Sendable {
     public var displayLanguage: String?
     /// The functions statements may call; register plugin functions here.
     public var functions: FunctionRegistry
+    /// Time, row and path-length bounds for each statement (none by default).
+    public var limits: QueryLimits = .none
 
     public init(graph: Graph, parameters: [String: QueryValue] = [:], displayLanguage: String? = nil,
                 functions: FunctionRegistry = .builtins) {
@@ -29,7 +31,7 @@ public struct QuerySession: Sendable {
         var binder = Binder(source: source, functions: functions)
         let bound = try binder.bind(statement)
         let ctx = ExecutionContext(graph: graph, parameters: self.parameters.merging(parameters) { $1 },
-                                   functions: functions, displayLanguage: displayLanguage, source: source)
+                                   functions: functions, displayLanguage: displayLanguage, source: source, limits: limits)
         if bound.mode == .explain {
             return ResultSet(columns: bound.columns, rows: [], stats: [:],
                              plan: PlanDescription.explain(bound, graph: graph, source: source),

@@ -8,7 +8,7 @@ import KGPluginHost
 struct GraphOptions: ParsableArguments {
     static let defaultFolder = "graphs/customer-service"
 
-    @Option(name: .long, help: ArgumentHelp("Graph folder of .kg files (default: $KGQ_GRAPH or graphs/customer-service).", valueName: "PATH"))
+    @Option(name: .long, help: ArgumentHelp("Graph folder of .kg files, or of Neo4j admin-import style CSV files (default: $KGQ_GRAPH or graphs/customer-service).", valueName: "PATH"))
     var graph: String?
 
     @OptionGroup var pluginOptions: PluginOptions
@@ -21,9 +21,10 @@ struct GraphOptions: ParsableArguments {
     /// The registry of built-ins and the plugins asked for (see PluginOptions).
     func registry() throws -> PluginRegistry { try pluginOptions.registry() }
 
-    /// Loads the graph with the first importer of `registry` that can read the folder (the
-    /// .kg loader when none claims it, so its messages explain what is missing); errors are
-    /// reported on stderr and become exit code 2.
+    /// Loads the graph with the first importer of `registry` that can read the folder — the
+    /// .kg loader for .kg files, the CSV importer for a folder of CSV files and no .kg files,
+    /// then plugins' importers; the .kg loader when none claims it, so its messages explain
+    /// what is missing. Errors are reported on stderr and become exit code 2.
     func load(with registry: PluginRegistry) throws -> Graph {
         let importer = registry.importer(for: folder) ?? KGFileImporter()
         return try CLI.reporting { try importer.load(folder: folder) }

@@ -22,7 +22,7 @@ struct RegistryTests {
     @Test func builtinsRegisterEveryFormatFunctionAndRule() throws {
         let registry = try PluginRegistry.builtins()
         #expect(registry.formatNames == ExportFormat.allCases.map(\.rawValue))
-        #expect(registry.importers.map(\.value.name) == ["kg"])
+        #expect(registry.importers.map(\.value.name) == ["kg", "csv"])
         #expect(registry.rules.map(\.id) == BuiltinRules.all.map(\.id))
         #expect(registry.functions.names == FunctionRegistry.builtins.names)
         #expect(Set(registry.allOrigins) == [.builtin])

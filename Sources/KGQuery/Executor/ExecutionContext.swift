@@ -18,10 +18,20 @@ final class ExecutionContext {
     var deletedEdges = Set<Int>()
     private var idCounter = 0
     /// Nodes and relationships looked at while matching ("db hits"), for PROFILE.
-    var dbHits = 0
+    var dbHits = 0 {
+        didSet {
+            if dbHits >> 12 != oldValue >> 12 { budgetExceeded = deadline.map { ContinuousClock.now > $0 } ?? false }
+        }
+    }
+    let limits: QueryLimits
+    private let deadline: ContinuousClock.Instant?
+    /// Set when the time limit passed; the matcher checks it and stops with an error.
+    private(set) var budgetExceeded = false
 
     init(graph: Graph, parameters: [String: QueryValue], functions: FunctionRegistry, displayLanguage: String?,
-         source: SourceText) {
+         source: SourceText, limits: QueryLimits = .none) {
+        self.limits = limits
+        self.deadline = limits.timeout.map { ContinuousClock.now + $0 }
         self.graph = graph
         self.parameters = parameters
         self.functions = functions
@@ -32,6 +42,18 @@ final class ExecutionContext {
     var functionContext: FunctionContext { FunctionContext(graph: graph, displayLanguage: displayLanguage) }
 
     func count(_ key: String, _ n: Int = 1) { stats[key, default: 0] += n }
+
+    /// Throws when the statement ran out of time or produced too many rows.
+    func checkBudget(rows: Int = 0) throws(QueryError) {
+        if budgetExceeded || (deadline.map { ContinuousClock.now > $0 } ?? false) {
+            throw QueryError(type: "ResourceLimit", detail: "Timeout", phase: .runtime,
+                             message: "the statement took longer than its time limit", help: "raise --timeout or narrow the pattern")
+        }
+        if let max = limits.maxRows, rows > max {
+            throw QueryError(type: "ResourceLimit", detail: "TooManyRows", phase: .runtime,
+                             message: "the statement produced more than \(max) rows", help: "raise --max-rows or add LIMIT")
+        }
+    }
 
     /// A fresh id for a created node or relationship (`_n12`, `_e3`), unused in the graph.
     func freshID(node: Bool) -> String {

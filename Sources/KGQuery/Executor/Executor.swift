@@ -35,6 +35,7 @@ struct Executor {
             let t0 = ContinuousClock.now
             let hits0 = ctx.dbHits
             rows = try run(c, rows)
+            try ctx.checkBudget(rows: rows.count)
             let d = ContinuousClock.now - t0
             let secs = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
             profile.append((Executor.name(c), rows.count, ctx.dbHits - hits0, secs))
@@ -66,6 +67,7 @@ struct Executor {
                 try matcher.forEachMatch(row) { (r: Row) throws(QueryError) in
                     any = true
                     out.append(r)
+                    if let max = ctx.limits.maxRows, out.count > max { try ctx.checkBudget(rows: out.count) }
                 }
                 if !any && m.optional {
                     var r = row

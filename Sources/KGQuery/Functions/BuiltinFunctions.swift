@@ -149,6 +149,8 @@ enum BuiltinFunctions {
             let lo = try int("range", a[0]), hi = try int("range", a[1])
             let step = a.count == 3 ? try int("range", a[2]) : 1
             if step == 0 { throw FunctionError.value("range", "step must not be zero", detail: "NumberOutOfRange") }
+            let span = (Double(hi) - Double(lo)) / Double(step)
+            if span > 10_000_000 { throw FunctionError.value("range", "more than 10 million elements", detail: "NumberOutOfRange") }
             var out: [QueryValue] = []
             var i = lo
             while step > 0 ? i <= hi : i >= hi {
@@ -277,7 +279,9 @@ enum BuiltinFunctions {
         },
         f1("abs") { v, _ in
             switch v {
-            case .int(let i): return .int(abs(i))
+            case .int(let i):
+                if i == Int.min { throw FunctionError.value("abs", "integer overflow", detail: "IntegerOverflow") }
+                return .int(abs(i))
             case .float(let d): return .float(abs(d))
             default: throw FunctionError.argument("abs", v, expected: "a number")
             }

@@ -45,10 +45,15 @@ enum MapProjectionItem: Sendable {
 struct Expr: Sendable {
     var kind: ExprKind
     var span: SourceSpan
+    /// Depth of the expression tree, so the parser can refuse trees too deep to walk safely.
+    private(set) var height = 0
     init(_ kind: ExprKind, _ span: SourceSpan) {
         self.kind = kind
         self.span = span
+        self.height = 1 + (children.map(\.height).max() ?? 0)
     }
+
+    static let maxHeight = 120
 }
 
 /// `(a:Label {k: v})`

@@ -6,6 +6,10 @@ struct Parser {
     private var tokens: [Token]
     private var p = 0
     let source: SourceText
+    /// Nesting depth of expressions, bounded so hostile input cannot exhaust the stack.
+    private var depth = 0
+    /// Set once nesting went too deep, so backtracking alternatives give up instead of retrying (exponentially).
+    private var tooDeep: QueryError? = nil
 
     static let clauseKeywords = ["MATCH", "OPTIONAL", "WHERE", "WITH", "RETURN", "UNWIND", "CREATE", "MERGE", "SET",
                                  "REMOVE", "DELETE", "DETACH", "ORDER", "SKIP", "LIMIT", "UNION", "EXPLAIN", "PROFILE"]
@@ -291,6 +295,10 @@ struct Parser {
         var nodes = [try nodePattern()]
         var rels: [RelPattern] = []
         while cur.isSymbol("-") || (cur.isSymbol("<") && ahead(1).isSymbol("-")) {
+            if rels.count >= 100 {
+                throw source.error(type: "SyntaxError", detail: "UnexpectedSyntax", message: "a pattern may have at most 100 relationships",
+                                   line: cur.line, column: cur.column)
+            }
             rels.append(try relPattern())
             nodes.append(try nodePattern())
         }
@@ -299,6 +307,7 @@ struct Parser {
 
     private mutating func nodePattern() throws(QueryError) -> NodePattern {
         let st = cur
+        if let tooDeep { throw tooDeep }
         try expectSymbol("(")
         var v: String? = nil
         if cur.kind == .name || cur.kind == .quotedName { v = bump().text }
@@ -368,7 +377,23 @@ struct Parser {
 
     // MARK: - Expressions
 
-    mutating func expression() throws(QueryError) -> Expr { try orExpr() }
+    mutating func expression() throws(QueryError) -> Expr {
+        depth += 1
+        defer { depth -= 1 }
+        if let tooDeep { throw tooDeep }
+        if depth > 130 {
+            tooDeep = source.error(type: "SyntaxError", detail: "UnexpectedSyntax", message: "expression nested too deeply",
+                                   line: cur.line, column: cur.column)
+            throw tooDeep!
+        }
+        let e = try orExpr()
+        if e.height > Expr.maxHeight {
+            throw source.error(type: "SyntaxError", detail: "UnexpectedSyntax",
+                               message: "expression too deeply nested (more than \(Expr.maxHeight) levels)",
+                               line: e.span.line, column: e.span.column, help: "split it with WITH")
+        }
+        return e
+    }
 
     private mutating func orExpr() throws(QueryError) -> Expr {
         let st = cur
@@ -393,7 +418,16 @@ struct Parser {
 
     private mutating func notExpr() throws(QueryError) -> Expr {
         let st = cur
-        if acceptKeyword("NOT") { return Expr(.unary("NOT", try notExpr()), span(from: st)) }
+        if acceptKeyword("NOT") {
+            depth += 1
+            defer { depth -= 1 }
+            if depth > 130 {
+                tooDeep = source.error(type: "SyntaxError", detail: "UnexpectedSyntax", message: "expression nested too deeply",
+                                       line: cur.line, column: cur.column)
+                throw tooDeep!
+            }
+            return Expr(.unary("NOT", try notExpr()), span(from: st))
+        }
         return try comparison()
     }
 
@@ -464,6 +498,14 @@ struct Parser {
 
     private mutating func unary() throws(QueryError) -> Expr {
         let st = cur
+        depth += 1
+        defer { depth -= 1 }
+        if let tooDeep { throw tooDeep }
+        if depth > 130 {
+            tooDeep = source.error(type: "SyntaxError", detail: "UnexpectedSyntax", message: "expression nested too deeply",
+                                   line: cur.line, column: cur.column)
+            throw tooDeep!
+        }
         if cur.isSymbol("-") {
             p += 1
             if cur.kind == .integer {
