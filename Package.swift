@@ -59,6 +59,23 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `swift package --allow-writing-to-package-directory render`: saved views to pictures.
+        .plugin(
+            name: "RenderCommand",
+            capability: .command(
+                intent: .custom(verb: "render", description: "Render every graphs/*/views/*.cypher to graphs/*/rendered/ (png, svg)."),
+                permissions: [.writeToPackageDirectory(reason: "writes the rendered views into graphs/*/rendered/")]
+            ),
+            dependencies: ["kgq"]
+        ),
+        // `swift package audit`: kgq audit on every graph folder; fails on errors.
+        .plugin(
+            name: "AuditCommand",
+            capability: .command(
+                intent: .custom(verb: "audit", description: "Run kgq audit on every graph folder; fail on findings at or above --fail-on.")
+            ),
+            dependencies: ["kgq"]
+        ),
         .testTarget(name: "KGCoreTests", dependencies: ["KGCore"]),
         // The default graph (graphs/customer-service) loaded and checked fact by fact.
         .testTarget(name: "DefaultGraphTests", dependencies: ["KGCore", "KGFormat"]),

@@ -3,6 +3,7 @@ import Foundation
 import KGCore
 import KGExport
 import KGPluginAPI
+import KGPluginHost
 import KGQuery
 
 /// `kgq export`: the whole graph, or the subgraph of a query's result, as a picture (DOT, PNG,
@@ -65,6 +66,13 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try CLI.reporting { try export() }
+    }
+
+    /// The built-in format `-o`'s extension names, for options that take only built-in
+    /// pictures (`kgq audit --map`); the registry's exporters answer the same for export.
+    static func format(forPath path: String) -> ExportFormat? {
+        guard let builtins = try? PluginRegistry.builtins() else { return nil }
+        return (exporter(forPath: path, in: builtins) as? BuiltinExporter)?.exportFormat
     }
 
     /// The exporter `-o`'s extension names (x.svg, x.gv, x.mmd, …); a path ending in `/`, or
