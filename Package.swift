@@ -26,11 +26,13 @@ let package = Package(
         .target(name: "KGExport", dependencies: ["KGCore", "KGQuery", "CGraphviz"]),
         // Source-citation audit: rules over the graph and its documents, findings, reports.
         .target(name: "KGAudit", dependencies: ["KGCore"]),
+        // Result renderers for people and programs: table, csv, markdown, line, json, jsonl.
+        .target(name: "KGOutput", dependencies: ["KGCore", "KGQuery"]),
         // The command-line tool and the REPL.
         .executableTarget(
             name: "kgq",
             dependencies: [
-                "KGCore", "KGFormat", "KGQuery", "KGExport", "KGAudit",
+                "KGCore", "KGFormat", "KGQuery", "KGExport", "KGAudit", "KGOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,5 +42,6 @@ let package = Package(
         .testTarget(name: "KGQueryTests", dependencies: ["KGCore", "KGQuery"]),
         .testTarget(name: "KGExportTests", dependencies: ["KGExport", "KGCore", "KGQuery", "CGraphviz"]),
         .testTarget(name: "KGAuditTests", dependencies: ["KGAudit", "KGCore"]),
+        .testTarget(name: "KGOutputTests", dependencies: ["KGOutput", "KGCore", "KGQuery"]),
     ]
 )
