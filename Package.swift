@@ -28,11 +28,20 @@ let package = Package(
         .target(name: "KGAudit", dependencies: ["KGCore"]),
         // Bulk import of Neo4j admin-import style CSV folders, and the synthetic graph generator.
         .target(name: "KGImport", dependencies: ["KGCore"]),
+        // Result renderers for people and programs: table, csv, markdown, line, json, jsonl.
+        .target(name: "KGOutput", dependencies: ["KGCore", "KGQuery"]),
+        // libedit (line editing, history, completion) as a system library, for the REPL.
+        .systemLibrary(
+            name: "CEditline", path: "Sources/CEditline", pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // The REPL engine: statement assembly, completion, :commands, history; testable without a terminal.
+        .target(name: "KGRepl", dependencies: ["KGCore", "KGQuery", "KGFormat", "KGOutput", "KGExport", "KGAudit", "CEditline"]),
         // The command-line tool and the REPL.
         .executableTarget(
             name: "kgq",
             dependencies: [
-                "KGCore", "KGFormat", "KGQuery", "KGExport", "KGAudit", "KGImport",
+                "KGCore", "KGFormat", "KGQuery", "KGExport", "KGAudit", "KGImport", "KGOutput", "KGRepl",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,5 +60,7 @@ let package = Package(
         .testTarget(name: "KGExportTests", dependencies: ["KGExport", "KGCore", "KGQuery", "CGraphviz"]),
         .testTarget(name: "KGAuditTests", dependencies: ["KGAudit", "KGCore"]),
         .testTarget(name: "KGImportTests", dependencies: ["KGImport", "KGCore"]),
+        .testTarget(name: "KGOutputTests", dependencies: ["KGOutput", "KGCore", "KGQuery"]),
+        .testTarget(name: "KGReplTests", dependencies: ["KGRepl", "KGOutput", "KGCore", "KGQuery"]),
     ]
 )
