@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "kgq", targets: ["kgq"]),
+        // The example plugin: `kgq export --plugin .build/debug/libKGMermaidPlugin.so --format mermaid -o -`.
+        .library(name: "KGMermaidPlugin", type: .dynamic, targets: ["KGMermaidPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,11 +39,24 @@ let package = Package(
         ),
         // The REPL engine: statement assembly, completion, :commands, history; testable without a terminal.
         .target(name: "KGRepl", dependencies: ["KGCore", "KGQuery", "KGFormat", "KGOutput", "KGExport", "KGAudit", "CEditline"]),
+        // The C ABI of dynamic-library plugins (kgq_plugin.h): all a plugin library depends on.
+        .target(name: "CKGPlugin"),
+        // What plugins and built-ins implement (Exporter, Importer; KGQuery.QueryFunction,
+        // KGAudit.AuditRule) and the registry that holds them with their origins.
+        .target(name: "KGPluginAPI", dependencies: ["KGCore", "KGQuery", "KGAudit"]),
+        // The host side: built-ins registered through the API, the dlopen loader and the
+        // adapters that turn C callbacks into Exporters and QueryFunctions.
+        .target(
+            name: "KGPluginHost",
+            dependencies: ["KGPluginAPI", "CKGPlugin", "KGCore", "KGQuery", "KGAudit", "KGExport", "KGFormat", "KGImport"]
+        ),
+        // The example plugin (a Mermaid exporter and slug()), built as a shared library.
+        .target(name: "KGMermaidPlugin", dependencies: ["CKGPlugin"], path: "Examples/KGMermaidPlugin"),
         // The command-line tool and the REPL.
         .executableTarget(
             name: "kgq",
             dependencies: [
-                "KGCore", "KGFormat", "KGQuery", "KGExport", "KGAudit", "KGImport", "KGOutput", "KGRepl",
+                "KGCore", "KGFormat", "KGQuery", "KGExport", "KGAudit", "KGImport", "KGOutput", "KGRepl", "KGPluginAPI", "KGPluginHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +68,23 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `swift package --allow-writing-to-package-directory render`: saved views to pictures.
+        .plugin(
+            name: "RenderCommand",
+            capability: .command(
+                intent: .custom(verb: "render", description: "Render every graphs/*/views/*.cypher to graphs/*/rendered/ (png, svg)."),
+                permissions: [.writeToPackageDirectory(reason: "writes the rendered views into graphs/*/rendered/")]
+            ),
+            dependencies: ["kgq"]
+        ),
+        // `swift package audit`: kgq audit on every graph folder; fails on errors.
+        .plugin(
+            name: "AuditCommand",
+            capability: .command(
+                intent: .custom(verb: "audit", description: "Run kgq audit on every graph folder; fail on findings at or above --fail-on.")
+            ),
+            dependencies: ["kgq"]
+        ),
         .testTarget(name: "KGCoreTests", dependencies: ["KGCore"]),
         // The default graph (graphs/customer-service) loaded and checked fact by fact.
         .testTarget(name: "DefaultGraphTests", dependencies: ["KGCore", "KGFormat"]),
@@ -62,5 +94,9 @@ let package = Package(
         .testTarget(name: "KGImportTests", dependencies: ["KGImport", "KGCore"]),
         .testTarget(name: "KGOutputTests", dependencies: ["KGOutput", "KGCore", "KGQuery"]),
         .testTarget(name: "KGReplTests", dependencies: ["KGRepl", "KGOutput", "KGCore", "KGQuery"]),
+        .testTarget(
+            name: "KGPluginTests",
+            dependencies: ["KGPluginAPI", "KGPluginHost", "KGCore", "KGQuery", "KGExport", "KGAudit"]
+        ),
     ]
 )
