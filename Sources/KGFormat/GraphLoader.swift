@@ -122,8 +122,9 @@ public enum GraphLoader {
         for f in files {
             for s in f.statements {
                 guard case .edge(let id, let from, let type, let to, let props) = s.body else { continue }
-                guard let a = resolve(from, in: graph, at: s.location, errors: &errors),
-                      let b = resolve(to, in: graph, at: s.location, errors: &errors) else { continue }
+                let a = resolve(from, in: graph, at: s.endLocations?.from ?? s.location, errors: &errors)
+                let b = resolve(to, in: graph, at: s.endLocations?.to ?? s.location, errors: &errors)
+                guard let a, let b else { continue }
                 let edgeID = id ?? "\(from)-\(type)->\(to)"
                 var properties: [String: Value] = [:]
                 for p in props { properties[p.key] = p.value }

@@ -152,10 +152,12 @@ public struct Parser {
             return Statement(body: .node(id: id, labels: labels, properties: props), location: location)
         case "edge":
             advance()
+            var firstAt = token.start
             var first = try parseID("the start node id of the edge")
             var edgeID: String? = nil
             if word != nil {
                 edgeID = first
+                firstAt = token.start
                 first = try parseID("the start node id of the edge")
             }
             // FROM -[:T {…}]-> TO   or   FROM <-[:T {…}]- TO  (then FROM is the end)
@@ -174,9 +176,12 @@ public struct Parser {
             } else if isPunct(">") {
                 throw fail("an arrow cannot point both ways", at: token, help: "write '-[:\(type)]->' or '<-[:\(type)]-'")
             }
+            let secondAt = token.start
             let second = try parseID("the end node id of the edge")
             let (from, to) = leftArrow ? (second, first) : (first, second)
-            return Statement(body: .edge(id: edgeID, from: from, type: type, to: to, properties: props), location: location)
+            let (a, b) = (source.location(of: firstAt), source.location(of: secondAt))
+            return Statement(body: .edge(id: edgeID, from: from, type: type, to: to, properties: props), location: location,
+                             endLocations: leftArrow ? (from: b, to: a) : (from: a, to: b))
         case "cite":
             throw expected("a statement")  // handled by parseFile
         default:

@@ -29,7 +29,7 @@ struct BadFileTests {
         ("unclosed block", "node n:a :R {name: \"x\"\n", "unclosed '{'", 1, 13),
         ("duplicate property", "node n:a :R {name: \"x\", name: \"y\"}\n", "property 'name' is given twice", 1, 25),
         ("truncated file", "node n:a :R\nedge n:a -[:T", "expected ']' to close the arrow, found the end of the file", 2, 14),
-        ("dangling edge end", "node role:helper :R\nnode n:b :R\nedge role:helpr -[:T]-> n:b\n", "edge refers to 'role:helpr', which no file of the graph declares", 3, 1),
+        ("dangling edge end", "node role:helper :R\nnode n:b :R\nedge role:helpr -[:T]-> n:b\n", "edge refers to 'role:helpr', which no file of the graph declares", 3, 6),
         ("duplicate id", "node n:a :R\nnode n:a :S\n", "duplicate node id 'n:a'", 2, 1),
         ("unknown cite document", doc + "node n:a :R\ncite doc:b line 1 \"q\"\n", "cite names the unknown document 'doc:b'", 3, 6),
         ("unknown via source", doc + "node n:a :R\ncite doc:a line 1 \"q\" via src:x\n", "cite is attributed 'via' the unknown source 'src:x'", 3, 27),
@@ -61,6 +61,18 @@ struct BadFileTests {
             #expect(e.diagnostics.first?.help == "did you mean '\(keyword)'?", "\(typo)")
             #expect(e.diagnostics.first?.location?.line == 2)
         }
+    }
+
+    @Test func bothDanglingEndsAreReportedAtTheirIds() throws {
+        let e = try #require(throws: DiagnosticList.self) {
+            try GraphLoader.load(files: [(name: "d.kg", text: "node n:a :R\nedge e:1 n:x -[:T]-> n:y\nedge n:a <-[:T]- n:z\n")])
+        }
+        let where_ = e.diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.message)" }
+        #expect(where_ == [
+            "2:10 edge refers to 'n:x', which no file of the graph declares",
+            "2:22 edge refers to 'n:y', which no file of the graph declares",
+            "3:18 edge refers to 'n:z', which no file of the graph declares",
+        ])
     }
 
     @Test func danglingIdSuggestsCloseId() throws {
