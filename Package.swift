@@ -86,6 +86,10 @@ let package = Package(
             dependencies: ["kgq"]
         ),
         .testTarget(name: "KGCoreTests", dependencies: ["KGCore"]),
+        // Shared by the test targets: package root, fixtures, running the built kgq.
+        .target(name: "KGTestSupport", path: "Tests/KGTestSupport"),
+        .testTarget(name: "KGFormatTests", dependencies: ["KGFormat", "KGCore", "KGTestSupport"]),
+        .testTarget(name: "kgqCLITests", dependencies: ["KGTestSupport"]),
         // The default graph (graphs/customer-service) loaded and checked fact by fact.
         .testTarget(name: "DefaultGraphTests", dependencies: ["KGCore", "KGFormat"]),
         .testTarget(name: "KGQueryTests", dependencies: ["KGCore", "KGQuery", "KGFormat"]),

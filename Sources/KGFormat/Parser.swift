@@ -48,7 +48,9 @@ public struct Parser {
     }
 
     private func expected(_ what: String, help: String? = nil) -> Diagnostic {
-        fail("expected \(what), found \(token.describe)", at: token, help: help)
+        // Running out of text mid-statement is most often a truncated file; say so.
+        let help = help ?? (token.kind == .end ? "the file ends in the middle of a statement; is it truncated?" : nil)
+        return fail("expected \(what), found \(token.describe)", at: token, help: help)
     }
 
     private func isPunct(_ c: Character) -> Bool { token.kind == .punct(c) }
@@ -80,7 +82,8 @@ public struct Parser {
                         errors.append(source.diagnostic("'cite' has no statement before it to attach to", at: cite.start,
                                                         help: "write the cite line directly after the node or edge it supports"))
                     } else if case .document = statements[statements.count - 1].body {
-                        errors.append(source.diagnostic("documents are not cited; 'cite' must follow a node or edge", at: cite.start))
+                        errors.append(source.diagnostic("documents are not cited; 'cite' must follow a node or edge", at: cite.start,
+                                                        help: "move the cite line under the node or edge it supports"))
                     } else {
                         statements[statements.count - 1].citations.append(cite.entry)
                         statements[statements.count - 1].comments += comments
@@ -100,11 +103,13 @@ public struct Parser {
         return KGFile(name: source.name, statements: statements, trailingComments: comments)
     }
 
-    /// Skips to the next token that starts a line with a statement keyword.
+    /// Skips to the next token that starts a line with a statement keyword, or with a word
+    /// close to one (a misspelt keyword is reported as such rather than swallowed).
     private mutating func recover() {
         advance()
         while token.kind != .end {
-            if let w = word, Parser.keywords.contains(w), startsLine(token) { return }
+            if let w = word, startsLine(token),
+               Parser.keywords.contains(w) || (!w.contains(":") && Suggest.closest(to: w, among: Parser.keywords) != nil) { return }
             advance()
         }
     }
@@ -147,10 +152,12 @@ public struct Parser {
             return Statement(body: .node(id: id, labels: labels, properties: props), location: location)
         case "edge":
             advance()
+            var firstAt = token.start
             var first = try parseID("the start node id of the edge")
             var edgeID: String? = nil
             if word != nil {
                 edgeID = first
+                firstAt = token.start
                 first = try parseID("the start node id of the edge")
             }
             // FROM -[:T {…}]-> TO   or   FROM <-[:T {…}]- TO  (then FROM is the end)
@@ -169,9 +176,12 @@ public struct Parser {
             } else if isPunct(">") {
                 throw fail("an arrow cannot point both ways", at: token, help: "write '-[:\(type)]->' or '<-[:\(type)]-'")
             }
+            let secondAt = token.start
             let second = try parseID("the end node id of the edge")
             let (from, to) = leftArrow ? (second, first) : (first, second)
-            return Statement(body: .edge(id: edgeID, from: from, type: type, to: to, properties: props), location: location)
+            let (a, b) = (source.location(of: firstAt), source.location(of: secondAt))
+            return Statement(body: .edge(id: edgeID, from: from, type: type, to: to, properties: props), location: location,
+                             endLocations: leftArrow ? (from: b, to: a) : (from: a, to: b))
         case "cite":
             throw expected("a statement")  // handled by parseFile
         default:
