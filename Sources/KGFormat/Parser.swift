@@ -162,7 +162,13 @@ public struct Parser {
             }
             // FROM -[:T {…}]-> TO   or   FROM <-[:T {…}]- TO  (then FROM is the end)
             var leftArrow = false
-            if isPunct("<") { leftArrow = true; advance() }
+            if isPunct("<") {
+                leftArrow = true
+                advance()
+                if isPunct("-"), token.spaceBefore {
+                    throw fail("a space inside the arrow '<-[:TYPE]-'", at: token, help: "write the arrow without spaces: '<-[:TYPE]-'")
+                }
+            }
             try expectPunct("-", "an arrow '-[:TYPE]->' after '\(first)'", help: "write 'edge FROM -[:TYPE]-> TO' with spaces around the arrow")
             try expectPunct("[", "'[' in the arrow '-[:TYPE]->'")
             try expectPunct(":", "':' and a relationship type inside the arrow, as in -[:REQUIRES]->")
@@ -171,6 +177,10 @@ public struct Parser {
             let props = isPunct("{") ? try parsePropertyBlock() : []
             try expectPunct("]", "']' to close the arrow")
             try expectPunct("-", "'-' after ']' in the arrow")
+            // `-[:T]- > b` would otherwise read as an arrow; the arrow is one word, without spaces.
+            if isPunct(">"), token.spaceBefore {
+                throw fail("a space inside the arrow '-[:\(type)]->'", at: token, help: "write the arrow without spaces: '-[:\(type)]->'")
+            }
             if !leftArrow {
                 try expectPunct(">", "'>' to finish the arrow '-[:\(type)]->'", help: "edges are directed; write '-[:\(type)]->' or '<-[:\(type)]-'")
             } else if isPunct(">") {
