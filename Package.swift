@@ -30,6 +30,15 @@ let package = Package(
         .target(name: "KGAudit", dependencies: ["KGCore"]),
         // Bulk import of Neo4j admin-import style CSV folders, and the synthetic graph generator.
         .target(name: "KGImport", dependencies: ["KGCore"]),
+        // Result renderers for people and programs: table, csv, markdown, line, json, jsonl.
+        .target(name: "KGOutput", dependencies: ["KGCore", "KGQuery"]),
+        // libedit (line editing, history, completion) as a system library, for the REPL.
+        .systemLibrary(
+            name: "CEditline", path: "Sources/CEditline", pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // The REPL engine: statement assembly, completion, :commands, history; testable without a terminal.
+        .target(name: "KGRepl", dependencies: ["KGCore", "KGQuery", "KGFormat", "KGOutput", "KGExport", "KGAudit", "CEditline"]),
         // The C ABI of dynamic-library plugins (kgq_plugin.h): all a plugin library depends on.
         .target(name: "CKGPlugin"),
         // What plugins and built-ins implement (Exporter, Importer; KGQuery.QueryFunction,
@@ -47,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "kgq",
             dependencies: [
-                "KGCore", "KGFormat", "KGQuery", "KGExport", "KGAudit", "KGImport", "KGPluginAPI", "KGPluginHost",
+                "KGCore", "KGFormat", "KGQuery", "KGExport", "KGAudit", "KGImport", "KGOutput", "KGRepl", "KGPluginAPI", "KGPluginHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,12 +86,18 @@ let package = Package(
             dependencies: ["kgq"]
         ),
         .testTarget(name: "KGCoreTests", dependencies: ["KGCore"]),
+        // Shared by the test targets: package root, fixtures, running the built kgq.
+        .target(name: "KGTestSupport", path: "Tests/KGTestSupport"),
+        .testTarget(name: "KGFormatTests", dependencies: ["KGFormat", "KGCore", "KGTestSupport"]),
+        .testTarget(name: "kgqCLITests", dependencies: ["KGTestSupport"]),
         // The default graph (graphs/customer-service) loaded and checked fact by fact.
         .testTarget(name: "DefaultGraphTests", dependencies: ["KGCore", "KGFormat"]),
         .testTarget(name: "KGQueryTests", dependencies: ["KGCore", "KGQuery", "KGFormat"]),
         .testTarget(name: "KGExportTests", dependencies: ["KGExport", "KGCore", "KGQuery", "CGraphviz"]),
         .testTarget(name: "KGAuditTests", dependencies: ["KGAudit", "KGCore"]),
         .testTarget(name: "KGImportTests", dependencies: ["KGImport", "KGCore"]),
+        .testTarget(name: "KGOutputTests", dependencies: ["KGOutput", "KGCore", "KGQuery"]),
+        .testTarget(name: "KGReplTests", dependencies: ["KGRepl", "KGOutput", "KGCore", "KGQuery"]),
         .testTarget(
             name: "KGPluginTests",
             dependencies: ["KGPluginAPI", "KGPluginHost", "KGCore", "KGQuery", "KGExport", "KGAudit"]

@@ -2,22 +2,28 @@
 ///
 /// Resolving `:START_ID` / `:END_ID` is the hottest loop of a bulk load (two lookups per
 /// relationship). Looking the raw bytes up here avoids making a String per field and
-/// hashing it with SipHash; keys live in one contiguous arena, the table is open addressing
-/// with linear probing, so a lookup touches one or two cache lines.
+/// hashing it with SipHash. Keys live in one contiguous arena; each slot is 16 bytes
+/// (hash tag, length, key start, value) in one array, open addressing with linear probing,
+/// so a lookup usually costs one cache line for the slot and one for the key bytes.
 struct ByteKeyTable {
+    private struct Slot {
+        var tag: UInt32 = 0
+        /// Key length; -1 marks an empty slot.
+        var length: Int32 = -1
+        var start: Int32 = 0
+        var value: Int32 = 0
+    }
+
     private var arena: [UInt8] = []
-    /// Per slot: key start in the arena, key length, value; `length == -1` marks an empty slot.
-    private var starts: [Int] = []
-    private var lengths: [Int32] = []
-    private var values: [Int32] = []
-    private var hashes: [UInt32] = []
+    private var slots: [Slot] = []
     private(set) var count = 0
     private var mask = 0
 
     init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        resize(to: size)
+        slots = [Slot](repeating: Slot(), count: size)
+        mask = size - 1
     }
 
     /// FNV-1a over the bytes, finished with a multiply-xorshift to spread the low bits.
@@ -32,63 +38,55 @@ struct ByteKeyTable {
     /// The value stored for `key`, if any.
     func value(for key: UnsafeBufferPointer<UInt8>) -> Int? {
         let h = Self.hash(key)
-        var slot = Int(truncatingIfNeeded: h) & mask
-        let tag = UInt32(truncatingIfNeeded: h)
-        while lengths[slot] >= 0 {
-            if hashes[slot] == tag && Int(lengths[slot]) == key.count && equal(slot, key) { return Int(values[slot]) }
-            slot = (slot + 1) & mask
+        let tag = UInt32(truncatingIfNeeded: h >> 32)
+        return slots.withUnsafeBufferPointer { s in
+            arena.withUnsafeBufferPointer { a in
+                var k = Int(truncatingIfNeeded: h) & mask
+                while s[k].length >= 0 {
+                    if s[k].tag == tag && Int(s[k].length) == key.count && Self.equal(a, Int(s[k].start), key) {
+                        return Int(s[k].value)
+                    }
+                    k = (k + 1) & mask
+                }
+                return nil
+            }
         }
-        return nil
     }
 
     /// Stores `value` for `key` unless the key is present; returns the value already stored then.
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ value: Int) -> Int? {
-        if (count + 1) * 2 > mask + 1 { resize(to: (mask + 1) * 2) }
+        if let existing = self.value(for: key) { return existing }
+        if (count + 1) * 2 > mask + 1 { grow() }
         let h = Self.hash(key)
-        var slot = Int(truncatingIfNeeded: h) & mask
-        let tag = UInt32(truncatingIfNeeded: h)
-        while lengths[slot] >= 0 {
-            if hashes[slot] == tag && Int(lengths[slot]) == key.count && equal(slot, key) { return Int(values[slot]) }
-            slot = (slot + 1) & mask
-        }
-        starts[slot] = arena.count
-        lengths[slot] = Int32(key.count)
-        values[slot] = Int32(truncatingIfNeeded: value)
-        hashes[slot] = tag
+        var k = Int(truncatingIfNeeded: h) & mask
+        while slots[k].length >= 0 { k = (k + 1) & mask }
+        slots[k] = Slot(tag: UInt32(truncatingIfNeeded: h >> 32), length: Int32(key.count),
+                        start: Int32(arena.count), value: Int32(truncatingIfNeeded: value))
         arena.append(contentsOf: key)
         count += 1
         return nil
     }
 
-    private func equal(_ slot: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = starts[slot]
-        return arena.withUnsafeBufferPointer { a in
-            var i = 0
-            while i < key.count {
-                if a[start + i] != key[i] { return false }
-                i += 1
-            }
-            return true
+    private static func equal(_ arena: UnsafeBufferPointer<UInt8>, _ start: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < key.count {
+            if arena[start + i] != key[i] { return false }
+            i += 1
         }
+        return true
     }
 
-    private mutating func resize(to size: Int) {
-        let old = (starts, lengths, values, hashes)
-        starts = [Int](repeating: 0, count: size)
-        lengths = [Int32](repeating: -1, count: size)
-        values = [Int32](repeating: 0, count: size)
-        hashes = [UInt32](repeating: 0, count: size)
-        mask = size - 1
-        for k in old.1.indices where old.1[k] >= 0 {
-            // Re-probe with the stored start; the full hash is recomputed from the arena bytes.
-            let start = old.0[k], length = Int(old.1[k])
-            let h = arena.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[start..<start + length])) }
-            var slot = Int(truncatingIfNeeded: h) & mask
-            while lengths[slot] >= 0 { slot = (slot + 1) & mask }
-            starts[slot] = start
-            lengths[slot] = old.1[k]
-            values[slot] = old.2[k]
-            hashes[slot] = old.3[k]
+    private mutating func grow() {
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: old.count * 2)
+        mask = slots.count - 1
+        arena.withUnsafeBufferPointer { a in
+            for slot in old where slot.length >= 0 {
+                let h = Self.hash(UnsafeBufferPointer(rebasing: a[Int(slot.start)..<Int(slot.start) + Int(slot.length)]))
+                var k = Int(truncatingIfNeeded: h) & mask
+                while slots[k].length >= 0 { k = (k + 1) & mask }
+                slots[k] = slot
+            }
         }
     }
 }

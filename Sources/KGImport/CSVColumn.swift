@@ -16,6 +16,8 @@ enum CSVColumn: Equatable {
     case property(name: String, type: CSVValueType, isArray: Bool)
     case localizedName(language: String)
     case citation(CitationField, isArray: Bool)
+    /// A `citations` column holding a JSON array of citation objects, as `kgq export --format csv` writes.
+    case citationsJSON
 
     /// Parses one header field, or says what is wrong with it.
     static func parse(_ text: String) -> Result<CSVColumn, HeaderProblem> {
@@ -78,6 +80,15 @@ enum CSVColumn: Equatable {
                                               help: "write it as '\(field.header)'"))
             }
             return .success(.citation(field, isArray: isArray))
+        }
+        if name == "citations" && type == .string && !isArray { return .success(.citationsJSON) }
+        // `name_nl`, `name_sv`: the localized-name columns of `kgq export --format csv` (two-letter codes only,
+        // so a property such as `name_raw` stays a property).
+        if name.hasPrefix("name_"), type == .string, !isArray {
+            let language = name.dropFirst(5)
+            if language.count == 2 && language.allSatisfy({ $0.isASCII && $0.isLowercase }) {
+                return .success(.localizedName(language: String(language)))
+            }
         }
         if let at = name.firstIndex(of: "@") {
             let base = name[..<at], language = String(name[name.index(after: at)...])

@@ -1,3 +1,4 @@
+import Foundation
 import KGCore
 
 /// Loads the records of one CSV file into a graph. Works on the file's raw bytes; strings are
@@ -187,6 +188,16 @@ struct CSVFileLoader {
                 if f.isEmpty { continue }
                 guard let t = text(f) else { ok = false; continue }
                 names.append(LocalizedName(language: language, text: t))
+            case .citationsJSON:
+                if f.isEmpty { continue }
+                guard let json = text(f) else { ok = false; continue }
+                guard let parsed = Self.citations(json: json) else {
+                    report("expected a JSON array of citations such as [{\"document\": \"doc:x\", \"line\": 3, \"quote\": \"…\"}]",
+                           help: "each citation needs document, line and quote; gloss, via and columns [a, b] are optional", at: f)
+                    ok = false
+                    continue
+                }
+                citations += parsed
             case .citation(let field, let isArray):
                 if f.isEmpty && !f.quoted { continue }
                 guard let v = value(f, type: field.valueType, isArray: isArray, column: field.rawValue) else { ok = false; continue }
@@ -196,9 +207,24 @@ struct CSVFileLoader {
         }
         if header.hasCitations, !cite.isEmpty, let at = citeField {
             guard let built = buildCitations(cite, at: at) else { return false }
-            citations = built
+            citations += built
         }
         return ok
+    }
+
+    /// Parses a `citations` column: `[{"document", "line", "quote", "gloss"?, "via"?, "columns"?: [a, b]}]`.
+    static func citations(json: String) -> [Citation]? {
+        guard let array = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [Any] else { return nil }
+        var out: [Citation] = []
+        for item in array {
+            guard let object = item as? [String: Any], let document = object["document"] as? String,
+                  let line = object["line"] as? Int, let quote = object["quote"] as? String else { return nil }
+            var span: ClosedRange<Int>?
+            if let columns = object["columns"] as? [Int], columns.count == 2, columns[0] <= columns[1] { span = columns[0]...columns[1] }
+            out.append(Citation(document: document, line: line, span: span, quote: quote,
+                                gloss: object["gloss"] as? String, via: object["via"] as? String))
+        }
+        return out
     }
 
     /// Zips the citation columns of one row into citations.

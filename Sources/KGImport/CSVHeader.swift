@@ -50,7 +50,7 @@ struct CSVHeader {
                 case .startID: once(&start, ":START_ID")
                 case .endID: once(&end, ":END_ID")
                 case .type: once(&type, ":TYPE")
-                case .citation: citations = true
+                case .citation, .citationsJSON: citations = true
                 case .property(let name, _, _):
                     if let first = seen[name] {
                         problems.append(Problem(column: i, message: "property '\(name)' appears twice (first in column \(first + 1))", help: "rename or remove one of the columns"))

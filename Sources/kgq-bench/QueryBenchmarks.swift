@@ -19,7 +19,13 @@ struct QueryBenchmarks {
                 let samples = try Stopwatch.measure(warmup: warmup, runs: runs) { () throws(QueryError) in
                     let result = try session.run(q.text)
                     rows = result.rows.count
-                    if result.rows.count == 1 && result.rows[0].count == 1 { summary = "\(result.rows[0][0])" }
+                    if result.rows.count == 1 && result.rows[0].count == 1 {
+                        switch result.rows[0][0] {
+                        case .int(let n): summary = String(n)
+                        case .string(let text): summary = "'\(text)'"
+                        case let other: summary = "\(other)"
+                        }
+                    }
                 }
                 out.append(Measurement(name: q.name, samples: samples, note: summary.isEmpty ? "" : "= \(summary)", rows: rows))
             } catch {

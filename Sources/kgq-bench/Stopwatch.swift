@@ -26,6 +26,20 @@ enum Stopwatch {
         return samples
     }
 
+    /// CPU seconds (user + system) this process has used so far: on a shared machine a steadier
+    /// measure of work than wall time, which includes waiting for a core.
+    static func cpuTime() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        return user + system
+    }
+
     /// Peak resident set size of this process so far, in bytes (getrusage's ru_maxrss is KiB on Linux).
     static func peakMemory() -> Int {
         var usage = rusage()

@@ -73,6 +73,35 @@ import KGCore
         #expect(graph.edges[0].properties.isEmpty, "the id column becomes the relationship id, not a property")
     }
 
+    /// The CSV `kgq export --format csv` writes (name_LL columns, a JSON `citations` column,
+    /// relationship ids in `id`) reads back with its names and citations.
+    @Test func readsTheExportersCSV() throws {
+        let (result, _) = try load([
+            "nodes.csv": #"""
+            id:ID,:LABEL,name_nl,name,name_raw,citations
+            role:csr,Role,klantenservicemedewerker,customer service representative,x,"[{""document"": ""doc:a"", ""line"": 17, ""quote"": ""zal groeien"", ""gloss"": ""will grow"", ""via"": ""source:bls"", ""columns"": [3, 14]}]"
+            doc:a,Document,,a,,[]
+            """#,
+            "relationships.csv": #"""
+            :START_ID,:END_ID,:TYPE,id,citations
+            role:csr,doc:a,CITED_IN,e:1,"[{""document"": ""doc:a"", ""line"": 2, ""quote"": ""q"", ""gloss"": null, ""via"": null}]"
+            """#,
+        ])
+        let graph = try result.get()
+        let csr = graph.nodes[try #require(graph.node(id: "role:csr"))]
+        #expect(csr.names == [LocalizedName(language: "nl", text: "klantenservicemedewerker")])
+        #expect(csr.properties["name_raw"] == .string("x"), "only two-letter codes are languages")
+        #expect(csr.citations == [Citation(document: "doc:a", line: 17, span: 3...14, quote: "zal groeien", gloss: "will grow", via: "source:bls")])
+        let edge = graph.edges[try #require(graph.edge(id: "e:1"))]
+        #expect(edge.citations == [Citation(document: "doc:a", line: 2, quote: "q")])
+    }
+
+    @Test func aMalformedCitationsColumnIsAnError() throws {
+        let found = try diagnostics(["n.csv": "id:ID,:LABEL,citations\n" + #"n,X,"[{""line"": 2}]""# + "\n"])
+        #expect(found.first?.message.hasPrefix("expected a JSON array of citations") == true)
+        #expect(found.first?.location?.line == 2 && found.first?.location?.column == 5)
+    }
+
     @Test func citationArraysAreZipped() throws {
         let (result, _) = try load([
             "n.csv": "id:ID,:LABEL,cite_document:string[],cite_line:int[],cite_quote:string[]\nf:1,Figure,d:1;d:2,3;4,one;two\n",

@@ -154,8 +154,16 @@ struct PatternMatcher {
             if case .node(let h) = row[v] ?? .null { return [h] }
             return []
         case .idLookup(let e):
-            if case .string(let id) = try ctx.eval(e, row), let h = ctx.graph.node(id: id) { return [h] }
-            return []
+            switch try ctx.eval(e, row) {
+            case .string(let id): return ctx.graph.node(id: id).map { [$0] } ?? []
+            case .list(let ids):
+                var seen = Set<Int>()
+                return ids.compactMap { v -> Int? in
+                    guard case .string(let id) = v, let h = ctx.graph.node(id: id), seen.insert(h).inserted else { return nil }
+                    return h
+                }
+            default: return []
+            }
         case .nameLookup(let e):
             switch try ctx.eval(e, row) {
             case .string(let name): return ctx.graph.nodes(named: name)
