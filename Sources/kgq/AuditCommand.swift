@@ -70,8 +70,9 @@ struct AuditCommand: ParsableCommand {
         for id in rules where !available.contains(where: { $0.id == id }) {
             let known = available.map(\.id)
             let guess = known.min { editDistance($0, id) < editDistance($1, id) }
-            let hint = guess.map { " (did you mean '\($0)'?)" } ?? ""
-            throw ValidationError("unknown rule '\(id)'\(hint); rules: \(known.joined(separator: ", "))")
+            CLI.error(Diagnostic(.error, "unknown rule '\(id)'", help: (guess.map { "did you mean '\($0)'? " } ?? "")
+                                 + "rules: \(known.joined(separator: ", "))").rendered())
+            throw ExitCode(2)
         }
         let selected = rules.isEmpty ? available : rules.compactMap { id in available.first { $0.id == id } }
         let graph = try graphOptions.load(with: registry)
