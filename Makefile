@@ -3,7 +3,7 @@ SWIFT        ?= swift
 APT_PACKAGES := libgraphviz-dev libedit-dev pkg-config
 GRAPH        ?= graphs/customer-service
 
-.PHONY: deps build release test run check fmt audit-golden audit-sarif-check golden export-golden render
+.PHONY: deps build release test run check fmt audit-golden audit-sarif-check golden export-golden render plugins-check
 
 # Installs the Debian packages the build links against, when they are missing, and writes
 # Graphviz's plugin configuration when absent (without it every layout fails with
@@ -28,6 +28,7 @@ release: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	$(MAKE) plugins-check
 
 run: build
 	$(SWIFT) run kgq --graph $(GRAPH)
@@ -94,3 +95,13 @@ bench: deps
 bench-kuzu:
 	@test -x /tmp/kgq-kuzu-venv/bin/python || { python3 -m venv /tmp/kgq-kuzu-venv && /tmp/kgq-kuzu-venv/bin/pip install -q kuzu==0.11.3; }
 	/tmp/kgq-kuzu-venv/bin/python Benchmarks/compare_kuzu.py $(BENCH_DATA) --kgq-json $(BENCH_JSON)
+
+# The SwiftPM command plugins end to end (part of `make test`, ~5 s: they reuse the debug
+# build of kgq): `render` writes every saved view of every graph folder; `audit` must pass on
+# graphs/ (no finding at error level) and fail on the audit fixture (it has uncited statements).
+plugins-check:
+	$(SWIFT) package --allow-writing-to-package-directory render
+	@$(SWIFT) package audit >/dev/null || { echo "plugins-check: swift package audit found errors in graphs/ (run it to see them)"; exit 1; }
+	@if $(SWIFT) package audit --graph Tests/Fixtures/audit/graph >/dev/null 2>&1; then \
+	  echo "plugins-check: swift package audit passed on a graph with errors"; exit 1; fi
+	@echo "plugins-check: swift package render ran; swift package audit passes on graphs/, fails on Tests/Fixtures/audit/graph"

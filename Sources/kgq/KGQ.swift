@@ -13,7 +13,7 @@ struct KGQ: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [QueryCommand.self, CheckCommand.self, StatsCommand.self, FmtCommand.self, ExportCommand.self,
-                      GenerateCommand.self, AuditCommand.self]
+                      GenerateCommand.self, AuditCommand.self, PluginsCommand.self]
     )
 
     /// Parses and runs, mapping argument-parser usage errors (its exit code 64) to kgq's usage

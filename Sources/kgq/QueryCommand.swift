@@ -66,8 +66,10 @@ struct QueryCommand: ParsableCommand {
         } else {
             throw ValidationError("give a QUERY, or pipe statements on stdin")
         }
-        let loaded = try options.load()
-        var session = QuerySession(graph: loaded, parameters: parameters, displayLanguage: language)
+        let registry = try options.registry()
+        let loaded = try options.load(with: registry)
+        var session = QuerySession(graph: loaded, parameters: parameters, displayLanguage: language,
+                                   functions: registry.functions)
         if let t = timeout, !(t > 0 && t.isFinite) { throw ValidationError("--timeout must be a positive number of seconds") }
         if let m = maxRows, m < 0 { throw ValidationError("--max-rows cannot be negative") }
         if let m = maxPathLength, m < 1 { throw ValidationError("--max-path-length must be at least 1") }
