@@ -66,7 +66,8 @@ public struct Graph: Sendable {
 
     /// Live nodes carrying `label`, in insertion order.
     public func nodes(labelled label: String) -> [Int] {
-        (byLabel[label] ?? []).filter { nodeAlive[$0] && nodes[$0].labels.contains(label) }
+        let code = labelCode(label)
+        return (byLabel[label] ?? []).filter { nodeAlive[$0] && hasLabel(node: $0, code: code) }
     }
 
     /// Number of index entries for `label` (an upper bound of `nodes(labelled:).count`, O(1)).

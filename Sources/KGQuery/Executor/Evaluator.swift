@@ -224,12 +224,12 @@ extension ExecutionContext {
         switch b {
         case .null: return .null
         case .node(let i):
-            if deletedNodes.contains(i) {
+            if !deletedNodes.isEmpty && deletedNodes.contains(i) {
                 throw runtimeError("EntityNotFound", "DeletedEntityAccess", "node was deleted by this statement", at: span)
             }
             return graph.nodes[i].properties[key].map(QueryValue.init) ?? .null
         case .edge(let i):
-            if deletedEdges.contains(i) {
+            if !deletedEdges.isEmpty && deletedEdges.contains(i) {
                 throw runtimeError("EntityNotFound", "DeletedEntityAccess", "relationship was deleted by this statement", at: span)
             }
             return graph.edges[i].properties[key].map(QueryValue.init) ?? .null

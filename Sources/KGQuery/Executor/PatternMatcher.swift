@@ -81,8 +81,10 @@ struct PatternMatcher {
             let np = plan.pattern[p].nodes[n]
             let found = try candidates(access, st.row)
             ctx.dbHits += found.count
+            let free = isFree(np, st)
+            defer { clear(np, free, &st) }
             for h in found {
-                guard let undo = try bindNode(np, h, p, n, &st) else { continue }
+                guard let undo = try bindNode(np, h, p, n, &st, free: free) else { continue }
                 let go = try next(i, &st, body)
                 unbind(undo, &st)
                 if !go { return false }
@@ -102,6 +104,8 @@ struct PatternMatcher {
                 if length.max == nil, let cap = ctx.limits.maxPathLength { length.max = max(cap, length.min) }
                 var result = true
                 let used = st.used
+                let free = isFree(part.nodes[toIndex], st)
+                defer { clear(part.nodes[toIndex], free, &st) }
                 try walk(from: from, dir: dir, rel: rel, props: relProps, length: length, used: used, path: []) {
                     (edges: [Int], end: Int) throws(QueryError) -> Bool in
                     // Copies of the hop list cost O(length) per path: make them only when something reads them.
@@ -117,7 +121,7 @@ struct PatternMatcher {
                     if trackUsed { st.used.formUnion(edges) }
                     if trackPath { st.rels[p][r] = ordered }
                     var go = true
-                    if let undo = try bindNode(part.nodes[toIndex], end, p, toIndex, &st) {
+                    if let undo = try bindNode(part.nodes[toIndex], end, p, toIndex, &st, free: free) {
                         go = try next(i, &st, body)
                         unbind(undo, &st)
                     }
@@ -134,6 +138,13 @@ struct PatternMatcher {
             let lists: [[AdjacentEdge]] = dir == .outgoing ? [graph.outgoingAdjacency(from)]
                 : dir == .incoming ? [graph.incomingAdjacency(from)]
                 : [graph.outgoingAdjacency(from), graph.incomingAdjacency(from)]
+            let free = isFree(part.nodes[toIndex], st)
+            // Bound once per expansion (not per edge) when free; cleared when the loop ends.
+            let relFree = rel.variable.map { st.row[$0] == nil } ?? false
+            defer {
+                clear(part.nodes[toIndex], free, &st)
+                if relFree, let v = rel.variable { st.row[v] = nil }
+            }
             for (li, list) in lists.enumerated() {
             ctx.dbHits += list.count
             for a in list {
@@ -141,26 +152,23 @@ struct PatternMatcher {
                 if dir == .both && li == 1 && other == from { continue }  // a self-loop is listed once
                 if let relTypes, !relTypes.contains(Int(a.typeCode)) { continue }
                 if st.used.contains(e) || (relProps != nil && !edgeMatches(e, nil, relProps)) { continue }
-                var oldVar: QueryValue? = nil
                 if let v = rel.variable {
-                    oldVar = st.row[v]
-                    if let old = oldVar {
-                        guard case .edge(let oe) = old, oe == e else { continue }
-                    } else {
+                    if relFree {
                         st.row[v] = .edge(e)
+                    } else {
+                        guard case .edge(let oe)? = st.row[v], oe == e else { continue }
                     }
                 }
                 if trackUsed { st.used.insert(e) }
                 let oldRels = trackPath ? st.rels[p][r] : []
                 if trackPath { st.rels[p][r] = [e] }
                 var go = true
-                if let undo = try bindNode(part.nodes[toIndex], other, p, toIndex, &st) {
+                if let undo = try bindNode(part.nodes[toIndex], other, p, toIndex, &st, free: free) {
                     go = try next(i, &st, body)
                     unbind(undo, &st)
                 }
                 if trackUsed { st.used.remove(e) }
                 if trackPath { st.rels[p][r] = oldRels }
-                if let v = rel.variable, oldVar == nil { st.row[v] = nil }
                 if !go { return false }
             }
             }
@@ -232,36 +240,42 @@ struct PatternMatcher {
     /// What `bindNode` changed, for `unbind`.
     private struct Undo {
         var p: Int, n: Int, old: Int
-        /// The variable bound by this step (nil when it was already bound or is anonymous).
-        var variable: String?
     }
 
-    private func bindNode(_ np: NodePattern, _ h: Int, _ p: Int, _ n: Int, _ st: inout State) throws(QueryError) -> Undo? {
+    /// Whether the node pattern's variable is still unbound in the row (then each candidate
+    /// binds it by assignment, and `clear` removes it once all candidates are done).
+    private func isFree(_ np: NodePattern, _ st: State) -> Bool {
+        np.variable.map { st.row[$0] == nil } ?? false
+    }
+
+    private func clear(_ np: NodePattern, _ free: Bool, _ st: inout State) {
+        if free, let v = np.variable { st.row[v] = nil }
+    }
+
+    /// Binds node `h` to node pattern `n` of part `p` if it fits (labels, properties, an
+    /// earlier binding of the same variable). `free`: see `isFree`.
+    private func bindNode(_ np: NodePattern, _ h: Int, _ p: Int, _ n: Int, _ st: inout State, free: Bool) throws(QueryError) -> Undo? {
         guard graph.isAlive(node: h) else { return nil }
         for code in labelCodes[p][n] where !graph.hasLabel(node: h, code: code) { return nil }
-        var fresh: String? = nil
-        if let v = np.variable {
-            if let old = st.row[v] {
-                guard case .node(let oh) = old, oh == h else { return nil }
-            } else {
-                fresh = v
-            }
+        if let v = np.variable, !free {
+            guard case .node(let oh)? = st.row[v], oh == h else { return nil }
         }
         if let pe = np.properties {
+            // The previous candidate's binding must not be visible to the property map.
+            if free, let v = np.variable { st.row[v] = nil }
             guard case .map(let m) = try ctx.eval(pe, st.row) else { return nil }
             for (k, want) in m {
                 guard ValueSemantics.equals(graph.nodes[h].properties[k].map(QueryValue.init) ?? .null, want) == true else { return nil }
             }
         }
-        let undo = Undo(p: p, n: n, old: st.nodes[p][n], variable: fresh)
+        let undo = Undo(p: p, n: n, old: st.nodes[p][n])
         st.nodes[p][n] = h
-        if let v = fresh { st.row[v] = .node(h) }
+        if free, let v = np.variable { st.row[v] = .node(h) }
         return undo
     }
 
     private func unbind(_ u: Undo, _ st: inout State) {
         st.nodes[u.p][u.n] = u.old
-        if let v = u.variable { st.row[v] = nil }
     }
 
     private func edgeMatches(_ e: Int, _ rel: RelPattern, _ props: QueryValue?) -> Bool {
