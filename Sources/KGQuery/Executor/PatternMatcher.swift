@@ -151,7 +151,7 @@ struct PatternMatcher {
                 let e = a.edge, other = a.other
                 if dir == .both && li == 1 && other == from { continue }  // a self-loop is listed once
                 if let relTypes, !relTypes.contains(Int(a.typeCode)) { continue }
-                if st.used.contains(e) || (relProps != nil && !edgeMatches(e, nil, relProps)) { continue }
+                if (!st.used.isEmpty && st.used.contains(e)) || (relProps != nil && !edgeMatches(e, nil, relProps)) { continue }
                 if let v = rel.variable {
                     if relFree {
                         st.row[v] = .edge(e)
