@@ -60,6 +60,12 @@ public struct Repl {
             execute(statement)
             if settings.failFast && failures > 0 { return false }
         }
+        // `RETURN 1; :mode csv`: no statement starts with ':', so what follows the last ';' is a command.
+        let rest = buffer.pending.trimmingWhitespace
+        if rest.hasPrefix(":") && !rest.contains("\n") {
+            buffer = StatementBuffer()
+            return command(rest)
+        }
         return true
     }
 
