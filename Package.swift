@@ -38,7 +38,7 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         // The REPL engine: statement assembly, completion, :commands, history; testable without a terminal.
-        .target(name: "KGRepl", dependencies: ["KGCore", "KGQuery", "KGFormat", "KGOutput", "KGExport", "KGAudit", "CEditline"]),
+        .target(name: "KGRepl", dependencies: ["KGCore", "KGQuery", "KGFormat", "KGOutput", "KGExport", "KGAudit", "KGPluginAPI", "CEditline"]),
         // The C ABI of dynamic-library plugins (kgq_plugin.h): all a plugin library depends on.
         .target(name: "CKGPlugin"),
         // What plugins and built-ins implement (Exporter, Importer; KGQuery.QueryFunction,
@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(name: "KGAuditTests", dependencies: ["KGAudit", "KGCore"]),
         .testTarget(name: "KGImportTests", dependencies: ["KGImport", "KGCore"]),
         .testTarget(name: "KGOutputTests", dependencies: ["KGOutput", "KGCore", "KGQuery"]),
-        .testTarget(name: "KGReplTests", dependencies: ["KGRepl", "KGOutput", "KGCore", "KGQuery"]),
+        .testTarget(name: "KGReplTests", dependencies: ["KGRepl", "KGOutput", "KGCore", "KGQuery", "KGPluginAPI", "KGPluginHost"]),
         .testTarget(
             name: "KGPluginTests",
             dependencies: ["KGPluginAPI", "KGPluginHost", "KGCore", "KGQuery", "KGExport", "KGAudit"]

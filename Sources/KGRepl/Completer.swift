@@ -14,6 +14,8 @@ public struct Completer: Sendable {
     public var functions: [String]
     public var parameters: [String]
     public var commands: [ReplCommand]
+    /// Export format names (`:export FORMAT`), from the plugin registry.
+    public var exportFormats: [String] = []
 
     public init(schema: Schema, keywords: [String], functions: [String], parameters: [String], commands: [ReplCommand]) {
         self.schema = schema
@@ -32,6 +34,9 @@ public struct Completer: Sendable {
         /// The word is a file name (after `:source`, `:graph`, `:export FORMAT`): the line editor
         /// should complete file names itself.
         public var files: Bool
+        /// Whether a completed word is followed by a space: after keywords and commands yes;
+        /// after labels, types, properties and parameters no (a `)`, `]` or operator follows).
+        public var appendsSpace: Bool = true
     }
 
     /// Completes `before`, the text before the cursor (pending lines joined with "\n").
@@ -42,9 +47,7 @@ public struct Completer: Sendable {
         let word = String(chars[start...])
         let prev: Character? = start > 0 ? chars[start - 1] : nil
         func fit(_ all: [String], caseInsensitive: Bool = false) -> Completion {
-            let lw = word.lowercased()
-            let c = all.filter { caseInsensitive ? $0.lowercased().hasPrefix(lw) : $0.hasPrefix(word) }
-            return Completion(word: word, candidates: Array(Set(c)).sorted(), files: false)
+            Completer.fit(word, all, caseInsensitive: caseInsensitive)
         }
 
         // A :command line: the command name, then its arguments.
@@ -63,6 +66,22 @@ public struct Completer: Sendable {
             return fit(choices ?? [])
         }
 
+        var c = completeInStatement(word: word, prev: prev, chars: chars, start: start, before: before)
+        if prev == "$" || prev == ":" || prev == "|" || prev == "." { c.appendsSpace = false }
+        return c
+    }
+
+    /// The candidates among `all` that start with `word`, sorted and without repeats.
+    static func fit(_ word: String, _ all: [String], caseInsensitive: Bool = false) -> Completion {
+        let lw = word.lowercased()
+        let c = all.filter { caseInsensitive ? $0.lowercased().hasPrefix(lw) : $0.hasPrefix(word) }
+        return Completion(word: word, candidates: Array(Set(c)).sorted(), files: false)
+    }
+
+    private func completeInStatement(word: String, prev: Character?, chars: [Character], start: Int, before: String) -> Completion {
+        func fit(_ all: [String], caseInsensitive: Bool = false) -> Completion {
+            Completer.fit(word, all, caseInsensitive: caseInsensitive)
+        }
         switch prev {
         case "$":
             return fit(parameters)

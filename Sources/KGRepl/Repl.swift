@@ -1,5 +1,6 @@
 import Foundation
 import KGCore
+import KGPluginAPI
 import KGExport
 import KGFormat
 import KGOutput
@@ -23,11 +24,15 @@ public struct Repl {
     public private(set) var failures = 0
     /// Labels, types and properties of the current graph (refreshed after writes and `:graph`).
     public private(set) var schema: Schema
+    /// Exporters and audit rules (built-in and from plugins) behind `:export` and `:audit`.
+    public let registry: PluginRegistry
     private var buffer = StatementBuffer()
     private var sourceDepth = 0
 
-    public init(session: QuerySession, graphFolder: String? = nil, settings: ReplSettings = ReplSettings(), output: ReplOutput) {
+    public init(session: QuerySession, registry: PluginRegistry, graphFolder: String? = nil,
+                settings: ReplSettings = ReplSettings(), output: ReplOutput) {
         self.session = session
+        self.registry = registry
         self.graphFolder = graphFolder
         self.settings = settings
         self.output = output
@@ -41,8 +46,10 @@ public struct Repl {
     public var pending: String { buffer.pending }
 
     public var completer: Completer {
-        Completer(schema: schema, keywords: QuerySession.keywords, functions: session.functionNames,
+        var c = Completer(schema: schema, keywords: QuerySession.keywords, functions: session.functionNames,
                   parameters: session.parameters.keys.sorted(), commands: ReplCommand.all)
+        c.exportFormats = registry.formatNames
+        return c
     }
 
     var renderOptions: RenderOptions {
@@ -59,6 +66,12 @@ public struct Repl {
         for statement in buffer.append(line) {
             execute(statement)
             if settings.failFast && failures > 0 { return false }
+        }
+        // `RETURN 1; :mode csv`: no statement starts with ':', so what follows the last ';' is a command.
+        let rest = buffer.pending.trimmingWhitespace
+        if rest.hasPrefix(":") && !rest.contains("\n") {
+            buffer = StatementBuffer()
+            return command(rest)
         }
         return true
     }
@@ -156,12 +169,12 @@ public struct Repl {
     }
 
     /// `:export FORMAT FILE`: the last result's subgraph, or the whole graph before any result.
-    mutating func export(_ format: ExportFormat, to path: String) throws(Diagnostic) {
+    mutating func export(_ exporter: any Exporter, to path: String) throws(Diagnostic) {
         let sub = last.map { Subgraph(result: $0) } ?? Subgraph(all: session.graph)
-        let result = try GraphExporter().export(session.graph, sub, as: format)
-        if format.writesDirectory {
+        let result = try exporter.export(session.graph, sub, settings: ExportSettings(language: session.displayLanguage))
+        if exporter.writesDirectory {
             try AtomicFile.makeDirectory(path)
-            for f in result.files { try AtomicFile.write(f.bytes, to: path + "/" + (f.name ?? "export.\(format.rawValue)")) }
+            for f in result.files { try AtomicFile.write(f.bytes, to: path + "/" + (f.name ?? "export.\(exporter.format)")) }
         } else {
             for f in result.files { try AtomicFile.write(f.bytes, to: path) }
         }

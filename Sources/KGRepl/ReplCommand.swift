@@ -1,6 +1,7 @@
 import Foundation
 import KGAudit
 import KGCore
+import KGPluginAPI
 import KGExport
 import KGOutput
 import KGQuery
@@ -118,19 +119,19 @@ public struct ReplCommand: Sendable {
             repl.session.displayLanguage = words.first
             return true
         },
-        ReplCommand("export", "FORMAT FILE", "export the last result's nodes and relationships (or the whole graph) as "
-                        + ExportFormat.allCases.map(\.rawValue).joined(separator: "|"),
-                    choices: { i, _ in i == 0 ? ExportFormat.allCases.map(\.rawValue) : nil }) { repl, words, _ in
+        ReplCommand("export", "FORMAT FILE", "export the last result's nodes and relationships (or the whole graph); "
+                        + "FORMAT is any exporter of `kgq plugins` (dot, png, svg, json, …)",
+                    choices: { i, completer in i == 0 ? completer.exportFormats : nil }) { repl, words, _ in
             guard words.count == 2 else { throw usage("export") }
-            guard let format = ExportFormat(rawValue: words[0].lowercased()) else {
+            guard let exporter = repl.registry.exporter(format: words[0].lowercased()) else {
                 throw Diagnostic(.error, "unknown export format '\(words[0])'",
-                                 help: "one of " + ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))
+                                 help: "one of " + repl.registry.formatNames.joined(separator: ", "))
             }
-            try repl.export(format, to: words[1])
+            try repl.export(exporter, to: words[1])
             return true
         },
         ReplCommand("audit", "", "audit the graph's citations (text report)") { repl, _, _ in
-            let report = Audit().run(AuditContext(graph: repl.session.graph))
+            let report = Audit(rules: repl.registry.rules).run(AuditContext(graph: repl.session.graph))
             repl.output.out(TextReport().render(report))
             return true
         },

@@ -12,8 +12,9 @@ struct KGQ: ParsableCommand {
         Exit codes: 0 success, 1 findings you asked to fail on, 2 usage or input errors.
         """,
         version: "0.1.0",
-        subcommands: [QueryCommand.self, CheckCommand.self, StatsCommand.self, FmtCommand.self, ExportCommand.self,
-                      GenerateCommand.self, AuditCommand.self, PluginsCommand.self]
+        subcommands: [ReplSubcommand.self, QueryCommand.self, CheckCommand.self, StatsCommand.self, FmtCommand.self,
+                      ExportCommand.self, AuditCommand.self, GenerateCommand.self, PluginsCommand.self],
+        defaultSubcommand: ReplSubcommand.self
     )
 
     /// Parses and runs, mapping argument-parser usage errors (its exit code 64) to kgq's usage

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import KGCore
+import KGOutput
+import KGRepl
 import KGQuery
 
 /// `kgq query`: runs openCypher statements one-shot, or a `;`-separated script from stdin.
@@ -18,8 +20,8 @@ struct QueryCommand: ParsableCommand {
 
     @OptionGroup var options: GraphOptions
 
-    @Option(name: .long, help: "Output format: table, json, csv or markdown.")
-    var format: OutputFormat = .table
+    @Option(name: .long, help: "Output format: table, json, csv, markdown, line or jsonl (one JSON object per row).")
+    var format: OutputMode = .table
 
     @Option(name: .customLong("param"), help: "A parameter as name=value (value read as JSON when it parses, else as a string). Repeatable.")
     var param: [String] = []
@@ -39,9 +41,6 @@ struct QueryCommand: ParsableCommand {
     @Option(name: .customLong("max-path-length"), help: "Upper bound for unbounded variable-length relationships (*, *2..).")
     var maxPathLength: Int?
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case table, json, csv, markdown
-    }
 
     func run() throws {
         var parameters: [String: QueryValue] = [:]
@@ -96,62 +95,12 @@ struct QueryCommand: ParsableCommand {
     }
 
     private func emit(_ r: ResultSet, _ g: Graph) {
-        switch format {
-        case .json: print(ResultJSON.encode(r, graph: g))
-        // TODO(lead): switch table/csv/markdown to KGOutput's renderers once helper "repl" lands them.
-        case .table, .csv, .markdown: print(PlainResultText.render(r, graph: g, format: format.rawValue), terminator: "")
+        if format == .json {
+            print(ResultJSON.encode(r, graph: g))   // the documented one-object-per-statement shape
+        } else {
+            let width = TerminalInfo.outputIsTerminal ? TerminalInfo.width(environment: ProcessInfo.processInfo.environment) : nil
+            print(ResultRenderer.render(r, graph: g, mode: format, width: width, color: false), terminator: "")
         }
     }
 }
 
-/// A minimal text rendering of results (until KGOutput's renderers are wired in).
-enum PlainResultText {
-    static func cell(_ v: QueryValue, _ g: Graph) -> String {
-        switch v {
-        case .null: return "NULL"
-        case .string(let s): return s
-        case .node(let h):
-            let n = g.nodes[h]
-            return "(\(n.id)" + n.labels.map { ":" + $0 }.joined() + ")"
-        case .edge(let h):
-            let e = g.edges[h]
-            return "[\(e.id):\(e.type)]"
-        default:
-            let json = ResultJSON.value(v, graph: g)
-            return json
-        }
-    }
-
-    static func render(_ r: ResultSet, graph g: Graph, format: String) -> String {
-        var out = ""
-        if let plan = r.plan { out += plan + "\n" }
-        let rows = r.rows.map { $0.map { cell($0, g) } }
-        switch format {
-        case "csv":
-            func q(_ s: String) -> String { s.contains(where: { ",\"\n".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
-            out += r.columns.map(q).joined(separator: ",") + "\n"
-            for row in rows { out += row.map(q).joined(separator: ",") + "\n" }
-        case "markdown":
-            func esc(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
-            out += "| " + r.columns.map(esc).joined(separator: " | ") + " |\n"
-            out += "|" + r.columns.map { _ in " --- |" }.joined() + "\n"
-            for row in rows { out += "| " + row.map(esc).joined(separator: " | ") + " |\n" }
-        default:
-            if !r.columns.isEmpty {
-                var widths = r.columns.map(\.count)
-                for row in rows { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
-                func line(_ cells: [String]) -> String {
-                    cells.enumerated().map { $1 + String(repeating: " ", count: widths[$0] - $1.count) }.joined(separator: " | ")
-                }
-                out += line(r.columns) + "\n"
-                out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "-+-") + "\n"
-                for row in rows { out += line(row) + "\n" }
-                out += "(\(rows.count) row\(rows.count == 1 ? "" : "s"))\n"
-            }
-        }
-        if !r.stats.isEmpty {
-            out += r.stats.keys.sorted().map { "\($0): \(r.stats[$0]!)" }.joined(separator: ", ") + "\n"
-        }
-        return out
-    }
-}

@@ -1,6 +1,8 @@
 import Foundation
 import KGCore
 import KGQuery
+import KGPluginAPI
+import KGPluginHost
 @testable import KGRepl
 
 /// A small graph with a document, a source, cited nodes and a cited relationship.
@@ -36,6 +38,6 @@ enum Fixture {
 
     static func repl(_ settings: ReplSettings = ReplSettings(mode: .csv)) throws -> (Repl, Capture) {
         let c = Capture()
-        return (Repl(session: QuerySession(graph: try graph()), settings: settings, output: c.output), c)
+        return (Repl(session: QuerySession(graph: try graph()), registry: try PluginRegistry.builtins(), settings: settings, output: c.output), c)
     }
 }

@@ -131,3 +131,14 @@ import Testing
         #expect(c.out.hasPrefix("{\"error\": {"))
     }
 }
+
+@Suite struct ReplLineTests {
+    @Test func aCommandMayFollowStatementsOnTheSameLine() throws {
+        var (repl, c) = try Fixture.repl()
+        _ = repl.feed("RETURN 1 AS a; :mode line")
+        #expect(repl.settings.mode == .line)
+        #expect(!repl.prompt.contains("->"))
+        _ = repl.feed("RETURN 2 AS b;")
+        #expect(c.out.hasSuffix("b = 2\n1 row\n"))
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import KGCore
+import KGOutput
+import KGQuery
+import KGRepl
+
+extension OutputMode: ExpressibleByArgument {}
+extension NodeStyle: ExpressibleByArgument {}
+
+/// `kgq` with no subcommand, or `kgq repl`: the interactive shell; with stdin not a terminal,
+/// a script runner (no prompts, no escape codes, no history).
+struct ReplSubcommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repl",
+        abstract: "The interactive shell (the default when kgq is run without a subcommand).",
+        discussion: """
+        Statements end with ';'. Type :help for the commands. With stdin not a terminal, reads statements \
+        (and :commands) until end of input and prints results without prompts; errors go to stderr and \
+        the exit code is 2 if any statement failed. History: one file per graph under \
+        $XDG_STATE_HOME/kgq (or ~/.local/state/kgq), or --history FILE, or $KGQ_HISTORY.
+        """)
+
+    @OptionGroup var options: GraphOptions
+
+    @Option(name: .long, help: "Output mode: \(OutputMode.allCases.map(\.rawValue).joined(separator: ", ")) (default: table).")
+    var format: OutputMode = .table
+
+    @Option(name: .long, help: ArgumentHelp("History file (default: one per graph under $XDG_STATE_HOME/kgq; or $KGQ_HISTORY).", valueName: "FILE"))
+    var history: String?
+
+    @Flag(name: .long, help: "Keep no history.")
+    var noHistory = false
+
+    @Flag(name: .long, help: "Stop at the first statement that fails (scripts).")
+    var failFast = false
+
+    @Flag(name: .long, help: "Show how long each statement took (also :timer on).")
+    var timer = false
+
+    @Option(name: .long, help: "Display language of names: en, nl, sv, … (also :lang).")
+    var language: String?
+
+    @Option(name: .long, help: "How nodes are shown in tables: full (labels and properties) or short (labels and name).")
+    var nodes: NodeStyle = .full
+
+    @Option(name: .customLong("param"), help: "A parameter as name=value (value read as JSON when it parses, else as a string). Repeatable.")
+    var param: [String] = []
+
+    func run() throws {
+        var parameters: [String: QueryValue] = [:]
+        for p in param {
+            guard let eq = p.firstIndex(of: "=") else { throw ValidationError("--param expects name=value, got '\(p)'") }
+            let raw = String(p[p.index(after: eq)...])
+            parameters[String(p[..<eq])] = ResultJSON.parse(raw) ?? .string(raw)
+        }
+        let registry = try options.registry()
+        let graph = try options.load(with: registry)
+        let env = ProcessInfo.processInfo.environment
+        let interactive = TerminalInfo.inputIsTerminal
+        let toTerminal = TerminalInfo.outputIsTerminal
+        let settings = ReplSettings(
+            mode: format, timer: timer, width: toTerminal ? TerminalInfo.width(environment: env) : nil,
+            color: TerminalInfo.colorAllowed(environment: env, outputIsTerminal: toTerminal),
+            nodeStyle: nodes, failFast: failFast)
+        let pager = interactive && toTerminal ? env["PAGER"].flatMap { $0.isEmpty ? nil : $0 } : nil
+        let output = ReplOutput(
+            out: { FileHandle.standardOutput.write(Data($0.utf8)) },
+            err: { FileHandle.standardError.write(Data($0.utf8)) },
+            page: { text in Pager.show(text, command: pager) })
+        var repl = Repl(session: QuerySession(graph: graph, parameters: parameters, displayLanguage: language,
+                                              functions: registry.functions),
+                        registry: registry, graphFolder: options.folder, settings: settings, output: output)
+        if interactive {
+            let path = HistoryLocation.path(graphFolder: options.folder, explicit: history, disabled: noHistory, environment: env)
+            let editor = LineEditor(historyPath: path)
+            print("kgq — \(graph.nodeCount) nodes, \(graph.edgeCount) relationships from \(options.folder). "
+                  + "Statements end with ';'. :help for commands, :quit or Ctrl-D to leave.")
+            while true {
+                let completer = repl.completer, pending = repl.pending
+                editor.complete = { completer.complete(pending + $0) }
+                guard let line = editor.readLine(prompt: repl.prompt) else { break }
+                editor.remember(line)
+                guard repl.feed(line) else { break }
+            }
+            repl.finish()
+            if let problem = editor.save() { CLI.error("warning: \(problem)") }
+        } else {
+            while let line = readLine(strippingNewline: true) {
+                guard repl.feed(line) else { break }
+            }
+            if !(failFast && repl.failures > 0) { repl.finish() }
+            if repl.failures > 0 { throw ExitCode(2) }
+        }
+    }
+}
