@@ -42,3 +42,17 @@ let package = Package(
         .testTarget(name: "KGAuditTests", dependencies: ["KGAudit", "KGCore"]),
     ]
 )
+
+// Fuzz targets (libFuzzer), only when KGQ_FUZZ is set: they link only when built with
+// `-sanitize=fuzzer,address`, so the normal build never sees them. `make fuzz` builds them
+// into .build-fuzz and runs each for FUZZ_SECONDS against its corpus in Fuzz/corpus/.
+if Context.environment["KGQ_FUZZ"] != nil {
+    package.targets += [
+        // libFuzzer's LLVMFuzzerRunDriver, declared for Swift; the runtime provides it.
+        .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .executableTarget(name: "fuzz-kgformat", dependencies: ["CLibFuzzer", "KGCore", "KGFormat"],
+                          path: "Fuzz/Targets/kgformat"),
+        .executableTarget(name: "fuzz-query", dependencies: ["CLibFuzzer", "KGCore", "KGFormat", "KGQuery"],
+                          path: "Fuzz/Targets/query"),
+    ]
+}

@@ -13,6 +13,10 @@ public struct QuerySession: Sendable {
     public var displayLanguage: String?
     /// The functions statements may call; register plugin functions here.
     public var functions: FunctionRegistry
+    /// Bounds on each statement's time, rows, path expansion and value sizes.
+    public var limits: QueryLimits = .standard
+    /// Set it (from a Ctrl-C handler, any thread) to stop the running statement; cleared as each starts.
+    public let cancellation = QueryCancellation()
 
     public init(graph: Graph, parameters: [String: QueryValue] = [:], displayLanguage: String? = nil,
                 functions: FunctionRegistry = .builtins) {
@@ -24,12 +28,14 @@ public struct QuerySession: Sendable {
 
     /// Parses, checks, plans and runs one statement. A statement that fails leaves the graph unchanged.
     public mutating func run(_ text: String, parameters: [String: QueryValue] = [:]) throws(QueryError) -> ResultSet {
+        cancellation.reset()
         let source = SourceText(text)
         let statement = try Parser.parse(source)
         var binder = Binder(source: source, functions: functions)
         let bound = try binder.bind(statement)
         let ctx = ExecutionContext(graph: graph, parameters: self.parameters.merging(parameters) { $1 },
-                                   functions: functions, displayLanguage: displayLanguage, source: source)
+                                   functions: functions, displayLanguage: displayLanguage, source: source,
+                                   limits: limits, cancellation: cancellation)
         if bound.mode == .explain {
             return ResultSet(columns: bound.columns, rows: [], stats: [:],
                              plan: PlanDescription.explain(bound, graph: graph, source: source),
@@ -39,6 +45,7 @@ public struct QuerySession: Sendable {
         var rows = try executor.run(bound)
         // A statement without RETURN yields no rows, only its side effects.
         if bound.columns.isEmpty { rows = [] }
+        try ctx.checkResultRows(rows.count)
         graph = ctx.graph
         let stats = ctx.stats.filter { $0.value != 0 }
         var plan: String? = nil

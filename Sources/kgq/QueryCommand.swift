@@ -30,6 +30,8 @@ struct QueryCommand: ParsableCommand {
     @Option(name: .long, help: "Display language for name(x): en, nl, sv, …")
     var language: String?
 
+    @OptionGroup(title: "Limits") var limits: QueryLimitOptions
+
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case table, json, csv, markdown
     }
@@ -59,6 +61,7 @@ struct QueryCommand: ParsableCommand {
         }
         let loaded = try options.load()
         var session = QuerySession(graph: loaded, parameters: parameters, displayLanguage: language)
+        session.limits = limits.limits
         var failed = false
         for st in Script.statements(text) {
             do {

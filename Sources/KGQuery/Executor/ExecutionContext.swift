@@ -19,17 +19,29 @@ final class ExecutionContext {
     private var idCounter = 0
     /// Nodes and relationships looked at while matching ("db hits"), for PROFILE.
     var dbHits = 0
+    /// Bounds on this statement's work and the flag that cancels it (checked in ExecutionContext+Limits).
+    let limits: QueryLimits
+    let cancellation: QueryCancellation?
+    let deadline: ContinuousClock.Instant?
+    /// Units of work done, and relationships followed by variable-length and shortest-path patterns.
+    var ticks = 0
+    var expansions = 0
 
     init(graph: Graph, parameters: [String: QueryValue], functions: FunctionRegistry, displayLanguage: String?,
-         source: SourceText) {
+         source: SourceText, limits: QueryLimits = .standard, cancellation: QueryCancellation? = nil) {
         self.graph = graph
         self.parameters = parameters
         self.functions = functions
         self.displayLanguage = displayLanguage
         self.source = source
+        self.limits = limits
+        self.cancellation = cancellation
+        self.deadline = limits.timeout.map { ContinuousClock.now + $0 }
     }
 
-    var functionContext: FunctionContext { FunctionContext(graph: graph, displayLanguage: displayLanguage) }
+    var functionContext: FunctionContext {
+        FunctionContext(graph: graph, displayLanguage: displayLanguage, maxValueSize: limits.maxValueSize)
+    }
 
     func count(_ key: String, _ n: Int = 1) { stats[key, default: 0] += n }
 

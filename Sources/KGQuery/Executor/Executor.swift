@@ -16,6 +16,7 @@ struct Executor {
             let rows = try run(q)
             let values = rows.map { r in q.columns.map { r[$0] ?? .null } }
             all += values
+            try ctx.produced(all.count)
             if i > 0 && !st.unionAll[i - 1] {
                 all = Executor.distinct(all)
             }
@@ -66,11 +67,13 @@ struct Executor {
                 try matcher.forEachMatch(row) { (r: Row) throws(QueryError) in
                     any = true
                     out.append(r)
+                    try ctx.produced(out.count)
                 }
                 if !any && m.optional {
                     var r = row
                     for v in m.introduced where r[v] == nil { r[v] = .null }
                     out.append(r)
+                    try ctx.produced(out.count)
                 }
             }
             return out
@@ -81,7 +84,7 @@ struct Executor {
                 switch value {
                 case .null: continue
                 case .list(let l):
-                    for x in l { var r = row; r[v] = x; out.append(r) }
+                    for x in l { var r = row; r[v] = x; out.append(r); try ctx.produced(out.count) }
                 default:
                     var r = row; r[v] = value; out.append(r)
                 }
@@ -104,10 +107,12 @@ struct Executor {
                     let r = try w.create([part], row, merging: true)
                     for item in onCreate { try w.set(item, r) }
                     out.append(r)
+                    try ctx.produced(out.count)
                 } else {
                     for r in found {
                         for item in onMatch { try w.set(item, r) }
                         out.append(r)
+                        try ctx.produced(out.count)
                     }
                 }
             }
@@ -154,6 +159,7 @@ struct Executor {
             var order: [[QueryValue]] = []
             var groups: [[QueryValue]: (first: Row, keys: [QueryValue], acc: [Accumulator])] = [:]
             for row in rows {
+                try ctx.tick()
                 var keys: [QueryValue] = []
                 for i in p.groupingIndexes { keys.append(try ctx.eval(p.items[i], row)) }
                 let gk = keys.map(ValueSemantics.groupKey)
@@ -182,6 +188,7 @@ struct Executor {
             }
         } else {
             for row in rows {
+                try ctx.tick()
                 var out = Row()
                 for (i, e) in p.items.enumerated() { out[p.columns[i]] = try ctx.eval(e, row) }
                 var env = row

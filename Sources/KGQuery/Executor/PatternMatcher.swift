@@ -46,6 +46,7 @@ struct PatternMatcher {
 
     /// Returns false when the caller asked to stop.
     private func step(_ i: Int, _ st: State, _ body: (Row) throws(QueryError) -> Bool) throws(QueryError) -> Bool {
+        try ctx.tick()
         if i == plan.steps.count { return try body(st.row) }
         func next(_ s: State) throws(QueryError) -> Bool {
             for f in plan.filtersAfter[i] where try ctx.truth(f, s.row) != true { return true }
@@ -108,7 +109,7 @@ struct PatternMatcher {
             let rel = part.rels[0]
             let a = st.nodes[p][0], b = st.nodes[p][part.nodes.count - 1]
             let relProps = try rel.properties.map { (e: Expr) throws(QueryError) in try ctx.eval(e, st.row) }
-            for edges in shortestPaths(from: a, to: b, rel: rel, props: relProps, all: part.shortest == .all) {
+            for edges in try shortestPaths(from: a, to: b, rel: rel, props: relProps, all: part.shortest == .all) {
                 var s = st
                 if let v = rel.variable { s.row[v] = .list(edges.map(QueryValue.edge)) }
                 s.rels[p][0] = edges
@@ -209,6 +210,7 @@ struct PatternMatcher {
             if let max = length.max, path.count >= max { return }
             for (e, other) in adjacent(at, dir) {
                 if used.contains(e) || inPath.contains(e) || !edgeMatches(e, rel, props) { continue }
+                try ctx.expanded(length: path.count + 1)
                 path.append(e); inPath.insert(e)
                 try go(other, &path, &inPath)
                 path.removeLast(); inPath.remove(e)
@@ -221,7 +223,7 @@ struct PatternMatcher {
     }
 
     /// Breadth-first search: the shortest relationship sequences from a to b (one, or all of them).
-    private func shortestPaths(from a: Int, to b: Int, rel: RelPattern, props: QueryValue?, all: Bool) -> [[Int]] {
+    private func shortestPaths(from a: Int, to b: Int, rel: RelPattern, props: QueryValue?, all: Bool) throws(QueryError) -> [[Int]] {
         let minLen = rel.length?.min ?? 1, maxLen = rel.length?.max ?? (rel.length == nil ? 1 : Int.max)
         if a == b && minLen == 0 { return [[]] }
         // Layered BFS keeping every predecessor edge on a shortest route.
@@ -235,6 +237,7 @@ struct PatternMatcher {
             var next: [Int] = []
             for u in frontier {
                 for (e, v) in adjacent(u, rel.direction) where edgeMatches(e, rel, props) {
+                    try ctx.expanded(length: depth)
                     if let d = dist[v], d < depth { continue }
                     if dist[v] == nil { dist[v] = depth; next.append(v) }
                     preds[v, default: []].append((e, u))
@@ -245,15 +248,16 @@ struct PatternMatcher {
         }
         guard found, depth >= minLen else { return [] }
         var out: [[Int]] = []
-        func back(_ v: Int, _ suffix: [Int]) {
+        func back(_ v: Int, _ suffix: [Int]) throws(QueryError) {
+            try ctx.tick()
             if !all && !out.isEmpty { return }
             if v == a && suffix.count == depth { out.append(suffix); return }
             if suffix.count >= depth { return }
             for (e, u) in preds[v] ?? [] where (dist[u] ?? -1) == depth - suffix.count - 1 {
-                back(u, [e] + suffix)
+                try back(u, [e] + suffix)
             }
         }
-        back(b, [])
+        try back(b, [])
         return out
     }
 }

@@ -4,9 +4,12 @@ import KGCore
 public struct FunctionContext: Sendable {
     public let graph: Graph
     public let displayLanguage: String?
-    public init(graph: Graph, displayLanguage: String?) {
+    /// The most list elements or string bytes a function may build (`QueryLimits.maxValueSize`).
+    public let maxValueSize: Int
+    public init(graph: Graph, displayLanguage: String?, maxValueSize: Int = QueryLimits.standard.maxValueSize) {
         self.graph = graph
         self.displayLanguage = displayLanguage
+        self.maxValueSize = maxValueSize
     }
 }
 

@@ -45,9 +45,14 @@ enum MapProjectionItem: Sendable {
 struct Expr: Sendable {
     var kind: ExprKind
     var span: SourceSpan
+    /// Levels of sub-expressions below and including this one (a literal is 1). Every pass over
+    /// an expression recurses this deep, so the parser bounds it (`Parser.maxHeight`).
+    private(set) var height: Int
     init(_ kind: ExprKind, _ span: SourceSpan) {
         self.kind = kind
         self.span = span
+        self.height = 1
+        self.height = 1 + (children.lazy.map(\.height).max() ?? 0)
     }
 }
 
