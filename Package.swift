@@ -40,6 +40,11 @@ let package = Package(
         .testTarget(name: "KGQueryTests", dependencies: ["KGCore", "KGQuery"]),
         .testTarget(name: "KGExportTests", dependencies: ["KGExport", "KGCore", "KGQuery", "CGraphviz"]),
         .testTarget(name: "KGAuditTests", dependencies: ["KGAudit", "KGCore"]),
+        // What each fuzz target does with one input; shared by the fuzzers (Fuzz/Targets) and the
+        // regression tests that replay every input they ever crashed on (Fuzz/regressions).
+        .target(name: "FuzzHarness", dependencies: ["KGCore", "KGFormat", "KGQuery", "KGExport", "CGraphviz"],
+                path: "Fuzz/Harness"),
+        .testTarget(name: "RegressionTests", dependencies: ["FuzzHarness"]),
     ]
 )
 
@@ -50,9 +55,7 @@ if Context.environment["KGQ_FUZZ"] != nil {
     package.targets += [
         // libFuzzer's LLVMFuzzerRunDriver, declared for Swift; the runtime provides it.
         .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
-        .executableTarget(name: "fuzz-kgformat", dependencies: ["CLibFuzzer", "KGCore", "KGFormat"],
-                          path: "Fuzz/Targets/kgformat"),
-        .executableTarget(name: "fuzz-query", dependencies: ["CLibFuzzer", "KGCore", "KGFormat", "KGQuery"],
-                          path: "Fuzz/Targets/query"),
-    ]
+    ] + ["kgformat", "query", "dot"].map { name in
+        .executableTarget(name: "fuzz-\(name)", dependencies: ["CLibFuzzer", "FuzzHarness"], path: "Fuzz/Targets/\(name)")
+    }
 }

@@ -79,7 +79,8 @@ struct Lexer {
             }
             return make(.quotedName, s)
         }
-        if c.isNumber || (c == "." && (peek(1)?.isASCIIDigit ?? false)) {
+        // ASCII digits only: other digits (`٩`, `²`) would start a number that consumes nothing.
+        if c.isASCIIDigit || (c == "." && (peek(1)?.isASCIIDigit ?? false)) {
             return try number(start: start, line: l, column: col)
         }
         if c == "'" || c == "\"" {
