@@ -3,7 +3,7 @@ SWIFT        ?= swift
 APT_PACKAGES := libgraphviz-dev libedit-dev pkg-config
 GRAPH        ?= graphs/customer-service
 
-.PHONY: deps build release test run check fmt audit-golden audit-sarif-check golden export-golden render
+.PHONY: deps build release test run check fmt audit-golden audit-sarif-check golden export-golden render plugins-check
 
 # Installs the Debian packages the build links against, when they are missing, and writes
 # Graphviz's plugin configuration when absent (without it every layout fails with
@@ -28,6 +28,7 @@ release: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	$(MAKE) plugins-check
 
 run: build
 	$(SWIFT) run kgq --graph $(GRAPH)
@@ -76,6 +77,38 @@ render: build
 	  done; \
 	  echo "rendered $(GRAPH)/rendered/$$name.png and .svg"; \
 	done
+
+# Benchmarks on a generated graph (release build): generates 100k nodes / 1M relationships
+# into $(BENCH_DATA) when it holds no CSV files, then prints median/min/p90 per benchmark
+# and writes $(BENCH_JSON). BENCH_ARGS passes more flags (e.g. --runs 50, --only Q4).
+BENCH_DATA ?= .build/bench-data
+BENCH_JSON ?= .build/bench.json
+BENCH_ARGS ?=
+.PHONY: bench bench-kuzu
+bench: deps
+	$(SWIFT) build -c release --product kgq
+	$(SWIFT) build -c release --product kgq-bench
+	.build/release/kgq-bench --data $(BENCH_DATA) --json $(BENCH_JSON) $(BENCH_ARGS)
+
+# The same data and queries in Kùzu 0.11.3 (installed into a throwaway venv), with the
+# Kùzu/kgq ratio per query read from $(BENCH_JSON) (run `make bench` first).
+bench-kuzu:
+	@test -x /tmp/kgq-kuzu-venv/bin/python || { python3 -m venv /tmp/kgq-kuzu-venv && /tmp/kgq-kuzu-venv/bin/pip install -q kuzu==0.11.3; }
+	/tmp/kgq-kuzu-venv/bin/python Benchmarks/compare_kuzu.py $(BENCH_DATA) --kgq-json $(BENCH_JSON)
+
+# The SwiftPM command plugins end to end (part of `make test`; their first run builds kgq a
+# second time, for the plugin, ~35-60 s): `render` writes every saved view of every graph
+# folder, `audit` must pass on the default graph (--fail-on never: it runs) and fail on the
+# audit fixture (it has uncited statements). Skips the audit half, saying so, while kgq has
+# no audit command.
+plugins-check:
+	$(SWIFT) package --allow-writing-to-package-directory render
+	@if $(SWIFT) run -q kgq --help | grep -qE "^  audit( |$$)"; then \
+	  $(SWIFT) package audit --fail-on never >/dev/null || { echo "plugins-check: swift package audit failed"; exit 1; }; \
+	  if $(SWIFT) package audit --graph Tests/Fixtures/audit/graph >/dev/null 2>&1; then \
+	    echo "plugins-check: swift package audit passed on a graph with errors"; exit 1; fi; \
+	  echo "plugins-check: swift package audit passes on graphs/, fails on Tests/Fixtures/audit/graph"; \
+	else echo "plugins-check: swift package audit skipped: this kgq has no audit command yet"; fi
 
 # Fuzzing (libFuzzer + AddressSanitizer). Each target in Fuzz/Targets/NAME runs for FUZZ_SECONDS
 # from its seed corpus Fuzz/corpus/NAME; the growing corpus lives in .build-fuzz/corpus/NAME and

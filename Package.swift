@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "kgq", targets: ["kgq"]),
+        // The example plugin: `kgq export --plugin .build/debug/libKGMermaidPlugin.so --format mermaid -o -`.
+        .library(name: "KGMermaidPlugin", type: .dynamic, targets: ["KGMermaidPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,20 +28,80 @@ let package = Package(
         .target(name: "KGExport", dependencies: ["KGCore", "KGQuery", "CGraphviz"]),
         // Source-citation audit: rules over the graph and its documents, findings, reports.
         .target(name: "KGAudit", dependencies: ["KGCore"]),
+        // Bulk import of Neo4j admin-import style CSV folders, and the synthetic graph generator.
+        .target(name: "KGImport", dependencies: ["KGCore"]),
+        // Result renderers for people and programs: table, csv, markdown, line, json, jsonl.
+        .target(name: "KGOutput", dependencies: ["KGCore", "KGQuery"]),
+        // libedit (line editing, history, completion) as a system library, for the REPL.
+        .systemLibrary(
+            name: "CEditline", path: "Sources/CEditline", pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // The REPL engine: statement assembly, completion, :commands, history; testable without a terminal.
+        .target(name: "KGRepl", dependencies: ["KGCore", "KGQuery", "KGFormat", "KGOutput", "KGExport", "KGAudit", "CEditline"]),
+        // The C ABI of dynamic-library plugins (kgq_plugin.h): all a plugin library depends on.
+        .target(name: "CKGPlugin"),
+        // What plugins and built-ins implement (Exporter, Importer; KGQuery.QueryFunction,
+        // KGAudit.AuditRule) and the registry that holds them with their origins.
+        .target(name: "KGPluginAPI", dependencies: ["KGCore", "KGQuery", "KGAudit"]),
+        // The host side: built-ins registered through the API, the dlopen loader and the
+        // adapters that turn C callbacks into Exporters and QueryFunctions.
+        .target(
+            name: "KGPluginHost",
+            dependencies: ["KGPluginAPI", "CKGPlugin", "KGCore", "KGQuery", "KGAudit", "KGExport", "KGFormat", "KGImport"]
+        ),
+        // The example plugin (a Mermaid exporter and slug()), built as a shared library.
+        .target(name: "KGMermaidPlugin", dependencies: ["CKGPlugin"], path: "Examples/KGMermaidPlugin"),
         // The command-line tool and the REPL.
         .executableTarget(
             name: "kgq",
             dependencies: [
-                "KGCore", "KGFormat", "KGQuery", "KGExport", "KGAudit",
+                "KGCore", "KGFormat", "KGQuery", "KGExport", "KGAudit", "KGImport", "KGOutput", "KGRepl", "KGPluginAPI", "KGPluginHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark suite behind `make bench` (a harness of our own: no extra dependency).
+        .executableTarget(
+            name: "kgq-bench",
+            dependencies: [
+                "KGCore", "KGImport", "KGFormat", "KGQuery", "KGExport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // `swift package --allow-writing-to-package-directory render`: saved views to pictures.
+        .plugin(
+            name: "RenderCommand",
+            capability: .command(
+                intent: .custom(verb: "render", description: "Render every graphs/*/views/*.cypher to graphs/*/rendered/ (png, svg)."),
+                permissions: [.writeToPackageDirectory(reason: "writes the rendered views into graphs/*/rendered/")]
+            ),
+            dependencies: ["kgq"]
+        ),
+        // `swift package audit`: kgq audit on every graph folder; fails on errors.
+        .plugin(
+            name: "AuditCommand",
+            capability: .command(
+                intent: .custom(verb: "audit", description: "Run kgq audit on every graph folder; fail on findings at or above --fail-on.")
+            ),
+            dependencies: ["kgq"]
+        ),
         .testTarget(name: "KGCoreTests", dependencies: ["KGCore"]),
+        // Shared by the test targets: package root, fixtures, running the built kgq.
+        .target(name: "KGTestSupport", path: "Tests/KGTestSupport"),
+        .testTarget(name: "KGFormatTests", dependencies: ["KGFormat", "KGCore", "KGTestSupport"]),
+        .testTarget(name: "kgqCLITests", dependencies: ["KGTestSupport"]),
         // The default graph (graphs/customer-service) loaded and checked fact by fact.
         .testTarget(name: "DefaultGraphTests", dependencies: ["KGCore", "KGFormat"]),
-        .testTarget(name: "KGQueryTests", dependencies: ["KGCore", "KGQuery"]),
+        .testTarget(name: "KGQueryTests", dependencies: ["KGCore", "KGQuery", "KGFormat"]),
         .testTarget(name: "KGExportTests", dependencies: ["KGExport", "KGCore", "KGQuery", "CGraphviz"]),
         .testTarget(name: "KGAuditTests", dependencies: ["KGAudit", "KGCore"]),
+        .testTarget(name: "KGImportTests", dependencies: ["KGImport", "KGCore"]),
+        .testTarget(name: "KGOutputTests", dependencies: ["KGOutput", "KGCore", "KGQuery"]),
+        .testTarget(name: "KGReplTests", dependencies: ["KGRepl", "KGOutput", "KGCore", "KGQuery"]),
+        .testTarget(
+            name: "KGPluginTests",
+            dependencies: ["KGPluginAPI", "KGPluginHost", "KGCore", "KGQuery", "KGExport", "KGAudit"]
+        ),
         // What each fuzz target does with one input; shared by the fuzzers (Fuzz/Targets) and the
         // regression tests that replay every input they ever crashed on (Fuzz/regressions).
         .target(name: "FuzzHarness", dependencies: ["KGCore", "KGFormat", "KGQuery", "KGExport", "CGraphviz"],

@@ -60,7 +60,7 @@ edge role:lead -[:REQUIRES]-> skill:empathy
     }()
 
     /// Tight bounds so every input finishes quickly; crossing one is an error, not a finding.
-    static let limits = QueryLimits(timeout: .seconds(2), maxRows: 10_000, maxWorkingRows: 10_000, maxPathLength: 16,
+    static let limits = QueryLimits(timeout: .seconds(2), maxRows: 10_000, maxPathLength: 16,
                                     maxExpansions: 100_000, maxValueSize: 100_000)
 
     /// nil when the input behaves (it always does, or the process has trapped).

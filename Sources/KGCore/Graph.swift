@@ -103,16 +103,16 @@ public struct Graph: Sendable {
     /// Adds a node. Throws when the id is already taken.
     @discardableResult
     public mutating func addNode(_ node: Node) throws(Diagnostic) -> Int {
-        if let existing = nodeByID[node.id] {
+        let i = nodes.count
+        if let existing = nodeByID.updateValue(i, forKey: node.id) {
+            nodeByID[node.id] = existing
             throw Diagnostic(.error, "duplicate node id '\(node.id)'", at: node.location,
                              help: nodes[existing].location.map { "first declared at \($0)" })
         }
-        let i = nodes.count
         nodes.append(node)
         nodeAlive.append(true)
         outgoing.append([])
         incoming.append([])
-        nodeByID[node.id] = i
         for label in node.labels { byLabel[label, default: []].append(i) }
         indexNames(of: i)
         nodeCount += 1
@@ -122,17 +122,18 @@ public struct Graph: Sendable {
     /// Adds an edge between two live nodes. Throws when the id is taken or an end is missing.
     @discardableResult
     public mutating func addEdge(_ edge: Edge) throws(Diagnostic) -> Int {
-        if let existing = edgeByID[edge.id] {
-            throw Diagnostic(.error, "duplicate relationship id '\(edge.id)'", at: edge.location,
-                             help: edges[existing].location.map { "first declared at \($0)" })
-        }
         guard isAlive(node: edge.from), isAlive(node: edge.to) else {
             throw Diagnostic(.error, "relationship '\(edge.id)' has an end that is not in the graph", at: edge.location)
         }
         let i = edges.count
+        // One hash of the id for both the duplicate check and the insert (bulk loads add millions).
+        if let existing = edgeByID.updateValue(i, forKey: edge.id) {
+            edgeByID[edge.id] = existing
+            throw Diagnostic(.error, "duplicate relationship id '\(edge.id)'", at: edge.location,
+                             help: edges[existing].location.map { "first declared at \($0)" })
+        }
         edges.append(edge)
         edgeAlive.append(true)
-        edgeByID[edge.id] = i
         byType[edge.type, default: []].append(i)
         outgoing[edge.from].append(i)
         incoming[edge.to].append(i)

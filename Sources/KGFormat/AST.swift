@@ -29,12 +29,16 @@ public struct Statement: Sendable, Equatable {
     /// Comments written before the statement (or inside it), kept by `kgq fmt`.
     public var comments: [String]
     public var location: SourceLocation
+    /// For an edge: where its `from` and `to` ids are written (for dangling-id errors).
+    public var endLocations: (from: SourceLocation, to: SourceLocation)?
 
-    public init(body: Body, citations: [CiteEntry] = [], comments: [String] = [], location: SourceLocation) {
+    public init(body: Body, citations: [CiteEntry] = [], comments: [String] = [], location: SourceLocation,
+                endLocations: (from: SourceLocation, to: SourceLocation)? = nil) {
         self.body = body
         self.citations = citations
         self.comments = comments
         self.location = location
+        self.endLocations = endLocations
     }
 
     /// Positions are not part of a statement's meaning.

@@ -58,12 +58,43 @@ public enum GraphLoader {
             do { parsed.append(try Parser.parse(file: f.name, text: f.text)) } catch { errors += error.diagnostics }
         }
         if !errors.isEmpty { throw DiagnosticList(errors) }
-        return try build(parsed)
+        var texts: [String: String] = [:]
+        for f in files { texts[f.name] = f.text }
+        return try build(parsed, texts: texts)
     }
 
     /// Builds the graph from parsed files: nodes first (so ids resolve across files), then edges,
     /// then every citation's document and `via` are checked.
-    public static func build(_ files: [KGFile]) throws(DiagnosticList) -> Graph {
+    ///
+    /// Errors found here (duplicates, dangling ids) get the text of their line for the caret,
+    /// from `texts` (file name → text) or else from the file on disk.
+    public static func build(_ files: [KGFile], texts: [String: String]? = nil) throws(DiagnosticList) -> Graph {
+        do { return try buildGraph(files) } catch {
+            throw withLineText(error, texts: texts)
+        }
+    }
+
+    /// Fills in `lineText` of diagnostics that have a position but no line yet.
+    static func withLineText(_ list: DiagnosticList, texts: [String: String]?) -> DiagnosticList {
+        var lines: [String: [Substring]] = [:]
+        var out = list
+        for i in out.diagnostics.indices {
+            guard out.diagnostics[i].lineText == nil, let loc = out.diagnostics[i].location else { continue }
+            if lines[loc.file] == nil {
+                let text: String? = texts.map { $0[loc.file] } ?? FileManager.default.contents(atPath: loc.file)
+                    .map { String(decoding: $0, as: UTF8.self) }
+                lines[loc.file] = text.map { $0.split(separator: "\n", omittingEmptySubsequences: false) } ?? []
+            }
+            if let file = lines[loc.file], loc.line >= 1, loc.line <= file.count {
+                var line = String(file[loc.line - 1])
+                if line.hasSuffix("\r") { line.removeLast() }
+                out.diagnostics[i].lineText = line
+            }
+        }
+        return out
+    }
+
+    private static func buildGraph(_ files: [KGFile]) throws(DiagnosticList) -> Graph {
         var graph = Graph()
         var errors: [Diagnostic] = []
         var edgeCount = 0
@@ -91,8 +122,9 @@ public enum GraphLoader {
         for f in files {
             for s in f.statements {
                 guard case .edge(let id, let from, let type, let to, let props) = s.body else { continue }
-                guard let a = resolve(from, in: graph, at: s.location, errors: &errors),
-                      let b = resolve(to, in: graph, at: s.location, errors: &errors) else { continue }
+                let a = resolve(from, in: graph, at: s.endLocations?.from ?? s.location, errors: &errors)
+                let b = resolve(to, in: graph, at: s.endLocations?.to ?? s.location, errors: &errors)
+                guard let a, let b else { continue }
                 let edgeID = id ?? "\(from)-\(type)->\(to)"
                 var properties: [String: Value] = [:]
                 for p in props { properties[p.key] = p.value }

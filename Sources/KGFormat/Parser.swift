@@ -48,7 +48,9 @@ public struct Parser {
     }
 
     private func expected(_ what: String, help: String? = nil) -> Diagnostic {
-        fail("expected \(what), found \(token.describe)", at: token, help: help)
+        // Running out of text mid-statement is most often a truncated file; say so.
+        let help = help ?? (token.kind == .end ? "the file ends in the middle of a statement; is it truncated?" : nil)
+        return fail("expected \(what), found \(token.describe)", at: token, help: help)
     }
 
     private func isPunct(_ c: Character) -> Bool { token.kind == .punct(c) }
@@ -80,7 +82,8 @@ public struct Parser {
                         errors.append(source.diagnostic("'cite' has no statement before it to attach to", at: cite.start,
                                                         help: "write the cite line directly after the node or edge it supports"))
                     } else if case .document = statements[statements.count - 1].body {
-                        errors.append(source.diagnostic("documents are not cited; 'cite' must follow a node or edge", at: cite.start))
+                        errors.append(source.diagnostic("documents are not cited; 'cite' must follow a node or edge", at: cite.start,
+                                                        help: "move the cite line under the node or edge it supports"))
                     } else {
                         statements[statements.count - 1].citations.append(cite.entry)
                         statements[statements.count - 1].comments += comments
@@ -100,11 +103,13 @@ public struct Parser {
         return KGFile(name: source.name, statements: statements, trailingComments: comments)
     }
 
-    /// Skips to the next token that starts a line with a statement keyword.
+    /// Skips to the next token that starts a line with a statement keyword, or with a word
+    /// close to one (a misspelt keyword is reported as such rather than swallowed).
     private mutating func recover() {
         advance()
         while token.kind != .end {
-            if let w = word, Parser.keywords.contains(w), startsLine(token) { return }
+            if let w = word, startsLine(token),
+               Parser.keywords.contains(w) || (!w.contains(":") && Suggest.closest(to: w, among: Parser.keywords) != nil) { return }
             advance()
         }
     }
@@ -147,15 +152,23 @@ public struct Parser {
             return Statement(body: .node(id: id, labels: labels, properties: props), location: location)
         case "edge":
             advance()
+            var firstAt = token.start
             var first = try parseID("the start node id of the edge")
             var edgeID: String? = nil
             if word != nil {
                 edgeID = first
+                firstAt = token.start
                 first = try parseID("the start node id of the edge")
             }
             // FROM -[:T {…}]-> TO   or   FROM <-[:T {…}]- TO  (then FROM is the end)
             var leftArrow = false
-            if isPunct("<") { leftArrow = true; advance() }
+            if isPunct("<") {
+                leftArrow = true
+                advance()
+                if isPunct("-"), token.spaceBefore {
+                    throw fail("a space inside the arrow '<-[:TYPE]-'", at: token, help: "write the arrow without spaces: '<-[:TYPE]-'")
+                }
+            }
             try expectPunct("-", "an arrow '-[:TYPE]->' after '\(first)'", help: "write 'edge FROM -[:TYPE]-> TO' with spaces around the arrow")
             try expectPunct("[", "'[' in the arrow '-[:TYPE]->'")
             try expectPunct(":", "':' and a relationship type inside the arrow, as in -[:REQUIRES]->")
@@ -164,14 +177,21 @@ public struct Parser {
             let props = isPunct("{") ? try parsePropertyBlock() : []
             try expectPunct("]", "']' to close the arrow")
             try expectPunct("-", "'-' after ']' in the arrow")
+            // `-[:T]- > b` would otherwise read as an arrow; the arrow is one word, without spaces.
+            if isPunct(">"), token.spaceBefore {
+                throw fail("a space inside the arrow '-[:\(type)]->'", at: token, help: "write the arrow without spaces: '-[:\(type)]->'")
+            }
             if !leftArrow {
                 try expectPunct(">", "'>' to finish the arrow '-[:\(type)]->'", help: "edges are directed; write '-[:\(type)]->' or '<-[:\(type)]-'")
             } else if isPunct(">") {
                 throw fail("an arrow cannot point both ways", at: token, help: "write '-[:\(type)]->' or '<-[:\(type)]-'")
             }
+            let secondAt = token.start
             let second = try parseID("the end node id of the edge")
             let (from, to) = leftArrow ? (second, first) : (first, second)
-            return Statement(body: .edge(id: edgeID, from: from, type: type, to: to, properties: props), location: location)
+            let (a, b) = (source.location(of: firstAt), source.location(of: secondAt))
+            return Statement(body: .edge(id: edgeID, from: from, type: type, to: to, properties: props), location: location,
+                             endLocations: leftArrow ? (from: b, to: a) : (from: a, to: b))
         case "cite":
             throw expected("a statement")  // handled by parseFile
         default:

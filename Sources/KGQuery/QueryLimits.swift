@@ -1,35 +1,37 @@
-/// Bounds on the work one statement may do, so a runaway query ends in a clear `QueryError`
-/// (type `LimitExceeded`, naming the bound and the flag that raises it) instead of exhausting
-/// memory or running forever. Each bound has a `kgq query` / REPL flag of the same name.
+/// Bounds on one statement, so a runaway query ends in a clear `QueryError` (type
+/// `ResourceLimit`, naming the bound and the flag that raises it) instead of running forever or
+/// exhausting memory. `kgq query` and the REPL take each as a flag of the same name
+/// (`QueryLimitOptions`, defaults `standard`); a library session has `none` unless set.
 ///
 ///     var session = QuerySession(graph: graph)
-///     session.limits.timeout = .seconds(5)
-///     session.limits.maxRows = 1000
+///     session.limits = QueryLimits(timeout: .seconds(5), maxRows: 100_000, maxPathLength: 10)
 public struct QueryLimits: Sendable, Hashable {
-    /// Wall-clock time one statement may run (`--timeout SECONDS`); nil for no limit.
+    /// Wall-clock time a statement may take (`--timeout SECONDS`).
     public var timeout: Duration?
-    /// Rows one statement may return (`--max-rows N`); nil for no limit.
+    /// Rows any clause may produce, intermediate results included (`--max-rows N`).
     public var maxRows: Int?
-    /// Rows held between two clauses at once, a guard on memory (`--max-working-rows N`).
-    public var maxWorkingRows: Int
-    /// Relationships in one path of a variable-length pattern such as `-[*]->` (`--max-path-length N`).
-    public var maxPathLength: Int
-    /// Relationships followed by the variable-length and shortest-path patterns of one statement
+    /// Upper bound used for unbounded variable-length relationships (`*`, `*2..`) (`--max-path-length N`).
+    public var maxPathLength: Int?
+    /// Relationships the variable-length and shortest-path patterns of one statement may follow
     /// (`--max-expansions N`).
-    public var maxExpansions: Int
-    /// Elements of a list, or bytes of a string, that one expression may build (`--max-value-size N`).
-    public var maxValueSize: Int
+    public var maxExpansions: Int?
+    /// Elements of a list, or bytes of a string, one expression may build (`--max-value-size N`).
+    public var maxValueSize: Int?
 
-    public init(timeout: Duration? = nil, maxRows: Int? = nil, maxWorkingRows: Int = 1_000_000,
-                maxPathLength: Int = 100, maxExpansions: Int = 10_000_000, maxValueSize: Int = 10_000_000) {
+    public init(timeout: Duration? = nil, maxRows: Int? = nil, maxPathLength: Int? = nil,
+                maxExpansions: Int? = nil, maxValueSize: Int? = nil) {
         self.timeout = timeout
         self.maxRows = maxRows
-        self.maxWorkingRows = maxWorkingRows
         self.maxPathLength = maxPathLength
         self.maxExpansions = maxExpansions
         self.maxValueSize = maxValueSize
     }
 
-    /// The defaults: no time or row limit; generous bounds on memory and expansion.
-    public static let standard = QueryLimits()
+    /// No bounds (openCypher's semantics exactly).
+    public static let none = QueryLimits()
+
+    /// What `kgq query` and the REPL use unless told otherwise: no time limit or path cap, and
+    /// bounds on rows, expansion and value size high enough for any real question about a
+    /// knowledge graph and low enough that a runaway statement fails in seconds, not swap.
+    public static let standard = QueryLimits(maxRows: 1_000_000, maxExpansions: 10_000_000, maxValueSize: 10_000_000)
 }

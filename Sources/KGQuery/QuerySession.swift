@@ -13,8 +13,9 @@ public struct QuerySession: Sendable {
     public var displayLanguage: String?
     /// The functions statements may call; register plugin functions here.
     public var functions: FunctionRegistry
-    /// Bounds on each statement's time, rows, path expansion and value sizes.
-    public var limits: QueryLimits = .standard
+    /// Time, row, expansion and value-size bounds for each statement (none by default; the
+    /// CLI and the REPL use `QueryLimits.standard` unless flags say otherwise).
+    public var limits: QueryLimits = .none
     /// Set it (from a Ctrl-C handler, any thread) to stop the running statement; cleared as each starts.
     public let cancellation = QueryCancellation()
 
@@ -45,7 +46,6 @@ public struct QuerySession: Sendable {
         var rows = try executor.run(bound)
         // A statement without RETURN yields no rows, only its side effects.
         if bound.columns.isEmpty { rows = [] }
-        try ctx.checkResultRows(rows.count)
         graph = ctx.graph
         let stats = ctx.stats.filter { $0.value != 0 }
         var plan: String? = nil

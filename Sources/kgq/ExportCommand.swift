@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import KGCore
 import KGExport
+import KGPluginAPI
+import KGPluginHost
 import KGQuery
 
 /// `kgq export`: the whole graph, or the subgraph of a query's result, as a picture (DOT, PNG,
@@ -17,6 +19,7 @@ struct ExportCommand: ParsableCommand {
         The format comes from --format, else from the extension of -o (x.svg, x.graphml, …).
         Pictures stop at --max-nodes (500 unless given); csv writes nodes.csv and \
         relationships.csv into the directory -o names (created when missing).
+        Plugins add formats: --plugin PATH loads one (kgq plugins lists every format).
 
         Examples:
           kgq export -o graph.svg
@@ -24,12 +27,13 @@ struct ExportCommand: ParsableCommand {
           kgq export --query-file graphs/customer-service/views/citation-map.cypher -o map.pdf
           kgq export --format json -o - | jq '.nodes | length'
           kgq export --format csv -o neo4j-import/
+          kgq export --plugin .build/debug/libKGMermaidPlugin.so --format mermaid -o -
         """)
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Option(name: .long, help: "dot, png, svg, pdf, json, graphml, csv or cypher (default: from the -o extension).")
-    var format: ExportFormat?
+    @Option(name: .long, help: "dot, png, svg, pdf, json, graphml, csv, cypher or a plugin's format (default: from the -o extension).")
+    var format: String?
 
     @Option(name: .long, help: "An openCypher query; its nodes, relationships and paths are exported.")
     var query: String?
@@ -64,51 +68,60 @@ struct ExportCommand: ParsableCommand {
         try CLI.reporting { try export() }
     }
 
-    /// The format asked for, else the one `-o`'s extension names (a path ending in `/`, or an
-    /// existing directory, means csv).
+    /// The built-in format `-o`'s extension names, for options that take only built-in
+    /// pictures (`kgq audit --map`); the registry's exporters answer the same for export.
     static func format(forPath path: String) -> ExportFormat? {
+        guard let builtins = try? PluginRegistry.builtins() else { return nil }
+        return (exporter(forPath: path, in: builtins) as? BuiltinExporter)?.exportFormat
+    }
+
+    /// The exporter `-o`'s extension names (x.svg, x.gv, x.mmd, …); a path ending in `/`, or
+    /// an existing directory, means the exporter that writes a directory (csv).
+    static func exporter(forPath path: String, in registry: PluginRegistry) -> (any Exporter)? {
         var isDirectory: ObjCBool = false
         if path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue) {
-            return .csv
+            return registry.exporters.first { $0.value.writesDirectory }?.value
         }
-        let ext = (path as NSString).pathExtension.lowercased()
-        switch ext {
-        case "gv": return .dot
-        case "xml": return .graphml
-        case "cql", "cyp": return .cypher
-        default: return ExportFormat(rawValue: ext)
-        }
+        return registry.exporter(fileExtension: (path as NSString).pathExtension)
     }
 
     /// Checks the flags together. Problems are Diagnostics (exit code 2), like every input error.
-    private func checkedFormat() throws(Diagnostic) -> ExportFormat {
+    private func checkedExporter(_ registry: PluginRegistry) throws(Diagnostic) -> any Exporter {
+        let names = registry.formatNames.joined(separator: ", ")
         if let maxNodes, maxNodes < 1 {
             throw Diagnostic(.error, "--max-nodes must be at least 1, got \(maxNodes)")
         }
         if query != nil && queryFile != nil {
             throw Diagnostic(.error, "give --query or --query-file, not both")
         }
-        if let format { return format }
+        if let format {
+            guard let exporter = registry.exporter(format: format) else {
+                throw Diagnostic(.error, "unknown export format '\(format)'",
+                                 help: "use one of \(names) (plugins add more: --plugin PATH; kgq plugins lists them)")
+            }
+            return exporter
+        }
         if output == "-" {
             throw Diagnostic(.error, "--format is needed when writing to stdout (-o -)",
-                             help: "add --format dot, png, svg, pdf, json, graphml or cypher")
+                             help: "add --format with one of \(names)")
         }
-        guard let inferred = ExportCommand.format(forPath: output) else {
+        guard let inferred = ExportCommand.exporter(forPath: output, in: registry) else {
             throw Diagnostic(.error, "cannot tell the format from '\(output)'",
-                             help: "add --format dot|png|svg|pdf|json|graphml|csv|cypher, or end -o with one of those extensions")
+                             help: "add --format with one of \(names), or end -o with one of their extensions")
         }
         return inferred
     }
 
     private func export() throws {
-        let format = try checkedFormat()
+        let registry = try graphOptions.registry()
+        let format = try checkedExporter(registry)
         if output == "-" && format.writesDirectory {
             throw Diagnostic(.error, "csv export writes two files (nodes.csv and relationships.csv) and cannot go to stdout",
                              help: "give a directory with -o, e.g. -o neo4j-import/")
         }
-        if output == "-" && (format == .png || format == .pdf) && isatty(1) != 0 {
-            throw Diagnostic(.error, "refusing to write binary \(format.rawValue) data to a terminal",
-                             help: "write to a file with -o FILE.\(format.rawValue), or pipe the output")
+        if output == "-" && format.isBinary && isatty(1) != 0 {
+            throw Diagnostic(.error, "refusing to write binary \(format.format) data to a terminal",
+                             help: "write to a file with -o FILE.\(format.fileExtensions.first ?? format.format), or pipe the output")
         }
 
         var queryText = query
@@ -121,27 +134,28 @@ struct ExportCommand: ParsableCommand {
             if pictureTitle == nil { pictureTitle = ExportCommand.leadingComment(text) }
         }
 
-        var graph = try graphOptions.load()
+        var graph = try graphOptions.load(with: registry)
         var subgraph = Subgraph(all: graph)
         if let queryText {
-            (graph, subgraph) = try ExportCommand.run(query: queryText, on: graph, language: language)
+            (graph, subgraph) = try ExportCommand.run(query: queryText, on: graph, language: language,
+                                                      functions: registry.functions)
             if subgraph.nodes.isEmpty && subgraph.edges.isEmpty {
                 CLI.error(Diagnostic(.warning, "the query returned no nodes, relationships or paths; the export is empty",
                                      help: "return graph elements (RETURN n, r, p), not only their properties").rendered())
             }
         }
 
-        let options = ExportOptions(
-            layout: layout, maxNodes: maxNodes,
-            dot: DOTWriter.Options(clusterByLabel: clusterBy == .label, legend: !noLegend, language: language, title: pictureTitle))
-        let result = try GraphExporter().export(graph, subgraph, as: format, options: options)
+        let settings = ExportSettings(title: pictureTitle, language: language, maxNodes: maxNodes, layout: layout.rawValue,
+                                      clusterByLabel: clusterBy == .label, legend: !noLegend)
+        let result = try format.export(graph, subgraph, settings: settings)
         try write(result, format: format)
     }
 
     /// Runs the query's statements in one session; the subgraph is every graph element in
     /// their results, taken from the session's graph (so in-session edits are exported).
-    static func run(query: String, on graph: Graph, language: String?) throws -> (Graph, Subgraph) {
-        var session = QuerySession(graph: graph, displayLanguage: language)
+    static func run(query: String, on graph: Graph, language: String?,
+                    functions: FunctionRegistry = .builtins) throws -> (Graph, Subgraph) {
+        var session = QuerySession(graph: graph, displayLanguage: language, functions: functions)
         var nodes: [Int] = [], edges: [Int] = []
         for statement in Script.statements(query) {
             do {
@@ -158,7 +172,7 @@ struct ExportCommand: ParsableCommand {
         return (session.graph, Subgraph(nodes: nodes, edges: edges))
     }
 
-    private func write(_ result: GraphExporter.Output, format: ExportFormat) throws {
+    private func write(_ result: ExportOutput, format: any Exporter) throws {
         if output == "-" {
             for file in result.files { FileHandle.standardOutput.write(Data(file.bytes)) }
             return
@@ -194,5 +208,4 @@ struct ExportCommand: ParsableCommand {
     }
 }
 
-extension ExportFormat: ExpressibleByArgument {}
 extension LayoutEngine: ExpressibleByArgument {}

@@ -12,7 +12,8 @@ struct KGQ: ParsableCommand {
         Exit codes: 0 success, 1 findings you asked to fail on, 2 usage or input errors.
         """,
         version: "0.1.0",
-        subcommands: [QueryCommand.self, CheckCommand.self, StatsCommand.self, FmtCommand.self, ExportCommand.self]
+        subcommands: [QueryCommand.self, CheckCommand.self, StatsCommand.self, FmtCommand.self, ExportCommand.self,
+                      GenerateCommand.self, AuditCommand.self, PluginsCommand.self]
     )
 
     /// Parses and runs, mapping argument-parser usage errors (its exit code 64) to kgq's usage

@@ -59,8 +59,10 @@ struct QueryCommand: ParsableCommand {
         } else {
             throw ValidationError("give a QUERY, or pipe statements on stdin")
         }
-        let loaded = try options.load()
-        var session = QuerySession(graph: loaded, parameters: parameters, displayLanguage: language)
+        let registry = try options.registry()
+        let loaded = try options.load(with: registry)
+        var session = QuerySession(graph: loaded, parameters: parameters, displayLanguage: language,
+                                   functions: registry.functions)
         session.limits = limits.limits
         var failed = false
         for st in Script.statements(text) {

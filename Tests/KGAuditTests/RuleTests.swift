@@ -155,6 +155,37 @@ import KGCore
         #expect(found.count == 1)
         #expect(found[0].message.contains("same source (BLS)"))
         #expect(found[0].related.map(\.focus.id) == ["claim:nl", "fig:sv"])
+    }
+
+    @Test(arguments: [
+        // (assessment, value, via of the number, conflict?)
+        ("faster than average", 5.0, "source:careerbliss", false),   // different known sources
+        ("faster than average", 5.0, nil, true),                     // the number names no source
+        ("growing", 5.0, nil, false),                                // a direction the sign confirms
+        ("growing", -2.0, nil, true),
+        ("declining", 5.0, "source:bls", true),
+    ] as [(String, Double, String?, Bool)])
+    func assessmentsAgainstNumbers(assessment: String, value: Double, via: String?, conflict: Bool) {
+        var f = outlook()
+        f.node("claim:q", ["Claim"], ["measure": .string("m"), "assessment": .string(assessment)],
+               cites: [cite("doc:a", 2, "q", via: "source:bls")])
+        f.node("fig:n", ["Figure"], ["measure": .string("m"), "value": .float(value), "unit": .string("percent")],
+               cites: [cite("doc:a", 3, "n", via: via)])
+        f.edge("claim:q", "MEASURES", "role:csr")
+        f.edge("fig:n", "MEASURES", "role:csr")
+        #expect(run(ConflictingStatements(), f.context()).count == (conflict ? 1 : 0))
+    }
+
+    @Test func sameSourceConflictShowsBothChains() {
+        var f = outlook()
+        f.node("claim:nl", ["Claim"], ["measure": .string("employment growth"), "assessment": .string("faster than average")],
+               cites: [cite("doc:a", 2, "sneller dan gemiddeld", via: "source:bls")], line: 30)
+        f.node("fig:sv", ["Figure"], ["measure": .string("employment growth"), "value": .int(5), "unit": .string("percent")],
+               cites: [cite("doc:a", 3, "5 procent", via: "source:bls")], line: 40)
+        f.edge("claim:nl", "MEASURES", "role:csr")
+        f.edge("fig:sv", "MEASURES", "role:csr")
+        let found = run(ConflictingStatements(), f.context())
+        #expect(found[0].related.map(\.focus.id) == ["claim:nl", "fig:sv"])
         #expect(found[0].related[1].citations.first?.via == "source:bls")
     }
 

@@ -30,6 +30,9 @@ let errorCases: [ErrorCase] = [
     ErrorCase(query: "RETURN 'a' - 1", detail: "InvalidArgumentType", line: 1, column: 8),
     ErrorCase(query: "RETURN $missing", detail: "MissingParameter", line: 1, column: 8),
     ErrorCase(query: "MATCH (n WHERE n.x RETURN n", detail: "UnexpectedSyntax", line: 1, column: 10),
+    ErrorCase(query: "RETURN 1 AS a UNION RETURN 2 AS a UNION ALL RETURN 3 AS a", detail: "InvalidClauseComposition", line: 1, column: 1),
+    ErrorCase(query: "RETURN 1 AS a UNION RETURN 2 AS b", detail: "DifferentColumnsInUnion", line: 1, column: 1),
+    ErrorCase(query: "MATCH (n)\nRETURN n.name AS x ORDER BY count(*)", detail: "InvalidAggregation", line: 2, column: 29),
 ]
 
 @Suite struct Errors {
@@ -77,6 +80,9 @@ let errorCases: [ErrorCase] = [
         let byID = try session.run("EXPLAIN MATCH (r) WHERE id(r) = 'role:csr' RETURN r")
         #expect(byID.plan?.contains("NodeByIdSeek") == true)
         #expect(byID.rows.isEmpty)
+        let byIDs = try session.run("PROFILE MATCH (r) WHERE id(r) IN ['role:csr', 'role:agent', 'nope'] RETURN id(r)")
+        #expect(byIDs.plan?.contains("NodeByIdSeek") == true)
+        #expect(Set(byIDs.rows) == [[.string("role:csr")], [.string("role:agent")]])
         let byName = try session.run("EXPLAIN MATCH (r) WHERE named(r, 'kundtjänstmedarbetare') RETURN r")
         #expect(byName.plan?.contains("NodeByNameSeek") == true)
         let byLabel = try session.run("EXPLAIN MATCH (r:Sector)<--(x) RETURN r")
@@ -128,5 +134,73 @@ let errorCases: [ErrorCase] = [
         #expect(hits < 50)
         let named = try session.run("PROFILE MATCH (a)-->(b) WHERE named(a, 'Klantenservicemedewerker') RETURN count(b)")
         #expect(Fixture.rows(named, session.graph) == ["4"])
+    }
+}
+
+/// Hostile input gives an error, never a crash or a hang.
+@Suite struct Robustness {
+    static let inputs: [String] = [
+        "RETURN " + String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000),
+        "RETURN 1" + String(repeating: " + 1", count: 20000),
+        "RETURN " + String(repeating: "-", count: 5000) + "1",
+        "RETURN " + String(repeating: "[x IN ", count: 300) + "[1]" + String(repeating: " | x]", count: 300),
+        "RETURN " + String(repeating: "{a:", count: 3000) + "1" + String(repeating: "}", count: 3000),
+        "MATCH " + String(repeating: "()-->", count: 3000) + "() RETURN 1",
+        "RETURN 'unterminated",
+        "RETURN /* unterminated",
+        "RETURN \u{0}",
+        "MATCH (n RETURN n",
+        "RETURN 0x",
+        "RETURN '\\uZZZZ'",
+        "",
+    ]
+
+    @Test(arguments: inputs)
+    func hostileInputIsAnError(_ text: String) throws {
+        var session = QuerySession(graph: try Fixture.graph())
+        #expect(throws: QueryError.self) { try session.run(text) }
+    }
+
+    @Test func longChainsDoNotExhaustTheStack() throws {
+        var session = QuerySession(graph: Graph())
+        _ = try session.run("""
+            UNWIND range(1, 5000) AS i CREATE (n:C {i: i}) WITH collect(n) AS ns
+            UNWIND range(0, size(ns) - 2) AS i WITH ns[i] AS a, ns[i + 1] AS b CREATE (a)-[:N]->(b)
+            """)
+        let r = try session.run("MATCH (a:C {i: 1})-[*]->(b) RETURN count(*), max(b.i)")
+        #expect(r.rows == [[.int(4999), .int(5000)]])
+    }
+}
+
+/// Statements can be bounded in time, rows and path length.
+@Suite struct Limits {
+    /// A complete graph on 9 nodes: enumerating its paths takes far longer than any test should.
+    static func clique() throws -> QuerySession {
+        var s = QuerySession(graph: Graph())
+        _ = try s.run("UNWIND range(1, 9) AS i CREATE (:K {i: i})")
+        _ = try s.run("MATCH (a:K), (b:K) WHERE a.i <> b.i CREATE (a)-[:E]->(b)")
+        return s
+    }
+
+    @Test func timeoutStopsARunawayStatement() throws {
+        var s = try Self.clique()
+        s.limits = QueryLimits(timeout: .milliseconds(200))
+        do {
+            _ = try s.run("MATCH p = (a:K)-[*]->(b) RETURN count(p)")
+            Issue.record("expected a timeout")
+        } catch {
+            #expect(error.detail == "Timeout")
+            #expect(error.type == "ResourceLimit")
+        }
+    }
+
+    @Test func maxRowsAndMaxPathLength() throws {
+        var s = try Self.clique()
+        s.limits = QueryLimits(maxRows: 50)
+        #expect(throws: QueryError.self) { try s.run("MATCH (a:K)-->(b) RETURN a, b") }
+        s.limits = QueryLimits(maxRows: 100)
+        #expect(try s.run("MATCH (a:K)-->(b) RETURN count(*)").rows == [[.int(72)]])
+        s.limits = QueryLimits(maxPathLength: 1)
+        #expect(try s.run("MATCH (a:K {i: 1})-[*]->(b) RETURN count(*)").rows == [[.int(8)]])
     }
 }

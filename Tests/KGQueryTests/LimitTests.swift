@@ -5,7 +5,7 @@ import Testing
 
 /// QueryLimits, QueryCancellation and the parser's depth bounds: a runaway or hostile statement
 /// ends in a positioned error naming the bound, and the graph is left as it was.
-@Suite struct Limits {
+@Suite struct ResourceLimits {
     struct Case: CustomStringConvertible, Sendable {
         var query: String
         var limits: QueryLimits
@@ -18,14 +18,12 @@ import Testing
         Case(query: "UNWIND range(1, 100) AS x RETURN x", limits: QueryLimits(maxRows: 10),
              detail: "TooManyRows", flag: "--max-rows"),
         Case(query: "UNWIND range(1, 100) AS x UNWIND range(1, 100) AS y RETURN count(*)",
-             limits: QueryLimits(maxWorkingRows: 500), detail: "TooManyWorkingRows", flag: "--max-working-rows"),
+             limits: QueryLimits(maxRows: 500), detail: "TooManyRows", flag: "--max-rows"),
         Case(query: "MATCH p = (a)-[*]-(b) RETURN count(p)", limits: QueryLimits(maxExpansions: 5),
              detail: "TooManyExpansions", flag: "--max-expansions"),
-        Case(query: "MATCH p = (a:Role)-[:REPORTS_TO*]-(b) RETURN count(p)", limits: QueryLimits(maxPathLength: 1),
-             detail: "PathTooLong", flag: "--max-path-length"),
         Case(query: "MATCH p = allShortestPaths((a:Role)-[*]-(b:Skill)) RETURN count(p)", limits: QueryLimits(maxExpansions: 1),
              detail: "TooManyExpansions", flag: "--max-expansions"),
-        Case(query: "RETURN range(1, 9223372036854775807)", limits: .standard, detail: "ValueTooLarge", flag: "--max-value-size"),
+        Case(query: "RETURN range(1, 9223372036854775807)", limits: .none, detail: "ValueTooLarge", flag: "--max-value-size"),
         Case(query: "RETURN range(0, -9223372036854775807, -9223372036854775807 - 1)", limits: QueryLimits(maxValueSize: 0),
              detail: "ValueTooLarge", flag: "--max-value-size"),
         Case(query: "RETURN reduce(s = 'ab', x IN range(1, 30) | s + s)", limits: QueryLimits(maxValueSize: 1000),
@@ -35,7 +33,7 @@ import Testing
         Case(query: "RETURN [x IN range(1, 10) | range(1, 50)]", limits: QueryLimits(maxValueSize: 20),
              detail: "ValueTooLarge", flag: "--max-value-size"),
         Case(query: "MATCH (a), (b), (c), (d), (e), (f), (g), (h) RETURN count(*)",
-             limits: QueryLimits(timeout: .milliseconds(50), maxWorkingRows: .max), detail: "Timeout", flag: "--timeout"),
+             limits: QueryLimits(timeout: .milliseconds(50)), detail: "Timeout", flag: "--timeout"),
     ]
 
     @Test(arguments: cases)
@@ -46,14 +44,14 @@ import Testing
             _ = try session.run(c.query)
         } throws: { error in
             guard let e = error as? QueryError else { return false }
-            return e.type == "LimitExceeded" && e.detail == c.detail && e.phase == .runtime
+            return e.type == "ResourceLimit" && e.detail == c.detail && e.phase == .runtime
                 && (e.help ?? "").contains(c.flag)
         }
     }
 
     @Test func withinTheLimitsTheResultIsUnchanged() throws {
         var session = QuerySession(graph: try Fixture.graph())
-        session.limits = QueryLimits(maxRows: 3, maxWorkingRows: 3, maxPathLength: 2, maxExpansions: 1000, maxValueSize: 3)
+        session.limits = QueryLimits(maxRows: 3, maxPathLength: 2, maxExpansions: 1000, maxValueSize: 3)
         let r = try session.run("UNWIND range(1, 3) AS x RETURN x")
         #expect(r.rows == [[.int(1)], [.int(2)], [.int(3)]])
     }
@@ -61,7 +59,7 @@ import Testing
     @Test func aFailedWriteLeavesTheGraphUnchanged() throws {
         let graph = try Fixture.graph()
         var session = QuerySession(graph: graph)
-        session.limits = QueryLimits(maxWorkingRows: 50)
+        session.limits = QueryLimits(maxRows: 50)
         #expect(throws: QueryError.self) { _ = try session.run("UNWIND range(1, 100) AS x CREATE (:Tmp {x: x})") }
         #expect(session.graph.nodes.count == graph.nodes.count)
     }

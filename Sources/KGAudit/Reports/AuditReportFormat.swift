@@ -19,14 +19,11 @@ public struct ReportOptions: Sendable, Hashable {
     public var root: String?
     /// The tool version written into JSON and SARIF.
     public var toolVersion: String
-    /// Where the rules are documented (SARIF `informationUri`).
-    public var informationURI: String
+    /// Where the rules are documented (SARIF `informationUri`, an absolute URI). The project has
+    /// no public home yet, so none is written unless one is given.
+    public var informationURI: String?
 
-    /// Where the audit rules are documented, unless told otherwise.
-    public static let defaultInformationURI = "https://github.com/kgq/kgq/blob/main/docs/audit.md"
-
-    public init(root: String? = nil, toolVersion: String = "0.1.0",
-                informationURI: String = ReportOptions.defaultInformationURI) {
+    public init(root: String? = nil, toolVersion: String = "0.1.0", informationURI: String? = nil) {
         self.root = root
         self.toolVersion = toolVersion
         self.informationURI = informationURI

@@ -24,7 +24,7 @@ public struct SARIFReport: Sendable {
             ("tool", .object([("driver", .compact([
                 ("name", .string("kgq")),
                 ("version", .string(options.toolVersion)),
-                ("informationUri", .string(options.informationURI)),
+                ("informationUri", options.informationURI.map(JSONValue.string) ?? .null),
                 ("rules", .array(report.rules.map(rule))),
             ]))])),
         ]

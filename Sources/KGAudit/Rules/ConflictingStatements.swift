@@ -56,13 +56,48 @@ public struct ConflictingStatements: AuditRule {
         if a.number == nil, b.number == nil, let sa = a.assessment, let sb = b.assessment {
             return sa == sb ? nil : "the assessments differ (\"\(sa)\" vs \"\(sb)\")"
         }
-        if (a.number == nil) != (b.number == nil), (a.assessment ?? b.assessment) != nil {
-            let shared = a.sources.intersection(b.sources).sorted()
-            guard !shared.isEmpty else { return nil }
-            let names = shared.map { context.name(of: $0) }.joined(separator: ", ")
-            return "a qualitative assessment faces a number from the same source (\(names)); they cannot both be checked against each other"
+        if (a.number == nil) != (b.number == nil) {
+            let (q, n) = a.number == nil ? (a, b) : (b, a)
+            guard let assessment = q.assessment, let number = n.number else { return nil }
+            return disagreement(assessment: assessment, of: q, number: number, of: n, context: context)
         }
         return nil
+    }
+
+    /// What a qualitative assessment says about a number: a direction ("growing", "declining")
+    /// the number's sign can confirm, or a comparison ("faster than average") that it cannot.
+    enum AssessmentKind { case rising, falling, comparison }
+
+    static func kind(of assessment: String) -> AssessmentKind {
+        let a = assessment.lowercased()
+        if a.contains("than") || a.contains("average") || a.contains("most") { return .comparison }
+        if ["declin", "shrink", "fall", "decreas", "drop"].contains(where: a.contains) { return .falling }
+        if ["grow", "increas", "ris", "expand"].contains(where: a.contains) { return .rising }
+        return .comparison
+    }
+
+    /// An assessment facing a number: a direction disagrees when the sign does not match; a
+    /// comparison is flagged when both come from the same original source, or when either
+    /// names none (nothing then tells whether the number is above the average it compares with).
+    func disagreement(assessment: String, of q: StatementFacts, number: ClosedRange<Double>, of n: StatementFacts,
+                      context: AuditContext) -> String? {
+        switch ConflictingStatements.kind(of: assessment) {
+        case .rising:
+            return number.upperBound > 0 ? nil : "\"\(assessment)\" faces a number that is not positive (\(n.summary))"
+        case .falling:
+            return number.lowerBound < 0 ? nil : "\"\(assessment)\" faces a number that is not negative (\(n.summary))"
+        case .comparison:
+            let shared = q.sources.intersection(n.sources).sorted()
+            if !shared.isEmpty {
+                let names = shared.map { context.name(of: $0) }.joined(separator: ", ")
+                return "a qualitative assessment (\"\(assessment)\") faces a number (\(n.summary)) from the same source (\(names)); nothing in the graph says whether the number is above the average the assessment compares with"
+            }
+            if q.sources.isEmpty || n.sources.isEmpty {
+                let unsourced = n.sources.isEmpty ? "the number" : "the assessment"
+                return "a qualitative assessment (\"\(assessment)\") faces a number (\(n.summary)); \(unsourced) names no original source, so they may be the same source's two statements, and nothing in the graph says whether the number is above the average the assessment compares with"
+            }
+            return nil
+        }
     }
 
     func finding(_ a: StatementFacts, _ b: StatementFacts, reason: String, context: AuditContext) -> AuditFinding {

@@ -18,6 +18,10 @@ struct Binder {
     }
 
     mutating func bind(_ st: Statement) throws(QueryError) -> BoundStatement {
+        if Set(st.unionAll).count > 1 {
+            throw error("SyntaxError", "InvalidClauseComposition", "UNION and UNION ALL cannot be mixed in one statement",
+                        SourceSpan(line: 1, column: 1, start: 0, end: 0))
+        }
         var queries: [BoundQuery] = []
         var writes = false
         for q in st.queries {

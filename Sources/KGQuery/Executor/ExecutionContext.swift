@@ -18,17 +18,23 @@ final class ExecutionContext {
     var deletedEdges = Set<Int>()
     private var idCounter = 0
     /// Nodes and relationships looked at while matching ("db hits"), for PROFILE.
-    var dbHits = 0
+    var dbHits = 0 {
+        didSet {
+            if dbHits >> 12 != oldValue >> 12 { budgetExceeded = deadlinePassed || (cancellation?.isCancelled ?? false) }
+        }
+    }
     /// Bounds on this statement's work and the flag that cancels it (checked in ExecutionContext+Limits).
     let limits: QueryLimits
     let cancellation: QueryCancellation?
     let deadline: ContinuousClock.Instant?
+    /// Set when the time limit passed or the statement was cancelled; the matcher checks it and stops with an error.
+    var budgetExceeded = false
     /// Units of work done, and relationships followed by variable-length and shortest-path patterns.
     var ticks = 0
     var expansions = 0
 
     init(graph: Graph, parameters: [String: QueryValue], functions: FunctionRegistry, displayLanguage: String?,
-         source: SourceText, limits: QueryLimits = .standard, cancellation: QueryCancellation? = nil) {
+         source: SourceText, limits: QueryLimits = .none, cancellation: QueryCancellation? = nil) {
         self.graph = graph
         self.parameters = parameters
         self.functions = functions
@@ -40,10 +46,16 @@ final class ExecutionContext {
     }
 
     var functionContext: FunctionContext {
-        FunctionContext(graph: graph, displayLanguage: displayLanguage, maxValueSize: limits.maxValueSize)
+        FunctionContext(graph: graph, displayLanguage: displayLanguage, maxValueSize: limits.maxValueSize ?? 10_000_000)
     }
 
     func count(_ key: String, _ n: Int = 1) { stats[key, default: 0] += n }
+
+    /// Throws when the statement ran out of time, was cancelled, or produced too many rows.
+    func checkBudget(rows: Int = 0) throws(QueryError) {
+        try checkDeadline()
+        try checkRows(rows)
+    }
 
     /// A fresh id for a created node or relationship (`_n12`, `_e3`), unused in the graph.
     func freshID(node: Bool) -> String {

@@ -36,6 +36,7 @@ struct Executor {
             let t0 = ContinuousClock.now
             let hits0 = ctx.dbHits
             rows = try run(c, rows)
+            try ctx.checkBudget(rows: rows.count)
             let d = ContinuousClock.now - t0
             let secs = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
             profile.append((Executor.name(c), rows.count, ctx.dbHits - hits0, secs))

@@ -9,14 +9,26 @@ struct PatternMatcher {
     let plan: MatchPlan
 
     init(context: ExecutionContext, pattern: Pattern, predicate: Expr?, bound: Set<String>) throws(QueryError) {
-        self.ctx = context
-        self.plan = Planner.plan(pattern, predicate: predicate, bound: bound, graph: context.graph)
+        self.init(context: context, plan: Planner.plan(pattern, predicate: predicate, bound: bound, graph: context.graph))
     }
 
     init(context: ExecutionContext, plan: MatchPlan) {
         self.ctx = context
         self.plan = plan
+        var later = Array(repeating: false, count: plan.steps.count)
+        var seen = false
+        for i in plan.steps.indices.reversed() {
+            later[i] = seen
+            switch plan.steps[i] {
+            case .expand, .shortest: seen = true
+            default: break
+            }
+        }
+        self.laterExpansion = later
     }
+
+    /// For each step: whether a relationship expansion follows it (and so needs the set of used relationships).
+    private let laterExpansion: [Bool]
 
     private struct State {
         var row: Row
@@ -47,6 +59,7 @@ struct PatternMatcher {
     /// Returns false when the caller asked to stop.
     private func step(_ i: Int, _ st: State, _ body: (Row) throws(QueryError) -> Bool) throws(QueryError) -> Bool {
         try ctx.tick()
+        if ctx.budgetExceeded { try ctx.checkBudget() }
         if i == plan.steps.count { return try body(st.row) }
         func next(_ s: State) throws(QueryError) -> Bool {
             for f in plan.filtersAfter[i] where try ctx.truth(f, s.row) != true { return true }
@@ -70,19 +83,21 @@ struct PatternMatcher {
             var dir = rel.direction
             if !forward { dir = dir == .outgoing ? .incoming : (dir == .incoming ? .outgoing : .both) }
             let relProps = try rel.properties.map { (e: Expr) throws(QueryError) in try ctx.eval(e, st.row) }
-            if let length = rel.length {
+            if var length = rel.length {
+                if length.max == nil, let cap = ctx.limits.maxPathLength { length.max = max(cap, length.min) }
                 var result = true
                 try walk(from: from, dir: dir, rel: rel, props: relProps, length: length, used: st.used, path: []) {
                     (edges: [Int], end: Int) throws(QueryError) -> Bool in
                     var s = st
+                    // Copies of the hop list cost O(length) per path: make them only when something reads them.
                     let ordered = forward ? edges : edges.reversed()
                     if let v = rel.variable {
                         let value = QueryValue.list(ordered.map(QueryValue.edge))
                         if let old = s.row[v], old != value { return true }
                         s.row[v] = value
                     }
-                    s.used.formUnion(edges)
-                    s.rels[p][r] = ordered
+                    if laterExpansion[i] { s.used.formUnion(edges) }
+                    if part.pathVariable != nil { s.rels[p][r] = ordered }
                     guard let s2 = try bindNode(part.nodes[toIndex], end, p, toIndex, s) else { return true }
                     if try !next(s2) { result = false; return false }
                     return true
@@ -140,8 +155,16 @@ struct PatternMatcher {
             if case .node(let h) = row[v] ?? .null { return [h] }
             return []
         case .idLookup(let e):
-            if case .string(let id) = try ctx.eval(e, row), let h = ctx.graph.node(id: id) { return [h] }
-            return []
+            switch try ctx.eval(e, row) {
+            case .string(let id): return ctx.graph.node(id: id).map { [$0] } ?? []
+            case .list(let ids):
+                var seen = Set<Int>()
+                return ids.compactMap { v -> Int? in
+                    guard case .string(let id) = v, let h = ctx.graph.node(id: id), seen.insert(h).inserted else { return nil }
+                    return h
+                }
+            default: return []
+            }
         case .nameLookup(let e):
             switch try ctx.eval(e, row) {
             case .string(let name): return ctx.graph.nodes(named: name)
@@ -199,27 +222,39 @@ struct PatternMatcher {
         return out
     }
 
+    /// Depth-first enumeration of relationship sequences with a length in `length`, each relationship
+    /// at most once. Iterative (an explicit stack), so a long chain cannot exhaust the call stack.
     private func walk(from: Int, dir: RelDirection, rel: RelPattern, props: QueryValue?, length: VarLength, used: Set<Int>,
                       path: [Int], _ yield: ([Int], Int) throws(QueryError) -> Bool) throws(QueryError) {
-        var stop = false
-        func go(_ at: Int, _ path: inout [Int], _ inPath: inout Set<Int>) throws(QueryError) {
-            if stop { return }
-            if path.count >= length.min {
-                if try !yield(path, at) { stop = true; return }
+        struct Frame { var node: Int; var edges: [(Int, Int)]; var next: Int }
+        var edgesInPath: [Int] = []
+        var inPath = Set<Int>()
+        var stack: [Frame] = []
+        func enter(_ node: Int) throws(QueryError) -> Bool {
+            if edgesInPath.count >= length.min {
+                if try !yield(edgesInPath, node) { return false }
             }
-            if let max = length.max, path.count >= max { return }
-            for (e, other) in adjacent(at, dir) {
-                if used.contains(e) || inPath.contains(e) || !edgeMatches(e, rel, props) { continue }
-                try ctx.expanded(length: path.count + 1)
-                path.append(e); inPath.insert(e)
-                try go(other, &path, &inPath)
-                path.removeLast(); inPath.remove(e)
-                if stop { return }
-            }
+            let expand = length.max.map { edgesInPath.count < $0 } ?? true
+            stack.append(Frame(node: node, edges: expand ? adjacent(node, dir) : [], next: 0))
+            return true
         }
-        var p: [Int] = []
-        var s = Set<Int>()
-        try go(from, &p, &s)
+        if try !enter(from) { return }
+        while !stack.isEmpty {
+            if ctx.budgetExceeded { try ctx.checkBudget() }
+            let top = stack.count - 1
+            if stack[top].next >= stack[top].edges.count {
+                stack.removeLast()
+                if let e = edgesInPath.popLast() { inPath.remove(e) }
+                continue
+            }
+            let (e, other) = stack[top].edges[stack[top].next]
+            stack[top].next += 1
+            if used.contains(e) || inPath.contains(e) || !edgeMatches(e, rel, props) { continue }
+            try ctx.expanded()
+            edgesInPath.append(e)
+            inPath.insert(e)
+            if try !enter(other) { return }
+        }
     }
 
     /// Breadth-first search: the shortest relationship sequences from a to b (one, or all of them).
@@ -237,7 +272,7 @@ struct PatternMatcher {
             var next: [Int] = []
             for u in frontier {
                 for (e, v) in adjacent(u, rel.direction) where edgeMatches(e, rel, props) {
-                    try ctx.expanded(length: depth)
+                    try ctx.expanded()
                     if let d = dist[v], d < depth { continue }
                     if dist[v] == nil { dist[v] = depth; next.append(v) }
                     preds[v, default: []].append((e, u))

@@ -154,7 +154,7 @@ enum BuiltinFunctions {
             let count = diff.overflow ? Int.max
                 : diff.partialValue < 0 ? 0 : Int(UInt(diff.partialValue) / step.magnitude) + 1
             if count > ctx.maxValueSize {
-                throw QueryError(type: "LimitExceeded", detail: "ValueTooLarge", phase: .runtime,
+                throw QueryError(type: "ResourceLimit", detail: "ValueTooLarge", phase: .runtime,
                                  message: "range() would build \(count == Int.max ? "too many" : String(count)) elements, more than \(ctx.maxValueSize)",
                                  help: "raise the bound with --max-value-size N, or use a smaller range")
             }
@@ -287,7 +287,9 @@ enum BuiltinFunctions {
         },
         f1("abs") { v, _ in
             switch v {
-            case .int(let i): return .int(abs(i))
+            case .int(let i):
+                if i == Int.min { throw FunctionError.value("abs", "integer overflow", detail: "IntegerOverflow") }
+                return .int(abs(i))
             case .float(let d): return .float(abs(d))
             default: throw FunctionError.argument("abs", v, expected: "a number")
             }

@@ -9,6 +9,9 @@ struct Parser {
     /// How many expressions, NOT and sign prefixes enclose the current token; each is a few
     /// stack frames here, so `Parser.maxNesting` keeps a hostile query from overflowing the stack.
     private var nesting = 0
+    /// Set once an expression nested too deep or grew too tall; every later attempt rethrows it, so
+    /// backtracking alternatives give up at once instead of retrying (exponentially).
+    private var tooDeep: QueryError? = nil
     /// Speculative parses by start token, so backtracking stays linear: `({k: ({k: …})})` would
     /// otherwise parse every level twice, 2^depth times in all.
     private var patternAttempts: [Int: PatternAttempt] = [:]
@@ -306,6 +309,10 @@ struct Parser {
         var nodes = [try nodePattern()]
         var rels: [RelPattern] = []
         while cur.isSymbol("-") || (cur.isSymbol("<") && ahead(1).isSymbol("-")) {
+            if rels.count >= 100 {
+                throw source.error(type: "SyntaxError", detail: "UnexpectedSyntax", message: "a pattern may have at most 100 relationships",
+                                   line: cur.line, column: cur.column)
+            }
             rels.append(try relPattern())
             nodes.append(try nodePattern())
         }
@@ -391,23 +398,28 @@ struct Parser {
 
     /// One level deeper, or a SyntaxError when the expression nests beyond `maxNesting`.
     private mutating func enter() throws(QueryError) {
+        if let tooDeep { throw tooDeep }
         guard nesting < Parser.maxNesting else {
-            throw source.error(type: "SyntaxError", detail: "ExpressionTooDeep",
-                               message: "the expression nests more than \(Parser.maxNesting) levels deep",
-                               line: cur.line, column: cur.column,
-                               help: "split it into steps with WITH, or build lists with range() or collect()")
+            let e = source.error(type: "SyntaxError", detail: "ExpressionTooDeep",
+                                 message: "the expression nests more than \(Parser.maxNesting) levels deep",
+                                 line: cur.line, column: cur.column,
+                                 help: "split it into steps with WITH, or build lists with range() or collect()")
+            tooDeep = e
+            throw e
         }
         nesting += 1
     }
 
     /// An expression node, or a SyntaxError when the tree grows taller than `maxHeight`.
-    private func node(_ kind: ExprKind, _ span: SourceSpan) throws(QueryError) -> Expr {
+    private mutating func node(_ kind: ExprKind, _ span: SourceSpan) throws(QueryError) -> Expr {
         let e = Expr(kind, span)
         guard e.height <= Parser.maxHeight else {
-            throw source.error(type: "SyntaxError", detail: "ExpressionTooDeep",
-                               message: "the expression is more than \(Parser.maxHeight) operators deep",
-                               line: span.line, column: span.column,
-                               help: "use IN with a list instead of a long chain of OR, or split the work with WITH")
+            let error = source.error(type: "SyntaxError", detail: "ExpressionTooDeep",
+                                     message: "the expression is more than \(Parser.maxHeight) operators deep",
+                                     line: span.line, column: span.column,
+                                     help: "use IN with a list instead of a long chain of OR, or split the work with WITH")
+            tooDeep = error
+            throw error
         }
         return e
     }

@@ -4,7 +4,7 @@ import KGCore
 enum NodeAccess: Sendable {
     /// Already bound by an earlier clause or part.
     case bound(String)
-    /// `WHERE id(n) = …`: the store's id index.
+    /// `WHERE id(n) = …` or `id(n) IN […]`: the store's id index.
     case idLookup(Expr)
     /// `WHERE named(n, …)`: the store's name index (any language, case-insensitive).
     case nameLookup(Expr)
@@ -94,6 +94,11 @@ enum Planner {
                        case .variable(v) = args[0].kind, b.freeVariables.isSubset(of: bound) {
                         return .idLookup(b)
                     }
+                }
+            case .binary("IN", let a, let b):
+                if case .call(let n, _, let args) = a.kind, n.lowercased() == "id", args.count == 1,
+                   case .variable(v) = args[0].kind, b.freeVariables.isSubset(of: bound) {
+                    return .idLookup(b)
                 }
             case .call(let n, _, let args) where n.lowercased() == "named" && args.count == 2:
                 if case .variable(v) = args[0].kind, args[1].freeVariables.isSubset(of: bound) { return .nameLookup(args[1]) }

@@ -1,0 +1,21 @@
+import KGQuery
+
+/// The `line` mode: one `column = value` per line, names padded to the same width, a blank
+/// line between records. Suits wide rows and long texts that a table would cut.
+enum LineRecords {
+    static func render(_ r: ResultSet, text: ValueText, color: Bool) -> String {
+        guard !r.columns.isEmpty else { return "" }
+        let nameWidth = r.columns.map(DisplayWidth.of).max() ?? 0
+        var records: [String] = []
+        for row in r.rows {
+            var rec = ""
+            for (i, name) in r.columns.enumerated() {
+                let v = i < row.count ? row[i] : .null
+                let value = oneLine(text.cell(v))
+                rec += DisplayWidth.pad(name, to: nameWidth) + " = " + (v == .null ? ANSI.wrap(value, ANSI.dim, if: color) : value) + "\n"
+            }
+            records.append(rec)
+        }
+        return records.joined(separator: "\n")
+    }
+}

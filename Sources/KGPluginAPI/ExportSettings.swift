@@ -1,0 +1,26 @@
+/// What `kgq export` asks of an exporter besides the subgraph. Exporters use what applies to
+/// them and ignore the rest (a data format has no layout).
+public struct ExportSettings: Sendable, Hashable {
+    /// A title for the output (`--title`, or a saved view's first comment).
+    public var title: String?
+    /// Show names in this language where a node has one (`en`, `nl`, `sv`, …).
+    public var language: String?
+    /// The most nodes to export (`--max-nodes`); nil means the exporter's own default.
+    public var maxNodes: Int?
+    /// Graphviz layout engine for pictures: `dot`, `neato`, `fdp`, `sfdp`, `circo`.
+    public var layout: String
+    /// Pictures: one box per label.
+    public var clusterByLabel: Bool
+    /// Pictures: draw the legend.
+    public var legend: Bool
+
+    public init(title: String? = nil, language: String? = nil, maxNodes: Int? = nil, layout: String = "dot",
+                clusterByLabel: Bool = false, legend: Bool = true) {
+        self.title = title
+        self.language = language
+        self.maxNodes = maxNodes
+        self.layout = layout
+        self.clusterByLabel = clusterByLabel
+        self.legend = legend
+    }
+}

@@ -1,0 +1,20 @@
+import KGCore
+
+/// Builds a graph from a folder in some format: the `.kg` files of kgq's own format, CSV in
+/// neo4j-admin import style, ….
+///
+/// `kgq --graph FOLDER` asks each registered importer in turn (built-ins first, then plugins
+/// in load order) whether it can import the folder and loads it with the first that can.
+/// An importer keeps provenance: the documents it reads become `Document`s of the graph and
+/// every statement it creates carries the `Citation`s its input gives (document, line, quote,
+/// via), so audits and `:why` work on imported graphs as on `.kg` ones.
+public protocol Importer: Sendable {
+    /// A short name for `kgq plugins` (`kg`, `csv`).
+    var name: String { get }
+    /// One sentence for `kgq plugins`.
+    var summary: String { get }
+    /// True when the folder holds this importer's input. Must be cheap (look at file names).
+    func canImport(folder: String) -> Bool
+    /// Loads the folder; every problem found is reported at once, with file:line:column.
+    func load(folder: String) throws(DiagnosticList) -> Graph
+}

@@ -1,0 +1,139 @@
+import Foundation
+import KGAudit
+import KGCore
+import KGExport
+import KGOutput
+import KGQuery
+
+/// One `:command` of the REPL. The table `ReplCommand.all` both dispatches and generates `:help`.
+public struct ReplCommand: Sendable {
+    /// The name typed after `:`.
+    public var name: String
+    /// The arguments, for `:help` (`NAME VALUE`).
+    public var arguments: String
+    public var summary: String
+    /// Words that may stand at argument `index` (0-based); nil when it is a file name.
+    let choices: @Sendable (_ index: Int, _ completer: Completer) -> [String]?
+    /// Runs the command with its words and the raw text after the name; false ends the REPL.
+    /// Errors it throws are Diagnostics.
+    let action: @Sendable (_ repl: inout Repl, _ words: [String], _ rest: String) throws -> Bool
+
+    init(_ name: String, _ arguments: String = "", _ summary: String,
+         choices: @escaping @Sendable (Int, Completer) -> [String]? = { _, _ in [] },
+         action: @escaping @Sendable (inout Repl, [String], String) throws -> Bool) {
+        self.name = name
+        self.arguments = arguments
+        self.summary = summary
+        self.choices = choices
+        self.action = action
+    }
+
+    func argumentChoices(_ index: Int, _ c: Completer) -> [String]? { choices(index, c) }
+
+    /// The text of `:help`, generated from the table.
+    public static func help(_ commands: [ReplCommand] = all) -> String {
+        let usages = commands.map { ":" + $0.name + ($0.arguments.isEmpty ? "" : " " + $0.arguments) }
+        let width = usages.map(\.count).max() ?? 0
+        var out = "Statements end with ';' (several per line, or one over many lines). Tab completes.\n"
+        for (u, c) in zip(usages, commands) { out += "  " + u.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + c.summary + "\n" }
+        return out
+    }
+
+    static func usage(_ c: String) -> Diagnostic {
+        let cmd = all.first { $0.name == c }
+        return Diagnostic(.error, "usage: :\(c) \(cmd?.arguments ?? "")", help: cmd?.summary)
+    }
+
+    static func on(_ word: String?) -> Bool? {
+        switch word?.lowercased() { case "on", "true", "1": return true; case "off", "false", "0": return false; default: return nil }
+    }
+
+    /// Every command, in the order `:help` lists them.
+    public static let all: [ReplCommand] = [
+        ReplCommand("help", "", "this list") { repl, _, _ in
+            repl.output.out(help()); return true
+        },
+        ReplCommand("schema", "", "labels, relationship types and their properties, with counts") { repl, _, _ in
+            repl.output.out(repl.schema.description); return true
+        },
+        ReplCommand("param", "NAME VALUE", "set parameter $NAME (VALUE as JSON, else a string); no VALUE removes it",
+                    choices: { i, c in i == 0 ? c.parameters : [] }) { repl, words, rest in
+            guard let name = words.first else { throw usage("param") }
+            let raw = rest.trimmingWhitespace.dropFirst(name.count).description.trimmingWhitespace
+            if raw.isEmpty { repl.session.parameters[name] = nil; return true }
+            repl.session.parameters[name] = ResultJSON.parse(raw) ?? .string(raw)
+            return true
+        },
+        ReplCommand("params", "", "the parameters set, as JSON") { repl, _, _ in
+            let p = repl.session.parameters
+            repl.output.out(p.keys.sorted().map { "$\($0) = " + ResultJSON.value(p[$0] ?? .null, graph: repl.session.graph) }
+                .joined(separator: "\n") + (p.isEmpty ? "(no parameters)\n" : "\n"))
+            return true
+        },
+        ReplCommand("source", "FILE", "run the statements and :commands of FILE", choices: { _, _ in nil }) { repl, words, rest in
+            guard !words.isEmpty else { throw usage("source") }
+            try repl.source(rest.trimmingWhitespace)
+            return true
+        },
+        ReplCommand("mode", OutputMode.allCases.map(\.rawValue).joined(separator: "|"), "how results are written",
+                    choices: { i, _ in i == 0 ? OutputMode.allCases.map(\.rawValue) : [] }) { repl, words, _ in
+            guard let w = words.first, let m = OutputMode(rawValue: w.lowercased()) else {
+                repl.output.out("mode: \(repl.settings.mode.rawValue)\n")
+                if words.isEmpty { return true }
+                throw usage("mode")
+            }
+            repl.settings.mode = m
+            return true
+        },
+        ReplCommand("graph", "PATH", "load another graph folder (parameters stay)", choices: { _, _ in nil }) { repl, words, rest in
+            guard !words.isEmpty else { repl.output.out("graph: \(repl.graphFolder ?? "(in memory)")\n"); return true }
+            try repl.switchGraph(rest.trimmingWhitespace)
+            return true
+        },
+        ReplCommand("why", "N", "provenance of row N of the last result: quote → document → original source") { repl, words, _ in
+            guard let w = words.first, let n = Int(w) else { throw usage("why") }
+            guard let last = repl.last else { throw Diagnostic(.error, "no result yet", help: "run a statement first") }
+            guard n >= 1 && n <= last.rows.count else {
+                throw Diagnostic(.error, "row \(n) is not in the last result (it has \(last.rows.count) row\(last.rows.count == 1 ? "" : "s"))",
+                                 help: last.rows.isEmpty ? nil : "give a row number from 1 to \(last.rows.count)")
+            }
+            repl.output.out(WhyReport.render(row: last.rows[n - 1], columns: last.columns, graph: repl.session.graph,
+                                             language: repl.session.displayLanguage))
+            return true
+        },
+        ReplCommand("last", "", "the last result again, in full (through $PAGER when set)") { repl, _, _ in
+            guard let last = repl.last else { throw Diagnostic(.error, "no result yet", help: "run a statement first") }
+            var o = repl.renderOptions
+            o.width = nil
+            o.elapsed = nil
+            repl.output.page(ResultRenderer.render(last, graph: repl.session.graph, mode: repl.settings.mode, options: o))
+            return true
+        },
+        ReplCommand("timer", "on|off", "show how long each statement took", choices: { i, _ in i == 0 ? ["on", "off"] : [] }) { repl, words, _ in
+            guard let v = on(words.first) else { throw usage("timer") }
+            repl.settings.timer = v
+            return true
+        },
+        ReplCommand("lang", "CODE", "display language of names (en, nl, sv, …); no CODE: each node's preferred name") { repl, words, _ in
+            repl.session.displayLanguage = words.first
+            return true
+        },
+        ReplCommand("export", "FORMAT FILE", "export the last result's nodes and relationships (or the whole graph) as "
+                        + ExportFormat.allCases.map(\.rawValue).joined(separator: "|"),
+                    choices: { i, _ in i == 0 ? ExportFormat.allCases.map(\.rawValue) : nil }) { repl, words, _ in
+            guard words.count == 2 else { throw usage("export") }
+            guard let format = ExportFormat(rawValue: words[0].lowercased()) else {
+                throw Diagnostic(.error, "unknown export format '\(words[0])'",
+                                 help: "one of " + ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            try repl.export(format, to: words[1])
+            return true
+        },
+        ReplCommand("audit", "", "audit the graph's citations (text report)") { repl, _, _ in
+            let report = Audit().run(AuditContext(graph: repl.session.graph))
+            repl.output.out(TextReport().render(report))
+            return true
+        },
+        ReplCommand("quit", "", "leave (Ctrl-D too)") { _, _, _ in false },
+    ]
+}

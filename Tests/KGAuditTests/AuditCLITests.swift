@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+/// Where the built binary and the audit fixture are.
+enum AuditCLI {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let binary = root.appendingPathComponent(".build/debug/kgq").path
+    static let graph = root.appendingPathComponent("Tests/Fixtures/audit/graph").path
+    static let documents = root.appendingPathComponent("Tests/Fixtures/audit/documents").path
+    static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary) }
+}
+
+/// `kgq audit` end to end on Tests/Fixtures/audit: exit codes, formats, baseline, map.
+@Suite(.enabled(if: AuditCLI.binaryExists, "build kgq first (swift build)"))
+struct AuditCLITests {
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    static func kgq(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: AuditCLI.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = AuditCLI.root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static let base = ["audit", "--graph", AuditCLI.graph, "--documents", AuditCLI.documents, "--today", "2026-11-23"]
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kgq-audit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func textReportOnTheFixtureFailsOnItsErrors() throws {
+        let run = try Self.kgq(Self.base)
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stdout.contains("Tests/Fixtures/audit/graph/statements.kg:19:1: error[uncited-statement] node skill:listening"))
+        #expect(run.stdout.contains("error[quote-not-found] node fig:pay citation #1"))
+        #expect(run.stdout.contains("nearest match on line 5"))
+        #expect(run.stdout.contains("warning[conflicting-statements] node claim:labour-outlook"))
+        #expect(run.stdout.contains("percentage \"40 percent\" on report.txt:5"))
+        #expect(!run.stdout.contains("second-hand-only] node fig:acme-growth"))   // Acme's own survey is cited
+        #expect(run.stdout.hasSuffix("summary: 10 findings: 2 errors, 4 warnings, 4 info\n"))
+    }
+
+    @Test(arguments: [("error", 1), ("warning", 1), ("info", 1), ("never", 0)] as [(String, Int32)])
+    func failOnDecidesTheExitCode(threshold: String, status: Int32) throws {
+        #expect(try Self.kgq(Self.base + ["--fail-on", threshold]).status == status)
+    }
+
+    @Test func onlyWarningsAndInfoPassTheDefaultThreshold() throws {
+        let run = try Self.kgq(Self.base + ["--rule", "second-hand-only", "--rule", "stale-figure"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasSuffix("summary: 3 findings: 0 errors, 2 warnings, 1 info\n"))
+        #expect(try Self.kgq(Self.base + ["--rule", "second-hand-only", "--fail-on", "warning"]).status == 1)
+    }
+
+    @Test(arguments: [
+        ["--rule", "uncited-statment"],
+        ["--format", "yaml"],
+        ["--fail-on", "sometimes"],
+        ["--today", "yesterday"],
+        ["--map", "map.txt"],
+        ["--baseline", "/nonexistent/baseline.json"],
+    ])
+    func usageAndInputErrorsExitTwo(extra: [String]) throws {
+        let run = try Self.kgq(Self.base + extra)
+        #expect(run.status == 2, "\(extra): \(run.stderr)")
+        #expect(!run.stderr.isEmpty && run.stdout.isEmpty)
+    }
+
+    @Test func unknownRuleSuggestsTheNearestOne() throws {
+        let run = try Self.kgq(Self.base + ["--rule", "uncited-statment"])
+        #expect(run.stderr.contains("did you mean 'uncited-statement'"))
+    }
+
+    @Test func missingGraphIsAnInputError() throws {
+        #expect(try Self.kgq(["audit", "--graph", "/nonexistent/graph"]).status == 2)
+    }
+
+    @Test func withoutDocumentsTheTextRulesAreNamedAsNotRun() throws {
+        let run = try Self.kgq(["audit", "--graph", AuditCLI.graph, "--today", "2026-11-23"])
+        #expect(run.stdout.contains("not run without --documents: document-changed, quote-not-found, uncaptured-number"))
+        #expect(!run.stdout.contains("quote-not-found]"))
+    }
+
+    @Test func baselineSuppressesEverythingItRecorded() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for format in ["json", "sarif"] {
+            let path = dir.appendingPathComponent("baseline.\(format)").path
+            let first = try Self.kgq(Self.base + ["--format", format, "-o", path, "--fail-on", "never"])
+            #expect(first.status == 0 && first.stdout.isEmpty, "\(first.stderr)")
+            #expect(first.stderr.contains("wrote \(path)"))
+            let second = try Self.kgq(Self.base + ["--baseline", path])
+            #expect(second.status == 0, "\(second.stderr)")
+            #expect(second.stdout.hasSuffix("summary: 0 findings: 0 errors, 0 warnings, 0 info (10 suppressed by the baseline)\n"))
+        }
+    }
+
+    @Test func jsonAndSarifAreWellFormedAndAgree() throws {
+        let json = try Self.kgq(Self.base + ["--format", "json", "--fail-on", "never"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        #expect(findings.count == 10)
+        #expect((findings.first?["location"] as? [String: Any])?["file"] as? String == "Tests/Fixtures/audit/graph/statements.kg")
+        let sarif = try Self.kgq(Self.base + ["--format", "sarif", "--fail-on", "never"])
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+        let results = try #require((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        let fromSarif = Set(results.compactMap { ($0["partialFingerprints"] as? [String: String])?["kgqFinding/v1"] })
+        #expect(fromSarif == Set(findings.compactMap { $0["fingerprint"] as? String }))
+        let markdown = try Self.kgq(Self.base + ["--format", "markdown", "--fail-on", "never"])
+        #expect(markdown.stdout.hasPrefix("## Citation audit\n\n10 findings"))
+    }
+
+    @Test func mapIsDrawnThroughTheExporters() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let dot = dir.appendingPathComponent("map.dot").path
+        let run = try Self.kgq(Self.base + ["--fail-on", "never", "--map", dot])
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try String(contentsOfFile: dot, encoding: .utf8)
+        #expect(text.hasPrefix("digraph") || text.hasPrefix("strict digraph"))
+        for id in ["doc:report", "source:labour", "fig:labour-growth", "ATTRIBUTES_TO", "REPORTS"] {
+            #expect(text.contains(id), "map lacks \(id)")
+        }
+        let svg = dir.appendingPathComponent("map.svg").path
+        #expect(try Self.kgq(Self.base + ["--fail-on", "never", "--map", svg]).status == 0)
+        #expect(try String(contentsOfFile: svg, encoding: .utf8).contains("<svg"))
+    }
+}

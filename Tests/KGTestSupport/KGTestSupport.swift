@@ -1,0 +1,88 @@
+import Foundation
+
+/// Shared helpers for kgq's test targets: where the package and its fixtures are, and a way
+/// to run the built `kgq` binary end to end.
+public enum KGTestSupport {
+    /// The package root (the folder holding Package.swift), found from this file's path.
+    public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Tests/Fixtures.
+    public static let fixtures: URL = packageRoot.appendingPathComponent("Tests/Fixtures")
+
+    /// The built kgq binary: next to the running test bundle when it is there (the products
+    /// folder of whichever configuration is being tested), else .build/debug/kgq.
+    public static let kgqBinary: String = {
+        var candidates: [String] = []
+        // The test runner (xctest / swiftpm-testing-helper) lives in the products folder or
+        // is given the bundle path as an argument; both lead to the products folder.
+        for arg in CommandLine.arguments.prefix(4) {
+            var url = URL(fileURLWithPath: arg)
+            for _ in 0..<4 {
+                url.deleteLastPathComponent()
+                candidates.append(url.appendingPathComponent("kgq").path)
+            }
+        }
+        candidates.append(Bundle.main.bundleURL.appendingPathComponent("kgq").path)
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/kgq").path)
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) && !isDirectory($0) }
+            ?? packageRoot.appendingPathComponent(".build/debug/kgq").path
+    }()
+
+    /// Whether the kgq binary has been built (suites that need it are skipped with a reason otherwise).
+    public static var kgqBuilt: Bool { FileManager.default.isExecutableFile(atPath: kgqBinary) }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var d: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &d) && d.boolValue
+    }
+
+    /// Runs kgq with `args`, feeding `stdin` when given; `environment` entries are added to
+    /// (or, with nil values, removed from) the current environment. The working directory is
+    /// the package root unless `directory` says otherwise.
+    public static func runKGQ(_ args: [String], stdin: String? = nil,
+                              environment: [String: String?] = [:],
+                              directory: URL? = nil) -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: kgqBinary)
+        process.arguments = args
+        process.currentDirectoryURL = directory ?? packageRoot
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        do { try process.run() } catch {
+            return (127, "", "cannot run \(kgqBinary): \(error)")
+        }
+        // Read both pipes while the child runs, so a large output cannot block it.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var o = Data(), e = Data()
+        group.enter()
+        DispatchQueue.global().async { o = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter()
+        DispatchQueue.global().async { e = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try? input.fileHandleForWriting.close()
+        group.wait()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    /// A new empty temporary folder.
+    public static func temporaryFolder(_ prefix: String = "kgq-test") throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Copies a fixture folder (relative to Tests/Fixtures) into a fresh temporary folder.
+    public static func copyFixture(_ name: String) throws -> URL {
+        let dest = try temporaryFolder(name.replacingOccurrences(of: "/", with: "-"))
+            .appendingPathComponent("graph")
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: dest)
+        return dest
+    }
+}
