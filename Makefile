@@ -115,7 +115,7 @@ plugins-check:
 # crashing inputs land in .build-fuzz/artifacts/ (copy them to Fuzz/regressions/NAME/ and fix).
 # The targets exist only with KGQ_FUZZ set, so `swift build` never builds them.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= kgformat query dot
+FUZZ_TARGETS ?= kgformat query dot csv
 FUZZ_FLAGS   ?= -rss_limit_mb=2048 -timeout=10 -print_final_stats=1
 FUZZ_BUILD   := KGQ_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address
 .PHONY: fuzz fuzz-one

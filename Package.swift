@@ -104,9 +104,11 @@ let package = Package(
         ),
         // What each fuzz target does with one input; shared by the fuzzers (Fuzz/Targets) and the
         // regression tests that replay every input they ever crashed on (Fuzz/regressions).
-        .target(name: "FuzzHarness", dependencies: ["KGCore", "KGFormat", "KGQuery", "KGExport", "CGraphviz"],
+        .target(name: "FuzzHarness", dependencies: ["KGCore", "KGFormat", "KGQuery", "KGExport", "KGImport", "CGraphviz"],
                 path: "Fuzz/Harness"),
         .testTarget(name: "RegressionTests", dependencies: ["FuzzHarness"]),
+        // Malformed, truncated, binary and enormous inputs through the built binary; kill-mid-write.
+        .testTarget(name: "BadInputTests", dependencies: ["KGTestSupport"]),
     ]
 )
 
@@ -117,7 +119,7 @@ if Context.environment["KGQ_FUZZ"] != nil {
     package.targets += [
         // libFuzzer's LLVMFuzzerRunDriver, declared for Swift; the runtime provides it.
         .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
-    ] + ["kgformat", "query", "dot"].map { name in
+    ] + ["kgformat", "query", "dot", "csv"].map { name in
         .executableTarget(name: "fuzz-\(name)", dependencies: ["CLibFuzzer", "FuzzHarness"], path: "Fuzz/Targets/\(name)")
     }
 }

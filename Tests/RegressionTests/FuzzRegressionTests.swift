@@ -19,6 +19,7 @@ import Testing
         "kgformat": KGFormatHarness.run,
         "query": QueryHarness.run,
         "dot": DOTHarness.run,
+        "csv": CSVHarness.run,
     ]
 
     static var inputs: [Input] {
