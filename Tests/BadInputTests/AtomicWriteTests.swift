@@ -20,19 +20,35 @@ struct AtomicWrites {
         try text.write(to: folder.appendingPathComponent("big.kg"), atomically: false, encoding: .utf8)
     }
 
-    /// Starts kgq, kills it after `delay` seconds (when still running); returns whether it was killed.
-    static func run(_ arguments: [String], killAfter delay: Double) throws -> Bool {
+    /// Starts kgq and kills it after `delay` seconds when still running. Returns whether it was
+    /// killed, and how long it ran.
+    static func run(_ arguments: [String], killAfter delay: Double) throws -> (killed: Bool, seconds: Double) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: KGTestSupport.kgqBinary)
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        let start = Date()
         try process.run()
-        Thread.sleep(forTimeInterval: delay)
+        while process.isRunning && Date().timeIntervalSince(start) < delay { Thread.sleep(forTimeInterval: 0.002) }
         let killed = process.isRunning
         if killed { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
-        return killed && process.terminationReason == .uncaughtSignal
+        return (killed && process.terminationReason == .uncaughtSignal, Date().timeIntervalSince(start))
+    }
+
+    /// Kill moments spread over a run, adapting to how long runs take on a busy machine: a run
+    /// that finishes before its kill shortens the runs the next moments are taken from.
+    static func killRepeatedly(_ arguments: [String], duration: Double, tries: Int,
+                               _ check: (Double) throws -> Void) throws -> Int {
+        var duration = duration, killed = 0
+        for n in 0..<tries {
+            let fraction = 0.3 + 0.69 * Double(n) / Double(max(1, tries - 1))
+            let result = try run(arguments, killAfter: duration * fraction)
+            if result.killed { killed += 1 } else { duration = min(duration, result.seconds) }
+            try check(fraction)
+        }
+        return killed
     }
 
     /// Files of `folder` other than `expected`: visible strays are failures, hidden temporaries
@@ -70,18 +86,16 @@ struct AtomicWrites {
         #expect(new.count > 1_000_000)
 
         let old = Data("the previous export, which must survive\n".utf8)
-        var killed = 0, temporaries = 0
-        for fraction in [0.2, 0.5, 0.7, 0.8, 0.85, 0.9, 0.93, 0.96, 0.98, 0.99] {
-            try old.write(to: target)
-            if try Self.run(arguments, killAfter: duration * fraction) { killed += 1 }
+        try old.write(to: target)
+        let killed = try Self.killRepeatedly(arguments, duration: duration, tries: 12) { fraction in
             let now = try Data(contentsOf: target)
             #expect(now == old || now == new, "after a kill at \(Int(fraction * 100))% the file is neither old nor new (\(now.count) bytes)")
             let left = try Self.strays(in: out, expected: ["export.json"])
             #expect(left.visible.isEmpty, "visible files left behind: \(left.visible)")
-            temporaries += left.temporaries
+            try old.write(to: target)
         }
         // Most runs must really have been killed, or the test proved nothing.
-        #expect(killed >= 5, "only \(killed) of 10 runs were killed")
+        #expect(killed >= 4, "only \(killed) of 12 runs were killed")
     }
 
     @Test func killedFmtLeavesEachFileOldOrCanonical() throws {
@@ -109,17 +123,16 @@ struct AtomicWrites {
         for name in originals.keys { canonical[name] = try Data(contentsOf: folder.appendingPathComponent(name)) }
         #expect(canonical != originals, "fmt changed nothing, so the test proves nothing")
 
-        var killed = 0
-        for fraction in [0.3, 0.5, 0.7, 0.8, 0.9, 0.95] {
-            try reset()
-            if try Self.run(["fmt", "--graph", folder.path], killAfter: duration * fraction) { killed += 1 }
+        try reset()
+        let killed = try Self.killRepeatedly(["fmt", "--graph", folder.path], duration: duration, tries: 8) { _ in
             for name in originals.keys.sorted() {
                 let now = try Data(contentsOf: folder.appendingPathComponent(name))
                 #expect(now == originals[name] || now == canonical[name], "\(name) is half-written after a kill")
             }
             let left = try Self.strays(in: folder, expected: Set(originals.keys))
             #expect(left.visible.isEmpty, "visible files left behind: \(left.visible)")
+            try reset()
         }
-        #expect(killed >= 3, "only \(killed) of 6 runs were killed")
+        #expect(killed >= 3, "only \(killed) of 8 runs were killed")
     }
 }
