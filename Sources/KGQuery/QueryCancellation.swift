@@ -14,9 +14,10 @@ public final class QueryCancellation: Sendable {
     /// Asks the running statement to stop (safe from any thread).
     public func cancel() { flag.store(true, ordering: .relaxed) }
 
-    /// True once `cancel()` was called since the last `reset()`.
-    public var isCancelled: Bool { flag.load(ordering: .relaxed) }
+    /// True once `cancel()` was called, or Ctrl-C pressed inside an `InterruptScope`, since the last `reset()`.
+    public var isCancelled: Bool { flag.load(ordering: .relaxed) || pendingInterrupt.load(ordering: .relaxed) }
 
-    /// Clears the flag; `QuerySession.run` does this as each statement starts.
+    /// Clears the flag; `QuerySession.run` does this as each statement starts. (A Ctrl-C is
+    /// cleared when the next `InterruptScope` opens.)
     public func reset() { flag.store(false, ordering: .relaxed) }
 }

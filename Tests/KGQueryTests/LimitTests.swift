@@ -77,6 +77,19 @@ import Testing
     }
 }
 
+/// Ctrl-C during a statement cancels the statement, not the process.
+@Suite(.serialized) struct Interrupts {
+    @Test func sigintInsideTheScopeCancels() throws {
+        let flag = QueryCancellation()
+        let scope = InterruptScope()
+        defer { scope.end() }
+        kill(getpid(), SIGINT)  // to the process, as Ctrl-C is (test threads may block signals)
+        let deadline = Date().addingTimeInterval(5)
+        while !flag.isCancelled && Date() < deadline { usleep(1000) }
+        #expect(flag.isCancelled)
+    }
+}
+
 /// Hostile nesting is a SyntaxError at parse time, not a stack overflow; backtracking stays linear.
 @Suite struct ParserBounds {
     /// A hostile query, named for the test list (the text itself is megabytes of brackets).
