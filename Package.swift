@@ -69,21 +69,21 @@ let package = Package(
             ]
         ),
         // `swift package --allow-writing-to-package-directory render`: saved views to pictures.
+        // The command plugins build kgq through the package manager (the ordinary debug build)
+        // instead of depending on it as a tool, which would build kgq twice in every `swift build`.
         .plugin(
             name: "RenderCommand",
             capability: .command(
                 intent: .custom(verb: "render", description: "Render every graphs/*/views/*.cypher to graphs/*/rendered/ (png, svg)."),
                 permissions: [.writeToPackageDirectory(reason: "writes the rendered views into graphs/*/rendered/")]
-            ),
-            dependencies: ["kgq"]
+            )
         ),
         // `swift package audit`: kgq audit on every graph folder; fails on errors.
         .plugin(
             name: "AuditCommand",
             capability: .command(
                 intent: .custom(verb: "audit", description: "Run kgq audit on every graph folder; fail on findings at or above --fail-on.")
-            ),
-            dependencies: ["kgq"]
+            )
         ),
         .testTarget(name: "KGCoreTests", dependencies: ["KGCore"]),
         // Shared by the test targets: package root, fixtures, running the built kgq.

@@ -13,7 +13,7 @@ struct AuditCommand: CommandPlugin {
         var extractor = ArgumentExtractor(arguments)
         let only = extractor.extractOption(named: "graph")
         let passed = extractor.remainingArguments
-        let kgq = try context.tool(named: "kgq").url
+        let kgq = try kgqExecutable(packageManager)
         let root = context.package.directoryURL
         let graphs = try GraphFolders.selected(Array(only), in: root) { graph in
             !GraphFolders.files(in: graph, extension: "kg").isEmpty || !GraphFolders.files(in: graph, extension: "csv").isEmpty

@@ -15,7 +15,7 @@ struct RenderCommand: CommandPlugin {
         if !extractor.remainingArguments.isEmpty {
             throw PluginFailure("unexpected arguments \(extractor.remainingArguments); use --graph NAME and --format png,svg")
         }
-        let kgq = try context.tool(named: "kgq").url
+        let kgq = try kgqExecutable(packageManager)
         let root = context.package.directoryURL
         let graphs = try GraphFolders.selected(Array(only), in: root) { graph in
             !GraphFolders.files(in: graph.appendingPathComponent("views"), extension: "cypher").isEmpty

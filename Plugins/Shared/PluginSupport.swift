@@ -1,6 +1,7 @@
 // Shared by the command plugins (each plugin folder links this file; plugins cannot share a
 // library target).
 import Foundation
+import PackagePlugin
 
 /// An error the plugin reports to `swift package` (which prints it and exits non-zero).
 struct PluginFailure: Error, CustomStringConvertible {
@@ -59,4 +60,18 @@ func relative(_ url: URL, to root: URL) -> String {
 /// Writes a line to standard output unbuffered, so it comes before the tool's own output.
 func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+/// The kgq executable of the package's ordinary debug build (built now if stale).
+///
+/// Built through the package manager rather than declared as the plugin's tool dependency:
+/// a tool dependency makes every `swift build` compile kgq and its modules a second time,
+/// for the host, even when no plugin runs.
+func kgqExecutable(_ packageManager: PackageManager) throws -> URL {
+    let result = try packageManager.build(.product("kgq"), parameters: .init(configuration: .debug, logging: .concise, echoLogs: true))
+    guard result.succeeded else { throw PluginFailure("building kgq failed:\n\(result.logText)") }
+    guard let kgq = result.builtArtifacts.first(where: { $0.kind == .executable && $0.url.lastPathComponent == "kgq" }) else {
+        throw PluginFailure("the build did not produce the kgq executable")
+    }
+    return kgq.url
 }

@@ -8,6 +8,8 @@
 /// - per node, outgoing and incoming edges (adjacency lists);
 /// - lower-cased name in any language → nodes (the `name` property and every localized name).
 ///
+/// Relationship types are interned as integer codes (`typeCode`).
+///
 /// Label, type and name indexes are maintained lazily on removal: readers re-check the
 /// entry, so a removal costs O(1) and a lookup never returns a stale hit.
 ///
@@ -20,10 +22,19 @@ public struct Graph: Sendable {
     private var nodeByID: [String: Int] = [:]
     private var edgeByID: [String: Int] = [:]
     private var byLabel: [String: [Int]] = [:]
-    private var byType: [String: [Int]] = [:]
+    /// Relationship types interned as small integers (codes), so matching compares integers.
+    private var typeCodes: [String: Int] = [:]
+    private var typeNames: [String] = []
+    /// Per type code: its edges, in insertion order.
+    private var byTypeCode: [[Int]] = []
+    /// Per edge: its type code.
+    private var edgeTypeCodes: [Int32] = []
     private var byName: [String: [Int]] = [:]
-    private var outgoing: [[Int]] = []
-    private var incoming: [[Int]] = []
+    private var outgoing: [[AdjacentEdge]] = []
+    private var incoming: [[AdjacentEdge]] = []
+    /// Labels interned as codes; per node, a bit per label code below 64 (others: string check).
+    private var labelCodes: [String: Int] = [:]
+    private var nodeLabelBits: [UInt64] = []
     public private(set) var nodeCount = 0
     public private(set) var edgeCount = 0
 
@@ -32,9 +43,10 @@ public struct Graph: Sendable {
     /// Reserves table space before a bulk load.
     public mutating func reserveCapacity(nodes n: Int, edges e: Int) {
         nodes.reserveCapacity(n); nodeAlive.reserveCapacity(n)
-        outgoing.reserveCapacity(n); incoming.reserveCapacity(n)
+        outgoing.reserveCapacity(n); incoming.reserveCapacity(n); nodeLabelBits.reserveCapacity(n)
         nodeByID.reserveCapacity(n)
         edges.reserveCapacity(e); edgeAlive.reserveCapacity(e); edgeByID.reserveCapacity(e)
+        edgeTypeCodes.reserveCapacity(e)
     }
 
     // MARK: - Reading
@@ -54,7 +66,8 @@ public struct Graph: Sendable {
 
     /// Live nodes carrying `label`, in insertion order.
     public func nodes(labelled label: String) -> [Int] {
-        (byLabel[label] ?? []).filter { nodeAlive[$0] && nodes[$0].labels.contains(label) }
+        let code = labelCode(label)
+        return (byLabel[label] ?? []).filter { nodeAlive[$0] && hasLabel(node: $0, code: code) }
     }
 
     /// Number of index entries for `label` (an upper bound of `nodes(labelled:).count`, O(1)).
@@ -62,15 +75,37 @@ public struct Graph: Sendable {
 
     /// Live edges of `type`, in insertion order.
     public func edges(ofType type: String) -> [Int] {
-        (byType[type] ?? []).filter { edgeAlive[$0] && edges[$0].type == type }
+        guard let code = typeCodes[type] else { return [] }
+        return byTypeCode[code].filter { edgeAlive[$0] }
     }
 
-    public func estimatedCount(type: String) -> Int { byType[type]?.count ?? 0 }
+    public func estimatedCount(type: String) -> Int { typeCodes[type].map { byTypeCode[$0].count } ?? 0 }
+
+    /// The code of a relationship type (a small integer, stable for the graph's lifetime),
+    /// or -1 when no edge ever had this type. Compare codes instead of strings in hot loops.
+    public func typeCode(_ type: String) -> Int { typeCodes[type] ?? -1 }
+
+    /// The type code of edge `i` (see `typeCode(_:)`).
+    public func typeCode(edge i: Int) -> Int { Int(edgeTypeCodes[i]) }
 
     /// Edges leaving node `i` (it is their `from`).
-    public func outgoing(_ i: Int) -> [Int] { outgoing[i] }
+    public func outgoing(_ i: Int) -> [Int] { outgoing[i].map(\.edge) }
     /// Edges entering node `i` (it is their `to`).
-    public func incoming(_ i: Int) -> [Int] { incoming[i] }
+    public func incoming(_ i: Int) -> [Int] { incoming[i].map(\.edge) }
+    /// Edges leaving node `i` with their end node and type code (no copy; for hot loops).
+    public func outgoingAdjacency(_ i: Int) -> [AdjacentEdge] { outgoing[i] }
+    /// Edges entering node `i` with their start node and type code.
+    public func incomingAdjacency(_ i: Int) -> [AdjacentEdge] { incoming[i] }
+
+    /// The code of a label (-1 when no node ever carried it), for `hasLabel(node:code:)`.
+    public func labelCode(_ label: String) -> Int { labelCodes[label] ?? -1 }
+
+    /// Whether node `i` carries the label with this code; integer work for codes below 64.
+    public func hasLabel(node i: Int, code: Int) -> Bool {
+        if code < 0 { return false }
+        if code < 64 { return nodeLabelBits[i] & (1 << UInt64(code)) != 0 }
+        return labelCodes.first { $0.value == code }.map { nodes[i].labels.contains($0.key) } ?? false
+    }
     /// Number of edges touching node `i` (a self-loop counts twice).
     public func degree(_ i: Int) -> Int { outgoing[i].count + incoming[i].count }
 
@@ -89,7 +124,7 @@ public struct Graph: Sendable {
 
     /// Every relationship type in use with its count of live edges, sorted by type.
     public var typeCounts: [(type: String, count: Int)] {
-        byType.keys.sorted().map { ($0, edges(ofType: $0).count) }.filter { $0.1 > 0 }
+        typeNames.sorted().map { ($0, edges(ofType: $0).count) }.filter { $0.1 > 0 }
     }
 
     /// Registered documents (nodes labelled `Document`), in insertion order.
@@ -104,6 +139,10 @@ public struct Graph: Sendable {
     @discardableResult
     public mutating func addNode(_ node: Node) throws(Diagnostic) -> Int {
         let i = nodes.count
+        // Adjacency entries store node handles as Int32.
+        guard i < Int(Int32.max) else {
+            throw Diagnostic(.error, "the graph cannot hold more than \(Int32.max) nodes", at: node.location)
+        }
         if let existing = nodeByID.updateValue(i, forKey: node.id) {
             nodeByID[node.id] = existing
             throw Diagnostic(.error, "duplicate node id '\(node.id)'", at: node.location,
@@ -113,7 +152,11 @@ public struct Graph: Sendable {
         nodeAlive.append(true)
         outgoing.append([])
         incoming.append([])
-        for label in node.labels { byLabel[label, default: []].append(i) }
+        nodeLabelBits.append(0)
+        for label in node.labels {
+            byLabel[label, default: []].append(i)
+            setLabelBit(i, label)
+        }
         indexNames(of: i)
         nodeCount += 1
         return i
@@ -126,6 +169,10 @@ public struct Graph: Sendable {
             throw Diagnostic(.error, "relationship '\(edge.id)' has an end that is not in the graph", at: edge.location)
         }
         let i = edges.count
+        // Adjacency entries store edge handles as Int32 (checked here, so the conversions never truncate).
+        guard i < Int(Int32.max) else {
+            throw Diagnostic(.error, "the graph cannot hold more than \(Int32.max) relationships", at: edge.location)
+        }
         // One hash of the id for both the duplicate check and the insert (bulk loads add millions).
         if let existing = edgeByID.updateValue(i, forKey: edge.id) {
             edgeByID[edge.id] = existing
@@ -134,9 +181,17 @@ public struct Graph: Sendable {
         }
         edges.append(edge)
         edgeAlive.append(true)
-        byType[edge.type, default: []].append(i)
-        outgoing[edge.from].append(i)
-        incoming[edge.to].append(i)
+        let code: Int
+        if let c = typeCodes[edge.type] { code = c } else {
+            code = typeNames.count
+            typeCodes[edge.type] = code
+            typeNames.append(edge.type)
+            byTypeCode.append([])
+        }
+        byTypeCode[code].append(i)
+        edgeTypeCodes.append(Int32(truncatingIfNeeded: code))
+        outgoing[edge.from].append(AdjacentEdge(edge: i, other: edge.to, typeCode: code))
+        incoming[edge.to].append(AdjacentEdge(edge: i, other: edge.from, typeCode: code))
         edgeCount += 1
         return i
     }
@@ -171,11 +226,13 @@ public struct Graph: Sendable {
     public mutating func addLabel(node i: Int, _ label: String) {
         guard !nodes[i].labels.contains(label) else { return }
         nodes[i].labels.append(label)
+        setLabelBit(i, label)
         if !(byLabel[label]?.contains(i) ?? false) { byLabel[label, default: []].append(i) }
     }
 
     public mutating func removeLabel(node i: Int, _ label: String) {
         nodes[i].labels.removeAll { $0 == label }
+        if let c = labelCodes[label], c < 64 { nodeLabelBits[i] &= ~(1 << UInt64(c)) }
     }
 
     public mutating func addCitation(node i: Int, _ c: Citation) { nodes[i].citations.append(c) }
@@ -186,8 +243,8 @@ public struct Graph: Sendable {
         guard isAlive(edge: i) else { return }
         edgeAlive[i] = false
         edgeByID[edges[i].id] = nil
-        outgoing[edges[i].from].removeAll { $0 == i }
-        incoming[edges[i].to].removeAll { $0 == i }
+        outgoing[edges[i].from].removeAll { $0.edge == i }
+        incoming[edges[i].to].removeAll { $0.edge == i }
         edgeCount -= 1
     }
 
@@ -200,11 +257,17 @@ public struct Graph: Sendable {
                 throw Diagnostic(.error, "cannot delete node '\(nodes[i].id)' because it still has relationships",
                                  help: "use DETACH DELETE to delete it with its relationships")
             }
-            for e in outgoing[i] + incoming[i] { deleteEdge(e) }
+            for e in (outgoing[i] + incoming[i]).map(\.edge) { deleteEdge(e) }
         }
         nodeAlive[i] = false
         nodeByID[nodes[i].id] = nil
         nodeCount -= 1
+    }
+
+    private mutating func setLabelBit(_ i: Int, _ label: String) {
+        let code: Int
+        if let c = labelCodes[label] { code = c } else { code = labelCodes.count; labelCodes[label] = code }
+        if code < 64 { nodeLabelBits[i] |= 1 << UInt64(code) }
     }
 
     // MARK: - Names

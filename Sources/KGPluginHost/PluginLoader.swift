@@ -78,6 +78,11 @@ public enum PluginLoader {
                                            pluginData: f.pluginData, library: library)
             try updated.register(function: function.queryFunction, origin: library.origin, summary: f.description)
         }
+        for r in registration.auditRules {
+            let rule = LibraryAuditRule(id: r.id, defaultSeverity: r.severity, summary: r.summary, description: r.description,
+                                        callback: r.callback, pluginData: r.pluginData, library: library)
+            try updated.register(auditRule: rule, origin: library.origin)
+        }
         registry = updated
     }
 

@@ -1,4 +1,5 @@
 import CKGPlugin
+import KGAudit
 
 /// What one plugin's `kgq_plugin_register` call declares and registers, collected before
 /// anything reaches the registry (so a plugin that fails half-way contributes nothing).
@@ -17,12 +18,20 @@ final class PluginRegistration {
         var pluginData: UnsafeMutableRawPointer?
     }
 
+    struct AuditRuleSpec {
+        var id, summary, description: String
+        var severity: AuditSeverity
+        var callback: kgq_audit_fn
+        var pluginData: UnsafeMutableRawPointer?
+    }
+
     /// The version, name and version string the plugin declared, once it has.
     private(set) var declaredAPIVersion: UInt32?
     private(set) var name: String?
     private(set) var version: String?
     private(set) var exporters: [ExporterSpec] = []
     private(set) var functions: [FunctionSpec] = []
+    private(set) var auditRules: [AuditRuleSpec] = []
     /// The first problem: the plugin's own message, or kgq's about a bad call.
     private(set) var error: String?
 
@@ -45,6 +54,10 @@ final class PluginRegistration {
             },
             set_error: { host, message in
                 PluginRegistration.from(host)?.fail(message.map { String(cString: $0) } ?? "an error without a message")
+            },
+            register_audit_rule: { host, rule in
+                guard let session = PluginRegistration.from(host) else { return 1 }
+                return session.registerAuditRule(rule)
             })
         return withExtendedLifetime(self) { withUnsafePointer(to: &host) { body($0) } }
     }
@@ -102,6 +115,23 @@ final class PluginRegistration {
         functions.append(FunctionSpec(
             name: name, description: f.description.map { String(cString: $0) } ?? "",
             minArity: Int(f.min_arity), maxArity: Int(f.max_arity), callback: callback, pluginData: f.plugin_data))
+        return 0
+    }
+
+    private func registerAuditRule(_ pointer: UnsafePointer<kgq_audit_rule>?) -> Int32 {
+        guard declaredOK else { return 1 }
+        guard let r = pointer?.pointee else { fail("register_audit_rule was called with NULL"); return 1 }
+        guard let id = r.id.map({ String(cString: $0) }), !id.isEmpty else { fail("an audit rule has no id"); return 1 }
+        guard let callback = r.check else { fail("the audit rule '\(id)' has no check callback"); return 1 }
+        let severityText = r.severity.map { String(cString: $0) } ?? ""
+        guard let severity = AuditSeverity(rawValue: severityText) else {
+            fail("the audit rule '\(id)' has severity '\(severityText)'; use error, warning or info")
+            return 1
+        }
+        auditRules.append(AuditRuleSpec(
+            id: id, summary: r.summary.map { String(cString: $0) } ?? "",
+            description: r.description.map { String(cString: $0) } ?? "",
+            severity: severity, callback: callback, pluginData: r.plugin_data))
         return 0
     }
 }

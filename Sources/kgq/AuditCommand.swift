@@ -46,12 +46,7 @@ struct AuditCommand: ParsableCommand {
     var map: String?
 
     func validate() throws {
-        for id in rules where BuiltinRules.rule(id: id) == nil {
-            let known = BuiltinRules.all.map(\.id)
-            let guess = known.min { editDistance($0, id) < editDistance($1, id) }
-            let hint = guess.map { " (did you mean '\($0)'?)" } ?? ""
-            throw ValidationError("unknown rule '\(id)'\(hint); rules: \(known.joined(separator: ", "))")
-        }
+        // --rule ids are checked in run(), against the registry's rules (built-in and plugins').
         if let today, KGDate(today) == nil {
             throw ValidationError("--today '\(today)' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
         }
@@ -70,12 +65,21 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
-        let graph = try graphOptions.load()
-        try CLI.reporting { try audit(graph) }
+        let registry = try graphOptions.registry()
+        let available = registry.rules
+        for id in rules where !available.contains(where: { $0.id == id }) {
+            let known = available.map(\.id)
+            let guess = known.min { editDistance($0, id) < editDistance($1, id) }
+            CLI.error(Diagnostic(.error, "unknown rule '\(id)'", help: (guess.map { "did you mean '\($0)'? " } ?? "")
+                                 + "rules: \(known.joined(separator: ", "))").rendered())
+            throw ExitCode(2)
+        }
+        let selected = rules.isEmpty ? available : rules.compactMap { id in available.first { $0.id == id } }
+        let graph = try graphOptions.load(with: registry)
+        try CLI.reporting { try audit(graph, rules: selected) }
     }
 
-    private func audit(_ graph: Graph) throws {
-        let selected = rules.isEmpty ? BuiltinRules.all : rules.compactMap(BuiltinRules.rule(id:))
+    private func audit(_ graph: Graph, rules selected: [any AuditRule]) throws {
         var settings = AuditSettings(staleYears: staleYears)
         if let today, let date = KGDate(today) { settings.today = date }
         let corpus = documents.map { DocumentCorpus.load(documentsOf: graph, from: $0) }

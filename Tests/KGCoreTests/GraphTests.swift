@@ -21,6 +21,23 @@ import Testing
         #expect(g.edges(ofType: "REQUIRES") == [0])
     }
 
+    @Test func typeAndLabelCodesAndAdjacencyEntries() throws {
+        var g = try sample()
+        #expect(g.typeCode("REQUIRES") == g.typeCode(edge: 0))
+        #expect(g.typeCode("NOPE") == -1)
+        #expect(g.outgoingAdjacency(0) == [AdjacentEdge(edge: 0, other: 1, typeCode: g.typeCode("REQUIRES"))])
+        #expect(g.incomingAdjacency(1).map(\.other) == [0])
+        let role = g.labelCode("Role"), skill = g.labelCode("Skill")
+        #expect(g.hasLabel(node: 0, code: role) && !g.hasLabel(node: 0, code: skill))
+        #expect(!g.hasLabel(node: 0, code: g.labelCode("Nope")))
+        g.addLabel(node: 0, "Skill")
+        #expect(g.hasLabel(node: 0, code: skill))
+        g.removeLabel(node: 0, "Role")
+        #expect(!g.hasLabel(node: 0, code: role))
+        g.deleteEdge(0)
+        #expect(g.outgoingAdjacency(0).isEmpty && g.incoming(1).isEmpty)
+    }
+
     @Test func duplicateIdIsAnError() throws {
         var g = try sample()
         #expect(throws: Diagnostic.self) { try g.addNode(Node(id: "role:csr", labels: ["Role"])) }

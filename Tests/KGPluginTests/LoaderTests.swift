@@ -1,4 +1,5 @@
 import Foundation
+import KGAudit
 import KGCore
 import KGPluginAPI
 import KGPluginHost
@@ -81,6 +82,15 @@ struct LoaderTests {
         var session = QuerySession(graph: graph, functions: registry.functions)
         #expect(try session.run("RETURN shout('abc') AS v").rows.first?.first == .string("ABC"))
 
+        // The audit rule runs with the built-ins and its finding points at the .kg line.
+        let rule = try #require(registry.rules.first { $0.id == "agent-audited" })
+        #expect(rule.defaultSeverity == .warning)
+        let findings = rule.check(AuditContext(graph: graph))
+        #expect(findings.count == 1)
+        #expect(findings.first?.focus == AuditFocus(.node, "role:agent", property: "name"))
+        #expect(findings.first?.location?.line == graph.nodes[try #require(graph.node(id: "role:agent"))].location?.line)
+        #expect(findings.first?.message == "agents are audited")
+
         let exporter = try #require(registry.exporter(format: "fail"))
         do {
             _ = try exporter.export(graph, Subgraph(all: graph), settings: ExportSettings())
@@ -100,6 +110,7 @@ struct LoaderTests {
         ("refuses", TestPlugins.refuses, ["failed to register", "the licence file is missing"]),
         ("clash", TestPlugins.clash, ["'toUpper' is already registered by built-in"]),
         ("badArity", TestPlugins.badArity, ["arity 3...1"]),
+        ("badSeverity", TestPlugins.badSeverity, ["severity 'fatal'; use error, warning or info"]),
         ("notALibrary", nil, ["cannot load plugin"]),
     ]
 

@@ -98,6 +98,23 @@ struct PluginCLITests {
         #expect(run.stdout.isEmpty)
     }
 
+    @Test func aPluginAuditRuleRunsInKgqAudit() throws {
+        let directory = try PluginFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try PluginFixture.buildC(TestPlugins.good, name: "good", in: directory)
+        let run = try PluginFixture.kgq(["audit", "--graph", Self.graph, "--plugin", path, "--rule", "agent-audited",
+                                         "--format", "json", "--fail-on", "warning"])
+        #expect(run.status == 1, "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(findings.count == 1)
+        #expect(findings.first?["ruleId"] as? String == "agent-audited")
+        #expect(findings.first?["message"] as? String == "agents are audited")
+        let without = try PluginFixture.kgq(["audit", "--graph", Self.graph, "--rule", "agent-audited"])
+        #expect(without.status == 2)
+        #expect(without.stderr.contains("unknown rule 'agent-audited'"))
+    }
+
     @Test func aMissingPluginIsAUsageError() throws {
         let run = try PluginFixture.kgq(["plugins", "--plugin", "no/such/libplugin.so"])
         #expect(run.status == 2)

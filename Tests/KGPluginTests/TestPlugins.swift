@@ -3,7 +3,8 @@
 enum TestPlugins {
     static let prelude = "#include <string.h>\n#include \"kgq_plugin.h\"\n"
 
-    /// Registers `shout(text)` (upper-cases ASCII) and a `fail` exporter whose callback errs.
+    /// Registers `shout(text)` (upper-cases ASCII), an `agent-audited` audit rule and a `fail`
+    /// exporter whose callback errs.
     static let good = prelude + #"""
     static int shout(void *data, const char *args, size_t length, struct kgq_result *result) {
         /* args is ["text"]; answer with the same JSON upper-cased (enough for the test). */
@@ -18,10 +19,22 @@ enum TestPlugins {
         kgq_result_set_error(result, "this exporter always fails");
         return 1;
     }
+    /* One finding for the first node whose id contains "agent"; a plain string search is
+       enough for the test graph. */
+    static int agents(void *data, const char *json, size_t length, struct kgq_result *result) {
+        const char *hit = strstr(json, "\"id\": \"role:agent\"");
+        const char *answer = hit
+            ? "[{\"focus\": \"role:agent\", \"message\": \"agents are audited\", \"fix\": \"none\", \"property\": \"name\"}]"
+            : "[]";
+        kgq_result_set_output(result, answer, strlen(answer));
+        return 0;
+    }
     int kgq_plugin_register(const struct kgq_host *host) {
         if (kgq_declare(host, "good", "0.1") != 0) return 1;
         struct kgq_function f = { "shout", 1, 1, "upper-cases", shout, 0 };
         if (host->register_function(host, &f) != 0) return 1;
+        struct kgq_audit_rule r = { "agent-audited", "warning", "Finds role:agent.", "For tests.", agents, 0 };
+        if (host->register_audit_rule(host, &r) != 0) return 1;
         struct kgq_exporter e = { "fail", "fail", "always fails", 0, fail, 0 };
         return host->register_exporter(host, &e);
     }
@@ -70,6 +83,16 @@ enum TestPlugins {
         kgq_declare(host, "badjson", "1.0");
         struct kgq_function fn = { "garbled", 0, 0, "", f, 0 };
         return host->register_function(host, &fn);
+    }
+    """#
+
+    /// Gives an audit rule a severity that does not exist.
+    static let badSeverity = prelude + #"""
+    static int f(void *d, const char *a, size_t n, struct kgq_result *r) { return 0; }
+    int kgq_plugin_register(const struct kgq_host *host) {
+        kgq_declare(host, "badseverity", "1.0");
+        struct kgq_audit_rule rule = { "r", "fatal", "", "", f, 0 };
+        return host->register_audit_rule(host, &rule);
     }
     """#
 

@@ -13,6 +13,8 @@
  * text, so a plugin may be written in Swift (with @c), C, Rust or anything that exports a C
  * function.
  *
+ * Contributions: exporters (kgq export --format NAME), query functions and audit rules.
+ *
  * Memory: every string and buffer kgq hands to a plugin is only valid during the call. A
  * plugin hands results back through a struct kgq_result (kgq_result_set_output /
  * kgq_result_set_error), which copies them at once, so the plugin may free its buffers as soon
@@ -93,6 +95,28 @@ struct kgq_function {
 };
 
 /*
+ * An audit rule, run by `kgq audit` with the built-in rules: `kgq audit --rule ID` selects it.
+ *
+ * check receives the whole graph as graph-export JSON (as for exporters) and writes a JSON
+ * array of findings, each
+ *   {"focus": "id of a node, relationship or document", "message": "what is wrong",
+ *    "fix": "what to do" (optional), "property": "the property in question" (optional)}
+ * kgq adds the rule id, the severity, the .kg location of the focus and a fingerprint (from
+ * the rule, the focus, the property and the message). An empty array means no findings.
+ */
+typedef int (*kgq_audit_fn)(void *plugin_data, const char *graph_json, size_t graph_json_length,
+                            struct kgq_result *result);
+
+struct kgq_audit_rule {
+    const char *id;            /* stable, kebab-case: "empty-name" */
+    const char *severity;      /* "error", "warning" or "info" */
+    const char *summary;       /* one sentence: what the rule finds */
+    const char *description;   /* a paragraph: why it matters, how to fix a finding */
+    kgq_audit_fn check;
+    void *plugin_data;         /* passed back to check unchanged */
+};
+
+/*
  * What kgq hands to kgq_plugin_register. Each callback returns 0 on success; on failure it
  * returns non-zero and kgq reports why when the plugin gives up (return that value).
  */
@@ -106,6 +130,7 @@ struct kgq_host {
     int (*register_exporter)(const struct kgq_host *host, const struct kgq_exporter *exporter);
     int (*register_function)(const struct kgq_host *host, const struct kgq_function *function);
     void (*set_error)(const struct kgq_host *host, const char *message);
+    int (*register_audit_rule)(const struct kgq_host *host, const struct kgq_audit_rule *rule);
 };
 
 /* The entry point every plugin defines. Return 0 when everything registered. */

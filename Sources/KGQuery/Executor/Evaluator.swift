@@ -227,12 +227,12 @@ extension ExecutionContext {
         switch b {
         case .null: return .null
         case .node(let i):
-            if deletedNodes.contains(i) {
+            if !deletedNodes.isEmpty && deletedNodes.contains(i) {
                 throw runtimeError("EntityNotFound", "DeletedEntityAccess", "node was deleted by this statement", at: span)
             }
             return graph.nodes[i].properties[key].map(QueryValue.init) ?? .null
         case .edge(let i):
-            if deletedEdges.contains(i) {
+            if !deletedEdges.isEmpty && deletedEdges.contains(i) {
                 throw runtimeError("EntityNotFound", "DeletedEntityAccess", "relationship was deleted by this statement", at: span)
             }
             return graph.edges[i].properties[key].map(QueryValue.init) ?? .null
@@ -315,7 +315,7 @@ extension ExecutionContext {
             switch op {
             case "STARTS WITH": return .bool(s.hasPrefix(t))
             case "ENDS WITH": return .bool(s.hasSuffix(t))
-            default: return .bool(t.isEmpty || Substring(s).range(of: t) != nil)
+            default: return .bool(t.isEmpty || ValueSemantics.asciiContains(s, t) ?? (Substring(s).range(of: t) != nil))
             }
         case "=~":
             guard case .string(let s) = x, case .string(let pattern) = y else { return .null }

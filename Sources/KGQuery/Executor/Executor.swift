@@ -32,9 +32,28 @@ struct Executor {
 
     mutating func run(_ q: BoundQuery) throws(QueryError) -> [Row] {
         var rows: [Row] = [[:]]
-        for c in q.clauses {
+        var skipNext = false
+        for (k, c) in q.clauses.enumerated() {
+            if skipNext { skipNext = false; continue }
             let t0 = ContinuousClock.now
             let hits0 = ctx.dbHits
+            // MATCH followed by an aggregating projection: matches go straight into the groups.
+            if case .match(let m) = c, !m.optional, k + 1 < q.clauses.count,
+               case .project(let p) = q.clauses[k + 1], p.isAggregating {
+                let plan = Planner.plan(m.pattern, predicate: m.predicate, bound: m.boundBefore, graph: ctx.graph)
+                let matcher = PatternMatcher(context: ctx, plan: plan)
+                var grouping = Grouping(p)
+                for row in rows {
+                    try matcher.forEachMatch(row) { (r: Row) throws(QueryError) in try grouping.add(r, ctx) }
+                }
+                rows = try project(p, grouped: grouping)
+                skipNext = true
+                try ctx.checkBudget(rows: rows.count)
+                let d = ContinuousClock.now - t0
+                let secs = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+                profile.append((Executor.name(c) + " → " + Executor.name(q.clauses[k + 1]), rows.count, ctx.dbHits - hits0, secs))
+                continue
+            }
             rows = try run(c, rows)
             try ctx.checkBudget(rows: rows.count)
             let d = ContinuousClock.now - t0
@@ -154,28 +173,21 @@ struct Executor {
     }
 
     private func project(_ p: BoundProjection, _ rows: [Row]) throws(QueryError) -> [Row] {
+        if p.isAggregating {
+            var grouping = Grouping(p)
+            for row in rows { try ctx.tick(); try grouping.add(row, ctx) }
+            return try project(p, grouped: grouping)
+        }
+        return try project(p, grouped: nil, rows: rows)
+    }
+
+    /// The projection's rows: from `grouped` when it aggregates, else one per input row.
+    private func project(_ p: BoundProjection, grouped: Grouping?, rows: [Row] = []) throws(QueryError) -> [Row] {
         // Each output row with the environment ORDER BY sees.
         var produced: [(out: Row, env: Row)] = []
-        if p.isAggregating {
-            var order: [[QueryValue]] = []
-            var groups: [[QueryValue]: (first: Row, keys: [QueryValue], acc: [Accumulator])] = [:]
-            for row in rows {
-                try ctx.tick()
-                var keys: [QueryValue] = []
-                for i in p.groupingIndexes { keys.append(try ctx.eval(p.items[i], row)) }
-                let gk = keys.map(ValueSemantics.groupKey)
-                if groups[gk] == nil {
-                    groups[gk] = (row, keys, p.aggregates.map { Accumulator(call: $0) })
-                    order.append(gk)
-                }
-                for j in p.aggregates.indices { try groups[gk]!.acc[j].add(row, ctx) }
-            }
-            if rows.isEmpty && p.groupingIndexes.isEmpty {
-                groups[[]] = ([:], [], p.aggregates.map { Accumulator(call: $0) })
-                order.append([])
-            }
-            for gk in order {
-                let g = groups[gk]!
+        if var grouping = grouped {
+            grouping.finish()
+            for g in grouping.groups {
                 var env = g.first
                 var out = Row()
                 for (k, i) in p.groupingIndexes.enumerated() { out[p.columns[i]] = g.keys[k] }
@@ -210,14 +222,15 @@ struct Executor {
                 keyed.append((ks, r))
             }
             let desc = p.order.map(\.1)
-            let sorted = keyed.enumerated().sorted { a, b in
+            // Sort positions, not the rows: moving two dictionaries per comparison is the costly part.
+            let sorted = keyed.indices.sorted { a, b in
                 for i in desc.indices {
-                    let c = ValueSemantics.order(a.element.0[i], b.element.0[i])
+                    let c = ValueSemantics.order(keyed[a].0[i], keyed[b].0[i])
                     if c != 0 { return desc[i] ? c > 0 : c < 0 }
                 }
-                return a.offset < b.offset
+                return a < b
             }
-            produced = sorted.map { $0.element.1 }
+            produced = sorted.map { keyed[$0].1 }
         }
         if let skip = try intArgument(p.skip, "SKIP") { produced = Array(produced.dropFirst(skip)) }
         if let limit = try intArgument(p.limit, "LIMIT") { produced = Array(produced.prefix(limit)) }

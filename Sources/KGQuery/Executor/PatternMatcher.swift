@@ -7,6 +7,11 @@ import KGCore
 struct PatternMatcher {
     let ctx: ExecutionContext
     let plan: MatchPlan
+    /// The graph as it was when matching began (no writes happen while a matcher runs); a
+    /// local copy spares every access in the hot loops the trip through the context object.
+    let graph: Graph
+    /// Per part and node pattern: its labels as the store's label codes.
+    private let labelCodes: [[[Int]]]
 
     init(context: ExecutionContext, pattern: Pattern, predicate: Expr?, bound: Set<String>) throws(QueryError) {
         self.init(context: context, plan: Planner.plan(pattern, predicate: predicate, bound: bound, graph: context.graph))
@@ -15,6 +20,8 @@ struct PatternMatcher {
     init(context: ExecutionContext, plan: MatchPlan) {
         self.ctx = context
         self.plan = plan
+        self.graph = context.graph
+        self.labelCodes = plan.pattern.map { part in part.nodes.map { np in np.labels.map { context.graph.labelCode($0) } } }
         var later = Array(repeating: false, count: plan.steps.count)
         var seen = false
         for i in plan.steps.indices.reversed() {
@@ -40,10 +47,10 @@ struct PatternMatcher {
     /// Calls `body` for each match; `body` returns false to stop.
     func run(_ row: Row, _ body: (Row) throws(QueryError) -> Bool) throws(QueryError) {
         for f in plan.initialFilters where try ctx.truth(f, row) != true { return }
-        let st = State(row: row, used: [],
+        var st = State(row: row, used: [],
                        nodes: plan.pattern.map { Array(repeating: -1, count: $0.nodes.count) },
                        rels: plan.pattern.map { Array(repeating: [], count: $0.rels.count) })
-        _ = try step(0, st, body)
+        _ = try step(0, &st, body)
     }
 
     func forEachMatch(_ row: Row, _ body: (Row) throws(QueryError) -> Void) throws(QueryError) {
@@ -56,23 +63,32 @@ struct PatternMatcher {
         return found
     }
 
+    /// Checks step `i`'s filters, then runs the next step.
+    private func next(_ i: Int, _ st: inout State, _ body: (Row) throws(QueryError) -> Bool) throws(QueryError) -> Bool {
+        for f in plan.filtersAfter[i] where try ctx.truth(f, st.row) != true { return true }
+        return try step(i + 1, &st, body)
+    }
+
     /// Returns false when the caller asked to stop.
-    private func step(_ i: Int, _ st: State, _ body: (Row) throws(QueryError) -> Bool) throws(QueryError) -> Bool {
+    ///
+    /// The state is extended in place and restored after each candidate (backtracking), so a
+    /// step costs no copies of the row, the used set or the bound handles.
+    private func step(_ i: Int, _ st: inout State, _ body: (Row) throws(QueryError) -> Bool) throws(QueryError) -> Bool {
         try ctx.tick()
         if ctx.budgetExceeded { try ctx.checkBudget() }
         if i == plan.steps.count { return try body(st.row) }
-        func next(_ s: State) throws(QueryError) -> Bool {
-            for f in plan.filtersAfter[i] where try ctx.truth(f, s.row) != true { return true }
-            return try step(i + 1, s, body)
-        }
         switch plan.steps[i] {
         case .start(let p, let n, let access):
             let np = plan.pattern[p].nodes[n]
             let found = try candidates(access, st.row)
             ctx.dbHits += found.count
+            let free = isFree(np, st)
+            defer { clear(np, free, &st) }
             for h in found {
-                guard let s = try bindNode(np, h, p, n, st) else { continue }
-                if try !next(s) { return false }
+                guard let undo = try bindNode(np, h, p, n, &st, free: free) else { continue }
+                let go = try next(i, &st, body)
+                unbind(undo, &st)
+                if !go { return false }
             }
             return true
         case .expand(let p, let r, let forward):
@@ -83,40 +99,79 @@ struct PatternMatcher {
             var dir = rel.direction
             if !forward { dir = dir == .outgoing ? .incoming : (dir == .incoming ? .outgoing : .both) }
             let relProps = try rel.properties.map { (e: Expr) throws(QueryError) in try ctx.eval(e, st.row) }
+            let trackUsed = laterExpansion[i]
+            let trackPath = part.pathVariable != nil
             if var length = rel.length {
                 if length.max == nil, let cap = ctx.limits.maxPathLength { length.max = max(cap, length.min) }
                 var result = true
-                try walk(from: from, dir: dir, rel: rel, props: relProps, length: length, used: st.used, path: []) {
+                let used = st.used
+                let free = isFree(part.nodes[toIndex], st)
+                defer { clear(part.nodes[toIndex], free, &st) }
+                try walk(from: from, dir: dir, rel: rel, props: relProps, length: length, used: used, path: []) {
                     (edges: [Int], end: Int) throws(QueryError) -> Bool in
-                    var s = st
                     // Copies of the hop list cost O(length) per path: make them only when something reads them.
                     let ordered = forward ? edges : edges.reversed()
+                    var oldVar: QueryValue? = nil
                     if let v = rel.variable {
                         let value = QueryValue.list(ordered.map(QueryValue.edge))
-                        if let old = s.row[v], old != value { return true }
-                        s.row[v] = value
+                        oldVar = st.row[v]
+                        if let old = oldVar, old != value { return true }
+                        st.row[v] = value
                     }
-                    if laterExpansion[i] { s.used.formUnion(edges) }
-                    if part.pathVariable != nil { s.rels[p][r] = ordered }
-                    guard let s2 = try bindNode(part.nodes[toIndex], end, p, toIndex, s) else { return true }
-                    if try !next(s2) { result = false; return false }
-                    return true
+                    let oldRels = st.rels[p][r]
+                    if trackUsed { st.used.formUnion(edges) }
+                    if trackPath { st.rels[p][r] = ordered }
+                    var go = true
+                    if let undo = try bindNode(part.nodes[toIndex], end, p, toIndex, &st, free: free) {
+                        go = try next(i, &st, body)
+                        unbind(undo, &st)
+                    }
+                    if trackUsed { st.used.subtract(edges) }
+                    if trackPath { st.rels[p][r] = oldRels }
+                    if let v = rel.variable { st.row[v] = oldVar }
+                    if !go { result = false }
+                    return go
                 }
                 return result
             }
-            for (e, other) in adjacent(from, dir) {
-                if st.used.contains(e) || !edgeMatches(e, rel, relProps) { continue }
-                var s = st
+            let relTypes = rel.types.isEmpty ? nil : rel.types.map { graph.typeCode($0) }
+            // Both directions through one loop: the outgoing list, then the incoming one.
+            let lists: [[AdjacentEdge]] = dir == .outgoing ? [graph.outgoingAdjacency(from)]
+                : dir == .incoming ? [graph.incomingAdjacency(from)]
+                : [graph.outgoingAdjacency(from), graph.incomingAdjacency(from)]
+            let free = isFree(part.nodes[toIndex], st)
+            // Bound once per expansion (not per edge) when free; cleared when the loop ends.
+            let relFree = rel.variable.map { st.row[$0] == nil } ?? false
+            defer {
+                clear(part.nodes[toIndex], free, &st)
+                if relFree, let v = rel.variable { st.row[v] = nil }
+            }
+            for (li, list) in lists.enumerated() {
+            ctx.dbHits += list.count
+            for a in list {
+                let e = a.edge, other = a.other
+                if dir == .both && li == 1 && other == from { continue }  // a self-loop is listed once
+                if let relTypes, !relTypes.contains(Int(a.typeCode)) { continue }
+                if (!st.used.isEmpty && st.used.contains(e)) || (relProps != nil && !edgeMatches(e, nil, relProps)) { continue }
                 if let v = rel.variable {
-                    if let old = s.row[v] {
-                        guard case .edge(let oe) = old, oe == e else { continue }
+                    if relFree {
+                        st.row[v] = .edge(e)
+                    } else {
+                        guard case .edge(let oe)? = st.row[v], oe == e else { continue }
                     }
-                    s.row[v] = .edge(e)
                 }
-                s.used.insert(e)
-                s.rels[p][r] = [e]
-                guard let s2 = try bindNode(part.nodes[toIndex], other, p, toIndex, s) else { continue }
-                if try !next(s2) { return false }
+                if trackUsed { st.used.insert(e) }
+                let oldRels = trackPath ? st.rels[p][r] : []
+                if trackPath { st.rels[p][r] = [e] }
+                var go = true
+                if let undo = try bindNode(part.nodes[toIndex], other, p, toIndex, &st, free: free) {
+                    go = try next(i, &st, body)
+                    unbind(undo, &st)
+                }
+                if trackUsed { st.used.remove(e) }
+                if trackPath { st.rels[p][r] = oldRels }
+                if !go { return false }
+            }
             }
             return true
         case .shortest(let p):
@@ -125,27 +180,34 @@ struct PatternMatcher {
             let a = st.nodes[p][0], b = st.nodes[p][part.nodes.count - 1]
             let relProps = try rel.properties.map { (e: Expr) throws(QueryError) in try ctx.eval(e, st.row) }
             for edges in try shortestPaths(from: a, to: b, rel: rel, props: relProps, all: part.shortest == .all) {
-                var s = st
-                if let v = rel.variable { s.row[v] = .list(edges.map(QueryValue.edge)) }
-                s.rels[p][0] = edges
-                if try !next(s) { return false }
+                let oldVar = rel.variable.flatMap { st.row[$0] }
+                let oldRels = st.rels[p][0]
+                if let v = rel.variable { st.row[v] = .list(edges.map(QueryValue.edge)) }
+                st.rels[p][0] = edges
+                let go = try next(i, &st, body)
+                if let v = rel.variable { st.row[v] = oldVar }
+                st.rels[p][0] = oldRels
+                if !go { return false }
             }
             return true
         case .bindPath(let p):
-            var s = st
             var nodes = [st.nodes[p][0]]
             var edges: [Int] = []
             for r in plan.pattern[p].rels.indices {
                 var at = nodes.last!
                 for e in st.rels[p][r] {
                     edges.append(e)
-                    let edge = ctx.graph.edges[e]
+                    let edge = graph.edges[e]
                     at = edge.from == at ? edge.to : edge.from
                     nodes.append(at)
                 }
             }
-            if let v = plan.pattern[p].pathVariable { s.row[v] = .path(Path(nodes: nodes, edges: edges)) }
-            return try next(s)
+            guard let v = plan.pattern[p].pathVariable else { return try next(i, &st, body) }
+            let old = st.row[v]
+            st.row[v] = .path(Path(nodes: nodes, edges: edges))
+            let go = try next(i, &st, body)
+            st.row[v] = old
+            return go
         }
     }
 
@@ -156,52 +218,78 @@ struct PatternMatcher {
             return []
         case .idLookup(let e):
             switch try ctx.eval(e, row) {
-            case .string(let id): return ctx.graph.node(id: id).map { [$0] } ?? []
+            case .string(let id): return graph.node(id: id).map { [$0] } ?? []
             case .list(let ids):
                 var seen = Set<Int>()
                 return ids.compactMap { v -> Int? in
-                    guard case .string(let id) = v, let h = ctx.graph.node(id: id), seen.insert(h).inserted else { return nil }
+                    guard case .string(let id) = v, let h = graph.node(id: id), seen.insert(h).inserted else { return nil }
                     return h
                 }
             default: return []
             }
         case .nameLookup(let e):
             switch try ctx.eval(e, row) {
-            case .string(let name): return ctx.graph.nodes(named: name)
+            case .string(let name): return graph.nodes(named: name)
             case .null: return []
-            default: return ctx.graph.nodeHandles  // not a name: no index applies
+            default: return graph.nodeHandles  // not a name: no index applies
             }
-        case .labelScan(let l): return ctx.graph.nodes(labelled: l)
-        case .allNodes: return ctx.graph.nodeHandles
+        case .labelScan(let l): return graph.nodes(labelled: l)
+        case .allNodes: return graph.nodeHandles
         }
     }
 
-    private func bindNode(_ np: NodePattern, _ h: Int, _ p: Int, _ n: Int, _ st: State) throws(QueryError) -> State? {
-        guard ctx.graph.isAlive(node: h) else { return nil }
-        let node = ctx.graph.nodes[h]
-        for l in np.labels where !node.labels.contains(l) { return nil }
-        if let v = np.variable, let old = st.row[v] {
-            guard case .node(let oh) = old, oh == h else { return nil }
+    /// What `bindNode` changed, for `unbind`.
+    private struct Undo {
+        var p: Int, n: Int, old: Int
+    }
+
+    /// Whether the node pattern's variable is still unbound in the row (then each candidate
+    /// binds it by assignment, and `clear` removes it once all candidates are done).
+    private func isFree(_ np: NodePattern, _ st: State) -> Bool {
+        np.variable.map { st.row[$0] == nil } ?? false
+    }
+
+    private func clear(_ np: NodePattern, _ free: Bool, _ st: inout State) {
+        if free, let v = np.variable { st.row[v] = nil }
+    }
+
+    /// Binds node `h` to node pattern `n` of part `p` if it fits (labels, properties, an
+    /// earlier binding of the same variable). `free`: see `isFree`.
+    private func bindNode(_ np: NodePattern, _ h: Int, _ p: Int, _ n: Int, _ st: inout State, free: Bool) throws(QueryError) -> Undo? {
+        guard graph.isAlive(node: h) else { return nil }
+        for code in labelCodes[p][n] where !graph.hasLabel(node: h, code: code) { return nil }
+        if let v = np.variable, !free {
+            guard case .node(let oh)? = st.row[v], oh == h else { return nil }
         }
         if let pe = np.properties {
+            // The previous candidate's binding must not be visible to the property map.
+            if free, let v = np.variable { st.row[v] = nil }
             guard case .map(let m) = try ctx.eval(pe, st.row) else { return nil }
             for (k, want) in m {
-                guard ValueSemantics.equals(node.properties[k].map(QueryValue.init) ?? .null, want) == true else { return nil }
+                guard ValueSemantics.equals(graph.nodes[h].properties[k].map(QueryValue.init) ?? .null, want) == true else { return nil }
             }
         }
-        var s = st
-        s.nodes[p][n] = h
-        if let v = np.variable { s.row[v] = .node(h) }
-        return s
+        let undo = Undo(p: p, n: n, old: st.nodes[p][n])
+        st.nodes[p][n] = h
+        if free, let v = np.variable { st.row[v] = .node(h) }
+        return undo
+    }
+
+    private func unbind(_ u: Undo, _ st: inout State) {
+        st.nodes[u.p][u.n] = u.old
     }
 
     private func edgeMatches(_ e: Int, _ rel: RelPattern, _ props: QueryValue?) -> Bool {
-        let edge = ctx.graph.edges[e]
-        if !rel.types.isEmpty && !rel.types.contains(edge.type) { return false }
+        edgeMatches(e, rel.types.isEmpty ? nil : rel.types.map { graph.typeCode($0) }, props)
+    }
+
+    /// `types`: the wanted relationship types as the store's type codes (nil: any type).
+    private func edgeMatches(_ e: Int, _ types: [Int]?, _ props: QueryValue?) -> Bool {
+        if let types, !types.contains(graph.typeCode(edge: e)) { return false }
         if let props {
             guard case .map(let m) = props else { return false }
             for (k, want) in m {
-                guard ValueSemantics.equals(edge.properties[k].map(QueryValue.init) ?? .null, want) == true else { return false }
+                guard ValueSemantics.equals(graph.edges[e].properties[k].map(QueryValue.init) ?? .null, want) == true else { return false }
             }
         }
         return true
@@ -211,10 +299,10 @@ struct PatternMatcher {
     private func adjacent(_ h: Int, _ dir: RelDirection) -> [(Int, Int)] {
         var out: [(Int, Int)] = []
         defer { ctx.dbHits += out.count }
-        if dir != .incoming { for e in ctx.graph.outgoing(h) { out.append((e, ctx.graph.edges[e].to)) } }
+        if dir != .incoming { for e in graph.outgoing(h) { out.append((e, graph.edges[e].to)) } }
         if dir != .outgoing {
-            for e in ctx.graph.incoming(h) {
-                let edge = ctx.graph.edges[e]
+            for e in graph.incoming(h) {
+                let edge = graph.edges[e]
                 if dir == .both && edge.from == edge.to { continue }
                 out.append((e, edge.from))
             }
@@ -230,6 +318,7 @@ struct PatternMatcher {
         var edgesInPath: [Int] = []
         var inPath = Set<Int>()
         var stack: [Frame] = []
+        let types = rel.types.isEmpty ? nil : rel.types.map { graph.typeCode($0) }
         func enter(_ node: Int) throws(QueryError) -> Bool {
             if edgesInPath.count >= length.min {
                 if try !yield(edgesInPath, node) { return false }
@@ -249,7 +338,7 @@ struct PatternMatcher {
             }
             let (e, other) = stack[top].edges[stack[top].next]
             stack[top].next += 1
-            if used.contains(e) || inPath.contains(e) || !edgeMatches(e, rel, props) { continue }
+            if used.contains(e) || inPath.contains(e) || !edgeMatches(e, types, props) { continue }
             try ctx.expanded()
             edgesInPath.append(e)
             inPath.insert(e)

@@ -189,3 +189,32 @@ enum ValueSemantics {
         }
     }
 }
+
+extension ValueSemantics {
+    /// `CONTAINS` as a byte search when both strings are ASCII without carriage returns (there
+    /// every byte is a whole character, so the answer equals the character-wise one; "\r\n" is
+    /// one character). Nil when that does not hold: the caller compares characters.
+    static func asciiContains(_ s: String, _ t: String) -> Bool? {
+        var s = s, t = t
+        return s.withUTF8 { hay -> Bool? in
+            t.withUTF8 { needle -> Bool? in
+                for b in hay where b >= 0x80 || b == 0x0D { return nil }
+                for b in needle where b >= 0x80 || b == 0x0D { return nil }
+                let n = needle.count, h = hay.count
+                if n == 0 { return true }
+                if n > h { return false }
+                let first = needle[0]
+                var i = 0
+                while i <= h - n {
+                    if hay[i] == first {
+                        var j = 1
+                        while j < n && hay[i + j] == needle[j] { j += 1 }
+                        if j == n { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+}

@@ -94,6 +94,12 @@ enum Planner {
                        case .variable(v) = args[0].kind, b.freeVariables.isSubset(of: bound) {
                         return .idLookup(b)
                     }
+                    // `n.name = x`: candidates from the name index; the conjunct stays a filter,
+                    // so the index (case-insensitive, any language) only narrows and the exact check decides.
+                    if case .property(let target, "name") = a.kind, case .variable(v) = target.kind,
+                       b.freeVariables.isSubset(of: bound) {
+                        return .nameLookup(b)
+                    }
                 }
             case .binary("IN", let a, let b):
                 if case .call(let n, _, let args) = a.kind, n.lowercased() == "id", args.count == 1,

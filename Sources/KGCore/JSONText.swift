@@ -1,4 +1,4 @@
-import KGCore
+
 
 /// JSON text of strings and graph values, written by hand so the key order is fixed.
 ///

@@ -1,5 +1,5 @@
 import Testing
-@testable import KGAudit
+import KGCore
 
 @Suite struct SHA256Tests {
     @Test(arguments: [

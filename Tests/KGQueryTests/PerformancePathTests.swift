@@ -1,0 +1,55 @@
+import KGCore
+import Testing
+@testable import KGQuery
+
+/// The fast paths of issue 9 (index for `WHERE n.name = x`, streamed aggregation grouped by
+/// handle, byte-wise CONTAINS, type and label codes) give the same answers as the general ones.
+@Suite struct PerformancePathTests {
+    @Test func whereNameEqualsUsesTheIndexButStaysExact() throws {
+        var session = QuerySession(graph: try Fixture.graph())
+        let plan = try session.run("EXPLAIN MATCH (r) WHERE r.name = 'team lead' RETURN r").plan ?? ""
+        #expect(plan.contains("NodeByNameSeek"))
+        #expect(try session.run("MATCH (r) WHERE r.name = 'TEAM LEAD' RETURN r").rows.isEmpty)
+        #expect(try session.run("MATCH (r) WHERE r.name = 'team lead' RETURN r").rows.count == 1)
+        #expect(try session.run("MATCH (r) WHERE 'team lead' = r.name RETURN r").rows.count == 1)
+        _ = try session.run("CREATE (:Num {name: 5})")
+        #expect(try session.run("MATCH (r) WHERE r.name = 5 RETURN r").rows.count == 1)
+        #expect(try session.run("MATCH (r) WHERE r.name = null RETURN r").rows.isEmpty)
+        let param = try session.run("MATCH (r) WHERE r.name = $n RETURN count(*)", parameters: ["n": .string("team lead")])
+        #expect(param.rows == [[.int(1)]])
+    }
+
+    /// Grouping by `s.name` through the node handle matches grouping by value: two nodes with
+    /// the same name fall in one group.
+    @Test func groupingByPropertyMergesEqualValuesOfDifferentNodes() throws {
+        var session = QuerySession(graph: Graph())
+        _ = try session.run("CREATE (a:R)-[:T]->(:S {name: 'x'}), (a)-[:T]->(:S {name: 'x'}), (a)-[:T]->(:S {name: 'y'}), (a)-[:T]->(:S)")
+        let r = try session.run("MATCH (:R)-[:T]->(s:S) RETURN s.name AS n, count(*) AS c ORDER BY c DESC, n")
+        #expect(r.rows == [[.string("x"), .int(2)], [.string("y"), .int(1)], [.null, .int(1)]])
+        let none = try session.run("MATCH (:Nope)-[:T]->(s) RETURN count(*) AS c")
+        #expect(none.rows == [[.int(0)]])
+        let grouped = try session.run("MATCH (:Nope)-[:T]->(s) RETURN s.name, count(*) AS c")
+        #expect(grouped.rows.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("billing agent", "agent", true), ("billing agent", "Agent", false), ("abc", "abcd", false),
+        ("a\r\nb", "\n", false), ("café au lait", "é au", true), ("x", "", true),
+    ])
+    func containsMatchesCharacterSemantics(_ s: String, _ t: String, _ expected: Bool) throws {
+        var session = QuerySession(graph: Graph())
+        let r = try session.run("RETURN $s CONTAINS $t AS c", parameters: ["s": .string(s), "t": .string(t)])
+        #expect(r.rows == [[.bool(expected)]])
+    }
+
+    @Test func typedExpansionAndLabelsAfterEdits() throws {
+        var session = QuerySession(graph: Graph())
+        _ = try session.run("CREATE (a:A)-[:X]->(b:B), (a)-[:Y]->(b), (b)-[:X]->(a), (a)-[:X]->(a)")
+        #expect(try session.run("MATCH (:A)-[:X]->(n) RETURN count(*)").rows == [[.int(2)]])
+        #expect(try session.run("MATCH (:A)-[:X]-(n) RETURN count(*)").rows == [[.int(3)]])
+        #expect(try session.run("MATCH (:A)-[:Z]->(n) RETURN count(*)").rows == [[.int(0)]])
+        _ = try session.run("MATCH (b:B) SET b:A REMOVE b:B")
+        #expect(try session.run("MATCH (n:A) RETURN count(*)").rows == [[.int(2)]])
+        #expect(try session.run("MATCH (n:B) RETURN count(*)").rows == [[.int(0)]])
+    }
+}
