@@ -43,7 +43,7 @@ public enum DOTHarness {
         let source = try g.addNode(Node(id: "source:s", labels: ["Source"], properties: ["name": .string(s[4])]))
         let citation = Citation(document: "doc:d", line: 1, quote: s[5], gloss: s[6], via: "source:s")
         let role = try g.addNode(Node(id: "role:r", labels: [s[7]],
-                                      properties: ["name": .string(s[8]), "url": .string(s[9])],
+                                      properties: ["name": .string(s[8]), "url": .string("https://" + s[9])],
                                       names: [LocalizedName(language: "nl", text: s[10])], citations: [citation]))
         let figure = try g.addNode(Node(id: "fig:f", labels: ["Figure"],
                                         properties: ["measure": .string(s[8]), "amount": .string(s[4]),
