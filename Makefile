@@ -124,5 +124,5 @@ fuzz-one:
 	@test -n "$(FUZZ_TARGET)" || { echo "set FUZZ_TARGET to one of: $(FUZZ_TARGETS)"; exit 2; }
 	$(FUZZ_BUILD) --product fuzz-$(FUZZ_TARGET) 2>&1 | grep -v "ld.gold: warning" || true
 	@mkdir -p .build-fuzz/corpus/$(FUZZ_TARGET) .build-fuzz/artifacts
-	SWIFT_BACKTRACE=enable=no .build-fuzz/debug/fuzz-$(FUZZ_TARGET) -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) \
+	SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 .build-fuzz/debug/fuzz-$(FUZZ_TARGET) -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) \
 	  -artifact_prefix=.build-fuzz/artifacts/$(FUZZ_TARGET)- .build-fuzz/corpus/$(FUZZ_TARGET) Fuzz/corpus/$(FUZZ_TARGET)
