@@ -105,3 +105,24 @@ plugins-check:
 	@if $(SWIFT) package audit --graph Tests/Fixtures/audit/graph >/dev/null 2>&1; then \
 	  echo "plugins-check: swift package audit passed on a graph with errors"; exit 1; fi
 	@echo "plugins-check: swift package render ran; swift package audit passes on graphs/, fails on Tests/Fixtures/audit/graph"
+
+# Fuzzing (libFuzzer + AddressSanitizer). Each target in Fuzz/Targets/NAME runs for FUZZ_SECONDS
+# from its seed corpus Fuzz/corpus/NAME; the growing corpus lives in .build-fuzz/corpus/NAME and
+# crashing inputs land in .build-fuzz/artifacts/ (copy them to Fuzz/regressions/NAME/ and fix).
+# The targets exist only with KGQ_FUZZ set, so `swift build` never builds them. Leak detection is
+# off: FileManager.contents(atPath:) leaks its buffer inside Foundation (seen in fuzz-csv).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= kgformat query dot csv
+FUZZ_FLAGS   ?= -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 -detect_leaks=0
+FUZZ_BUILD   := KGQ_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address
+.PHONY: fuzz fuzz-one
+fuzz:
+	@for t in $(FUZZ_TARGETS); do $(MAKE) --no-print-directory fuzz-one FUZZ_TARGET=$$t || exit 1; done
+
+# One target: make fuzz-one FUZZ_TARGET=kgformat FUZZ_SECONDS=600
+fuzz-one:
+	@test -n "$(FUZZ_TARGET)" || { echo "set FUZZ_TARGET to one of: $(FUZZ_TARGETS)"; exit 2; }
+	$(FUZZ_BUILD) --product fuzz-$(FUZZ_TARGET) 2>&1 | grep -v "ld.gold: warning" || true
+	@mkdir -p .build-fuzz/corpus/$(FUZZ_TARGET) .build-fuzz/artifacts
+	SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 .build-fuzz/debug/fuzz-$(FUZZ_TARGET) -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) \
+	  -artifact_prefix=.build-fuzz/artifacts/$(FUZZ_TARGET)- .build-fuzz/corpus/$(FUZZ_TARGET) Fuzz/corpus/$(FUZZ_TARGET)

@@ -102,5 +102,24 @@ let package = Package(
             name: "KGPluginTests",
             dependencies: ["KGPluginAPI", "KGPluginHost", "KGCore", "KGQuery", "KGExport", "KGAudit"]
         ),
+        // What each fuzz target does with one input; shared by the fuzzers (Fuzz/Targets) and the
+        // regression tests that replay every input they ever crashed on (Fuzz/regressions).
+        .target(name: "FuzzHarness", dependencies: ["KGCore", "KGFormat", "KGQuery", "KGExport", "KGImport", "CGraphviz"],
+                path: "Fuzz/Harness"),
+        .testTarget(name: "RegressionTests", dependencies: ["FuzzHarness"]),
+        // Malformed, truncated, binary and enormous inputs through the built binary; kill-mid-write.
+        .testTarget(name: "BadInputTests", dependencies: ["KGTestSupport"]),
     ]
 )
+
+// Fuzz targets (libFuzzer), only when KGQ_FUZZ is set: they link only when built with
+// `-sanitize=fuzzer,address`, so the normal build never sees them. `make fuzz` builds them
+// into .build-fuzz and runs each for FUZZ_SECONDS against its corpus in Fuzz/corpus/.
+if Context.environment["KGQ_FUZZ"] != nil {
+    package.targets += [
+        // libFuzzer's LLVMFuzzerRunDriver, declared for Swift; the runtime provides it.
+        .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+    ] + ["kgformat", "query", "dot", "csv"].map { name in
+        .executableTarget(name: "fuzz-\(name)", dependencies: ["CLibFuzzer", "FuzzHarness"], path: "Fuzz/Targets/\(name)")
+    }
+}

@@ -33,16 +33,45 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public func rendered() -> String {
         var out = ""
         if let loc = location { out += "\(loc): " }
-        out += "\(severity.rawValue): \(message)"
-        if let text = lineText, let loc = location {
+        out += "\(severity.rawValue): \(Diagnostic.elided(message))"
+        if let line = lineText, let loc = location {
             let number = String(loc.line)
             let gutter = String(repeating: " ", count: number.count)
+            let (shown, column) = Diagnostic.window(line, column: loc.column)
+            // Control characters would ring bells or move the cursor: show their pictures (␀, ␇).
+            let text = String(String.UnicodeScalarView(shown.unicodeScalars.map { c in
+                c.value < 0x20 && c != "\t" ? Unicode.Scalar(0x2400 + c.value)! : (c.value == 0x7F ? "\u{2421}" : c)
+            }))
             // Keep tabs so the caret lines up under the same characters.
-            let prefix = text.prefix(max(0, loc.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+            let prefix = text.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
             out += "\n \(number) | \(text)\n \(gutter) | \(prefix)^"
         }
-        if let help { out += "\n  help: \(help)" }
+        if let help { out += "\n  help: \(Diagnostic.elided(help))" }
         return out
+    }
+}
+
+extension Diagnostic {
+    /// At most this many characters of the offending line are shown.
+    static let shownWidth = 160
+
+    /// `text` with its middle cut out when it is very long (a message quoting a 10 MB token).
+    static func elided(_ text: String) -> String {
+        guard text.utf8.count > 2 * shownWidth, text.count > 2 * shownWidth else { return text }
+        return text.prefix(shownWidth) + "…" + text.suffix(shownWidth / 4)
+    }
+
+    /// The part of a long line around `column` (with "…" where it is cut) and the column within
+    /// it: a 10 MB line of garbage is reported in one screen line, not 10 MB of stderr.
+    static func window(_ line: String, column: Int) -> (text: String, column: Int) {
+        let count = line.count
+        guard count > shownWidth else { return (line, column) }
+        let start = min(max(0, column - 1 - shownWidth / 2), count - shownWidth)
+        let end = start + shownWidth
+        let lower = line.index(line.startIndex, offsetBy: start)
+        let upper = line.index(lower, offsetBy: shownWidth)
+        let text = (start > 0 ? "…" : "") + line[lower..<upper] + (end < count ? "…" : "")
+        return (text, column - start + (start > 0 ? 1 : 0))
     }
 }
 

@@ -106,7 +106,7 @@ public struct DOTWriter: Sendable {
             "fillcolor=\(DOTText.quoted(style.fill))", "color=\(DOTText.quoted(style.border))",
             "tooltip=\(DOTText.quoted(nodeTooltip(graph, node)))",
         ]
-        if let url = node.properties["url"]?.string {
+        if let url = node.properties["url"]?.string.flatMap(DOTWriter.link) {
             attributes.append("URL=\(DOTText.quoted(url))")
             attributes.append("target=\"_blank\"")
         }
@@ -124,6 +124,24 @@ public struct DOTWriter: Sendable {
         let from = DOTText.quoted(graph.nodes[edge.from].id)
         let to = DOTText.quoted(graph.nodes[edge.to].id)
         return "\(from) -> \(to) [\(attributes.joined(separator: ", "))];"
+    }
+
+    /// A node's `url` as a link target, or nil when it is not a web link: a `javascript:` or
+    /// `data:` URL would run in whoever opens the SVG. Graphviz copies URLs into SVG attributes
+    /// as they are, so quotes, brackets, spaces and the like are percent-encoded (a `"` would
+    /// end the attribute) and `&` is written as the entity `&amp;`.
+    static func link(_ url: String) -> String? {
+        guard ["http://", "https://"].contains(where: url.lowercased().hasPrefix) else { return nil }
+        var out = ""
+        for byte in url.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out += "&amp;"
+            case 0x21, 0x23...0x25, 0x28...0x3B, 0x3D, 0x3F...0x5B, 0x5D, 0x5F, 0x61...0x7A, 0x7E:
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default: out += "%" + String(byte, radix: 16, uppercase: true).leftPaddedHex
+            }
+        }
+        return out
     }
 
     /// The HTML-like caption of a node: name lines, for figures and claims what they state,
@@ -201,4 +219,9 @@ public struct DOTWriter: Sendable {
         let table = "<TABLE BORDER=\"1\" COLOR=\"#bbbbbb\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\" STYLE=\"ROUNDED\">\(rows)</TABLE>"
         return "  \"kgq.legend\" [shape=plaintext, margin=0, label=<\(table)>, tooltip=\"Legend: shape and colour of each label\"];\n"
     }
+}
+
+private extension String {
+    /// Two hex digits: "A" becomes "0A".
+    var leftPaddedHex: String { count < 2 ? "0" + self : self }
 }

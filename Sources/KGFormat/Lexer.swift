@@ -33,6 +33,8 @@ struct Lexer {
         let bytes = source.bytes
         let n = bytes.count
         var space = i == 0
+        // A byte-order mark (some Windows editors write one) is not part of the first statement.
+        if i == 0, n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
         while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D {
             i += 1
             space = true
@@ -73,7 +75,10 @@ struct Lexer {
             return Token(kind: .punct(Character(Unicode.Scalar(b))), start: start, end: i, spaceBefore: space)
         default:
             let scalarText = String(decoding: bytes[start..<min(n, start + 4)], as: UTF8.self).prefix(1)
-            throw source.diagnostic("unexpected character '\(scalarText)'", at: start,
+            // Control characters are invisible in a terminal: name them by code point.
+            let shown = b < 0x20 || b == 0x7F ? "control character U+" + String(b, radix: 16, uppercase: true).leftPadded(4)
+                                               : "character '\(scalarText)'"
+            throw source.diagnostic("unexpected \(shown)", at: start,
                                     help: "statements start with document, node, edge or cite; strings are written in double quotes")
         }
     }
@@ -168,4 +173,9 @@ struct Lexer {
         }
         throw source.diagnostic("unterminated string", at: open, help: "close the string with \"")
     }
+}
+
+extension String {
+    /// The string with leading zeros up to `width` characters (`"7".leftPadded(4)` is `"0007"`).
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

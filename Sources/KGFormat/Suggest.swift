@@ -3,7 +3,11 @@ public enum Suggest {
     public static func closest(to word: String, among candidates: some Sequence<String>, maxDistance: Int? = nil) -> String? {
         let limit = maxDistance ?? max(1, word.count / 3)
         var best: (String, Int)? = nil
+        let length = word.unicodeScalars.count
         for c in candidates {
+            // The distance is at least the difference in length: skip the quadratic work (a
+            // 10 MB garbage word took minutes) when that alone is too far.
+            if abs(c.unicodeScalars.count - length) > limit { continue }
             let d = distance(word.lowercased(), c.lowercased())
             if d <= limit, best == nil || d < best!.1 { best = (c, d) }
         }

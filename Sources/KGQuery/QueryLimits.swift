@@ -1,21 +1,37 @@
-/// Bounds on one statement, so a runaway query ends with an error instead of running forever.
+/// Bounds on one statement, so a runaway query ends in a clear `QueryError` (type
+/// `ResourceLimit`, naming the bound and the flag that raises it) instead of running forever or
+/// exhausting memory. `kgq query` and the REPL take each as a flag of the same name
+/// (`QueryLimitOptions`, defaults `standard`); a library session has `none` unless set.
 ///
 ///     var session = QuerySession(graph: graph)
 ///     session.limits = QueryLimits(timeout: .seconds(5), maxRows: 100_000, maxPathLength: 10)
 public struct QueryLimits: Sendable, Hashable {
-    /// Wall-clock time a statement may take.
+    /// Wall-clock time a statement may take (`--timeout SECONDS`).
     public var timeout: Duration?
-    /// Rows any clause may produce (intermediate results included).
+    /// Rows any clause may produce, intermediate results included (`--max-rows N`).
     public var maxRows: Int?
-    /// Upper bound used for unbounded variable-length relationships (`*`, `*2..`).
+    /// Upper bound used for unbounded variable-length relationships (`*`, `*2..`) (`--max-path-length N`).
     public var maxPathLength: Int?
+    /// Relationships the variable-length and shortest-path patterns of one statement may follow
+    /// (`--max-expansions N`).
+    public var maxExpansions: Int?
+    /// Elements of a list, or bytes of a string, one expression may build (`--max-value-size N`).
+    public var maxValueSize: Int?
 
-    public init(timeout: Duration? = nil, maxRows: Int? = nil, maxPathLength: Int? = nil) {
+    public init(timeout: Duration? = nil, maxRows: Int? = nil, maxPathLength: Int? = nil,
+                maxExpansions: Int? = nil, maxValueSize: Int? = nil) {
         self.timeout = timeout
         self.maxRows = maxRows
         self.maxPathLength = maxPathLength
+        self.maxExpansions = maxExpansions
+        self.maxValueSize = maxValueSize
     }
 
     /// No bounds (openCypher's semantics exactly).
     public static let none = QueryLimits()
+
+    /// What `kgq query` and the REPL use unless told otherwise: no time limit or path cap, and
+    /// bounds on rows, expansion and value size high enough for any real question about a
+    /// knowledge graph and low enough that a runaway statement fails in seconds, not swap.
+    public static let standard = QueryLimits(maxRows: 1_000_000, maxExpansions: 10_000_000, maxValueSize: 10_000_000)
 }

@@ -13,8 +13,11 @@ public struct QuerySession: Sendable {
     public var displayLanguage: String?
     /// The functions statements may call; register plugin functions here.
     public var functions: FunctionRegistry
-    /// Time, row and path-length bounds for each statement (none by default).
+    /// Time, row, expansion and value-size bounds for each statement (none by default; the
+    /// CLI and the REPL use `QueryLimits.standard` unless flags say otherwise).
     public var limits: QueryLimits = .none
+    /// Set it (from a Ctrl-C handler, any thread) to stop the running statement; cleared as each starts.
+    public let cancellation = QueryCancellation()
 
     public init(graph: Graph, parameters: [String: QueryValue] = [:], displayLanguage: String? = nil,
                 functions: FunctionRegistry = .builtins) {
@@ -26,12 +29,14 @@ public struct QuerySession: Sendable {
 
     /// Parses, checks, plans and runs one statement. A statement that fails leaves the graph unchanged.
     public mutating func run(_ text: String, parameters: [String: QueryValue] = [:]) throws(QueryError) -> ResultSet {
+        cancellation.reset()
         let source = SourceText(text)
         let statement = try Parser.parse(source)
         var binder = Binder(source: source, functions: functions)
         let bound = try binder.bind(statement)
         let ctx = ExecutionContext(graph: graph, parameters: self.parameters.merging(parameters) { $1 },
-                                   functions: functions, displayLanguage: displayLanguage, source: source, limits: limits)
+                                   functions: functions, displayLanguage: displayLanguage, source: source,
+                                   limits: limits, cancellation: cancellation)
         if bound.mode == .explain {
             return ResultSet(columns: bound.columns, rows: [], stats: [:],
                              plan: PlanDescription.explain(bound, graph: graph, source: source),

@@ -32,14 +32,7 @@ struct QueryCommand: ParsableCommand {
     @Option(name: .long, help: "Display language for name(x): en, nl, sv, …")
     var language: String?
 
-    @Option(name: .long, help: ArgumentHelp("Stop a statement after this many seconds.", valueName: "SECONDS"))
-    var timeout: Double?
-
-    @Option(name: .customLong("max-rows"), help: "Stop a statement that produces more rows than this (intermediate rows included).")
-    var maxRows: Int?
-
-    @Option(name: .customLong("max-path-length"), help: "Upper bound for unbounded variable-length relationships (*, *2..).")
-    var maxPathLength: Int?
+    @OptionGroup(title: "Limits") var limits: QueryLimitOptions
 
 
     func run() throws {
@@ -69,11 +62,7 @@ struct QueryCommand: ParsableCommand {
         let loaded = try options.load(with: registry)
         var session = QuerySession(graph: loaded, parameters: parameters, displayLanguage: language,
                                    functions: registry.functions)
-        if let t = timeout, !(t > 0 && t.isFinite) { throw ValidationError("--timeout must be a positive number of seconds") }
-        if let m = maxRows, m < 0 { throw ValidationError("--max-rows cannot be negative") }
-        if let m = maxPathLength, m < 1 { throw ValidationError("--max-path-length must be at least 1") }
-        session.limits = QueryLimits(timeout: timeout.map { .milliseconds(Int(($0 * 1000).rounded(.up))) }, maxRows: maxRows,
-                                     maxPathLength: maxPathLength)
+        session.limits = limits.limits
         var failed = false
         for st in Script.statements(text) {
             do {

@@ -141,6 +141,7 @@ extension ExecutionContext {
             var out: [QueryValue] = []
             var r = row
             for x in list {
+                try tick()
                 r[v] = x
                 if let pred, try truth(pred, r) != true { continue }
                 out.append(try proj.map { (p: Expr) throws(QueryError) in try eval(p, r) } ?? x)
@@ -155,6 +156,7 @@ extension ExecutionContext {
             var trues = 0, nulls = 0
             var r = row
             for x in list {
+                try tick()
                 r[v] = x
                 switch try pred.map({ (p: Expr) throws(QueryError) in try truth(p, r) }) ?? true {
                 case .some(true): trues += 1
@@ -181,6 +183,7 @@ extension ExecutionContext {
             }
             var r = row
             for x in list {
+                try tick()
                 r[acc] = a
                 r[v] = x
                 a = try eval(body, r)
@@ -197,7 +200,7 @@ extension ExecutionContext {
             let m = try PatternMatcher(context: self, pattern: [part], predicate: pred, bound: Set(row.keys))
             var out: [QueryValue] = []
             try m.forEachMatch(row) { (r: Row) throws(QueryError) in out.append(try eval(proj, r)) }
-            return .list(out)
+            return try bounded(.list(out), at: e.span)
         case .mapProjection(let base, let items):
             let b = try eval(base, row)
             if case .null = b { return .null }
@@ -267,7 +270,7 @@ extension ExecutionContext {
             }
         }
         do {
-            return try f.evaluate(values, functionContext)
+            return try bounded(try f.evaluate(values, functionContext), at: span)
         } catch let e as QueryError {
             throw positioned(e, span)
         } catch {
@@ -323,7 +326,7 @@ extension ExecutionContext {
                 throw runtimeError("ArgumentError", "InvalidArgumentValue", "invalid regular expression '\(pattern)'", at: b.span)
             }
         default:
-            return try Arithmetic.apply(op, x, y) { (d, m) in runtimeError("TypeError", d, m, at: span) }
+            return try bounded(try Arithmetic.apply(op, x, y) { (d, m) in runtimeError("TypeError", d, m, at: span) }, at: span)
         }
     }
 }

@@ -20,39 +20,41 @@ final class ExecutionContext {
     /// Nodes and relationships looked at while matching ("db hits"), for PROFILE.
     var dbHits = 0 {
         didSet {
-            if dbHits >> 12 != oldValue >> 12 { budgetExceeded = deadline.map { ContinuousClock.now > $0 } ?? false }
+            if dbHits >> 12 != oldValue >> 12 { budgetExceeded = deadlinePassed || (cancellation?.isCancelled ?? false) }
         }
     }
+    /// Bounds on this statement's work and the flag that cancels it (checked in ExecutionContext+Limits).
     let limits: QueryLimits
-    private let deadline: ContinuousClock.Instant?
-    /// Set when the time limit passed; the matcher checks it and stops with an error.
-    private(set) var budgetExceeded = false
+    let cancellation: QueryCancellation?
+    let deadline: ContinuousClock.Instant?
+    /// Set when the time limit passed or the statement was cancelled; the matcher checks it and stops with an error.
+    var budgetExceeded = false
+    /// Units of work done, and relationships followed by variable-length and shortest-path patterns.
+    var ticks = 0
+    var expansions = 0
 
     init(graph: Graph, parameters: [String: QueryValue], functions: FunctionRegistry, displayLanguage: String?,
-         source: SourceText, limits: QueryLimits = .none) {
-        self.limits = limits
-        self.deadline = limits.timeout.map { ContinuousClock.now + $0 }
+         source: SourceText, limits: QueryLimits = .none, cancellation: QueryCancellation? = nil) {
         self.graph = graph
         self.parameters = parameters
         self.functions = functions
         self.displayLanguage = displayLanguage
         self.source = source
+        self.limits = limits
+        self.cancellation = cancellation
+        self.deadline = limits.timeout.map { ContinuousClock.now + $0 }
     }
 
-    var functionContext: FunctionContext { FunctionContext(graph: graph, displayLanguage: displayLanguage) }
+    var functionContext: FunctionContext {
+        FunctionContext(graph: graph, displayLanguage: displayLanguage, maxValueSize: limits.maxValueSize ?? 10_000_000)
+    }
 
     func count(_ key: String, _ n: Int = 1) { stats[key, default: 0] += n }
 
-    /// Throws when the statement ran out of time or produced too many rows.
+    /// Throws when the statement ran out of time, was cancelled, or produced too many rows.
     func checkBudget(rows: Int = 0) throws(QueryError) {
-        if budgetExceeded || (deadline.map { ContinuousClock.now > $0 } ?? false) {
-            throw QueryError(type: "ResourceLimit", detail: "Timeout", phase: .runtime,
-                             message: "the statement took longer than its time limit", help: "raise --timeout or narrow the pattern")
-        }
-        if let max = limits.maxRows, rows > max {
-            throw QueryError(type: "ResourceLimit", detail: "TooManyRows", phase: .runtime,
-                             message: "the statement produced more than \(max) rows", help: "raise --max-rows or add LIMIT")
-        }
+        try checkDeadline()
+        try checkRows(rows)
     }
 
     /// A fresh id for a created node or relationship (`_n12`, `_e3`), unused in the graph.

@@ -16,6 +16,7 @@ struct Executor {
             let rows = try run(q)
             let values = rows.map { r in q.columns.map { r[$0] ?? .null } }
             all += values
+            try ctx.produced(all.count)
             if i > 0 && !st.unionAll[i - 1] {
                 all = Executor.distinct(all)
             }
@@ -86,12 +87,13 @@ struct Executor {
                 try matcher.forEachMatch(row) { (r: Row) throws(QueryError) in
                     any = true
                     out.append(r)
-                    if let max = ctx.limits.maxRows, out.count > max { try ctx.checkBudget(rows: out.count) }
+                    try ctx.produced(out.count)
                 }
                 if !any && m.optional {
                     var r = row
                     for v in m.introduced where r[v] == nil { r[v] = .null }
                     out.append(r)
+                    try ctx.produced(out.count)
                 }
             }
             return out
@@ -102,7 +104,7 @@ struct Executor {
                 switch value {
                 case .null: continue
                 case .list(let l):
-                    for x in l { var r = row; r[v] = x; out.append(r) }
+                    for x in l { var r = row; r[v] = x; out.append(r); try ctx.produced(out.count) }
                 default:
                     var r = row; r[v] = value; out.append(r)
                 }
@@ -125,10 +127,12 @@ struct Executor {
                     let r = try w.create([part], row, merging: true)
                     for item in onCreate { try w.set(item, r) }
                     out.append(r)
+                    try ctx.produced(out.count)
                 } else {
                     for r in found {
                         for item in onMatch { try w.set(item, r) }
                         out.append(r)
+                        try ctx.produced(out.count)
                     }
                 }
             }
@@ -171,7 +175,7 @@ struct Executor {
     private func project(_ p: BoundProjection, _ rows: [Row]) throws(QueryError) -> [Row] {
         if p.isAggregating {
             var grouping = Grouping(p)
-            for row in rows { try grouping.add(row, ctx) }
+            for row in rows { try ctx.tick(); try grouping.add(row, ctx) }
             return try project(p, grouped: grouping)
         }
         return try project(p, grouped: nil, rows: rows)
@@ -197,6 +201,7 @@ struct Executor {
             }
         } else {
             for row in rows {
+                try ctx.tick()
                 var out = Row()
                 for (i, e) in p.items.enumerated() { out[p.columns[i]] = try ctx.eval(e, row) }
                 var env = row

@@ -74,6 +74,7 @@ struct PatternMatcher {
     /// The state is extended in place and restored after each candidate (backtracking), so a
     /// step costs no copies of the row, the used set or the bound handles.
     private func step(_ i: Int, _ st: inout State, _ body: (Row) throws(QueryError) -> Bool) throws(QueryError) -> Bool {
+        try ctx.tick()
         if ctx.budgetExceeded { try ctx.checkBudget() }
         if i == plan.steps.count { return try body(st.row) }
         switch plan.steps[i] {
@@ -178,7 +179,7 @@ struct PatternMatcher {
             let rel = part.rels[0]
             let a = st.nodes[p][0], b = st.nodes[p][part.nodes.count - 1]
             let relProps = try rel.properties.map { (e: Expr) throws(QueryError) in try ctx.eval(e, st.row) }
-            for edges in shortestPaths(from: a, to: b, rel: rel, props: relProps, all: part.shortest == .all) {
+            for edges in try shortestPaths(from: a, to: b, rel: rel, props: relProps, all: part.shortest == .all) {
                 let oldVar = rel.variable.flatMap { st.row[$0] }
                 let oldRels = st.rels[p][0]
                 if let v = rel.variable { st.row[v] = .list(edges.map(QueryValue.edge)) }
@@ -338,6 +339,7 @@ struct PatternMatcher {
             let (e, other) = stack[top].edges[stack[top].next]
             stack[top].next += 1
             if used.contains(e) || inPath.contains(e) || !edgeMatches(e, types, props) { continue }
+            try ctx.expanded()
             edgesInPath.append(e)
             inPath.insert(e)
             if try !enter(other) { return }
@@ -345,7 +347,7 @@ struct PatternMatcher {
     }
 
     /// Breadth-first search: the shortest relationship sequences from a to b (one, or all of them).
-    private func shortestPaths(from a: Int, to b: Int, rel: RelPattern, props: QueryValue?, all: Bool) -> [[Int]] {
+    private func shortestPaths(from a: Int, to b: Int, rel: RelPattern, props: QueryValue?, all: Bool) throws(QueryError) -> [[Int]] {
         let minLen = rel.length?.min ?? 1, maxLen = rel.length?.max ?? (rel.length == nil ? 1 : Int.max)
         if a == b && minLen == 0 { return [[]] }
         // Layered BFS keeping every predecessor edge on a shortest route.
@@ -359,6 +361,7 @@ struct PatternMatcher {
             var next: [Int] = []
             for u in frontier {
                 for (e, v) in adjacent(u, rel.direction) where edgeMatches(e, rel, props) {
+                    try ctx.expanded()
                     if let d = dist[v], d < depth { continue }
                     if dist[v] == nil { dist[v] = depth; next.append(v) }
                     preds[v, default: []].append((e, u))
@@ -369,15 +372,16 @@ struct PatternMatcher {
         }
         guard found, depth >= minLen else { return [] }
         var out: [[Int]] = []
-        func back(_ v: Int, _ suffix: [Int]) {
+        func back(_ v: Int, _ suffix: [Int]) throws(QueryError) {
+            try ctx.tick()
             if !all && !out.isEmpty { return }
             if v == a && suffix.count == depth { out.append(suffix); return }
             if suffix.count >= depth { return }
             for (e, u) in preds[v] ?? [] where (dist[u] ?? -1) == depth - suffix.count - 1 {
-                back(u, [e] + suffix)
+                try back(u, [e] + suffix)
             }
         }
-        back(b, [])
+        try back(b, [])
         return out
     }
 }

@@ -145,13 +145,21 @@ enum BuiltinFunctions {
             default: throw FunctionError.argument("isEmpty", v, expected: "a list, string or map")
             }
         },
-        f("range", 2...3) { a, _ in
+        f("range", 2...3) { a, ctx in
             let lo = try int("range", a[0]), hi = try int("range", a[1])
             let step = a.count == 3 ? try int("range", a[2]) : 1
             if step == 0 { throw FunctionError.value("range", "step must not be zero", detail: "NumberOutOfRange") }
-            let span = (Double(hi) - Double(lo)) / Double(step)
-            if span > 10_000_000 { throw FunctionError.value("range", "more than 10 million elements", detail: "NumberOutOfRange") }
+            // Counted before building, so range(0, 9223372036854775807) fails at once instead of filling memory.
+            let diff = step > 0 ? hi.subtractingReportingOverflow(lo) : lo.subtractingReportingOverflow(hi)
+            let count = diff.overflow ? Int.max
+                : diff.partialValue < 0 ? 0 : Int(UInt(diff.partialValue) / step.magnitude) + 1
+            if count > ctx.maxValueSize {
+                throw QueryError(type: "ResourceLimit", detail: "ValueTooLarge", phase: .runtime,
+                                 message: "range() would build \(count == Int.max ? "too many" : String(count)) elements, more than \(ctx.maxValueSize)",
+                                 help: "raise the bound with --max-value-size N, or use a smaller range")
+            }
             var out: [QueryValue] = []
+            out.reserveCapacity(count)
             var i = lo
             while step > 0 ? i <= hi : i >= hi {
                 out.append(.int(i))

@@ -4,9 +4,13 @@ import KGCore
 public struct FunctionContext: Sendable {
     public let graph: Graph
     public let displayLanguage: String?
-    public init(graph: Graph, displayLanguage: String?) {
+    /// The most list elements or string bytes a function may build (`QueryLimits.maxValueSize`;
+    /// without one, ten million, so that range() cannot fill memory).
+    public let maxValueSize: Int
+    public init(graph: Graph, displayLanguage: String?, maxValueSize: Int = 10_000_000) {
         self.graph = graph
         self.displayLanguage = displayLanguage
+        self.maxValueSize = maxValueSize
     }
 }
 

@@ -79,7 +79,8 @@ struct Lexer {
             }
             return make(.quotedName, s)
         }
-        if c.isNumber || (c == "." && (peek(1)?.isASCIIDigit ?? false)) {
+        // ASCII digits only: other digits (`٩`, `²`) would start a number that consumes nothing.
+        if c.isASCIIDigit || (c == "." && (peek(1)?.isASCIIDigit ?? false)) {
             return try number(start: start, line: l, column: col)
         }
         if c == "'" || c == "\"" {
@@ -107,6 +108,10 @@ struct Lexer {
         }
         // Typographic dashes and arrows are common when queries are pasted from documents.
         if c == "\u{2014}" || c == "\u{2013}" || c == "\u{2212}" { advance(); return make(.symbol, "-") }
+        // Control characters are invisible in a terminal: name them by code point.
+        if let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1, v < 0x20 || (0x7F...0x9F).contains(v) {
+            throw error("UnexpectedSyntax", "unexpected control character U+" + codePoint(v), line: l, column: col)
+        }
         throw error("UnexpectedSyntax", "unexpected character '\(c)'", line: l, column: col)
     }
 
@@ -181,4 +186,10 @@ struct Lexer {
 
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+/// A code point as four or more upper-case hex digits: `0007`, `1F600`.
+func codePoint(_ v: UInt32) -> String {
+    let hex = String(v, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, 4 - hex.count)) + hex
 }

@@ -45,15 +45,15 @@ enum MapProjectionItem: Sendable {
 struct Expr: Sendable {
     var kind: ExprKind
     var span: SourceSpan
-    /// Depth of the expression tree, so the parser can refuse trees too deep to walk safely.
-    private(set) var height = 0
+    /// Levels of sub-expressions below and including this one (a literal is 1). Every pass over
+    /// an expression recurses this deep, so the parser bounds it (`Parser.maxHeight`).
+    private(set) var height: Int
     init(_ kind: ExprKind, _ span: SourceSpan) {
         self.kind = kind
         self.span = span
-        self.height = 1 + (children.map(\.height).max() ?? 0)
+        self.height = 1
+        self.height = 1 + (children.lazy.map(\.height).max() ?? 0)
     }
-
-    static let maxHeight = 120
 }
 
 /// `(a:Label {k: v})`

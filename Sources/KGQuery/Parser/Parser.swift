@@ -6,10 +6,24 @@ struct Parser {
     private var tokens: [Token]
     private var p = 0
     let source: SourceText
-    /// Nesting depth of expressions, bounded so hostile input cannot exhaust the stack.
-    private var depth = 0
-    /// Set once nesting went too deep, so backtracking alternatives give up instead of retrying (exponentially).
+    /// How many expressions, NOT and sign prefixes enclose the current token; each is a few
+    /// stack frames here, so `Parser.maxNesting` keeps a hostile query from overflowing the stack.
+    private var nesting = 0
+    /// Set once an expression nested too deep or grew too tall; every later attempt rethrows it, so
+    /// backtracking alternatives give up at once instead of retrying (exponentially).
     private var tooDeep: QueryError? = nil
+    /// Speculative parses by start token, so backtracking stays linear: `({k: ({k: …})})` would
+    /// otherwise parse every level twice, 2^depth times in all.
+    private var patternAttempts: [Int: PatternAttempt] = [:]
+    private var atoms: [Int: (expr: Expr, end: Int)] = [:]
+
+    private struct PatternAttempt { var part: PatternPart?; var end: Int }
+
+    /// Deepest nesting of brackets and prefixes in an expression.
+    static let maxNesting = 64
+    /// Tallest expression tree (a chain `a + b + …` is as tall as it is long); binder and executor
+    /// recurse this deep.
+    static let maxHeight = 100
 
     static let clauseKeywords = ["MATCH", "OPTIONAL", "WHERE", "WITH", "RETURN", "UNWIND", "CREATE", "MERGE", "SET",
                                  "REMOVE", "DELETE", "DETACH", "ORDER", "SKIP", "LIMIT", "UNION", "EXPLAIN", "PROFILE"]
@@ -154,11 +168,11 @@ struct Parser {
                 if cur.isSymbol(":") {
                     items.append(.labels(v, try labelList(), span(from: st)))
                 } else {
-                    var e = Expr(.variable(v), span(from: st))
+                    var e = try node(.variable(v), span(from: st))
                     try expectSymbol(".")
                     var key = try name("a property key")
                     while acceptSymbol(".") {
-                        e = Expr(.property(e, key), span(from: st))
+                        e = try node(.property(e, key), span(from: st))
                         key = try name("a property key")
                     }
                     items.append(.property(e, key))
@@ -209,11 +223,11 @@ struct Parser {
             } else if acceptSymbol("+=") {
                 items.append(.merge(v, try expression(), span(from: st)))
             } else {
-                var e = Expr(.variable(v), span(from: st))
+                var e = try node(.variable(v), span(from: st))
                 try expectSymbol(".")
                 var key = try name("a property key")
                 while acceptSymbol(".") {
-                    e = Expr(.property(e, key), span(from: st))
+                    e = try node(.property(e, key), span(from: st))
                     key = try name("a property key")
                 }
                 try expectSymbol("=")
@@ -307,7 +321,6 @@ struct Parser {
 
     private mutating func nodePattern() throws(QueryError) -> NodePattern {
         let st = cur
-        if let tooDeep { throw tooDeep }
         try expectSymbol("(")
         var v: String? = nil
         if cur.kind == .name || cur.kind == .quotedName { v = bump().text }
@@ -378,55 +391,78 @@ struct Parser {
     // MARK: - Expressions
 
     mutating func expression() throws(QueryError) -> Expr {
-        depth += 1
-        defer { depth -= 1 }
+        try enter()
+        defer { nesting -= 1 }
+        return try orExpr()
+    }
+
+    /// One level deeper, or a SyntaxError when the expression nests beyond `maxNesting`.
+    private mutating func enter() throws(QueryError) {
         if let tooDeep { throw tooDeep }
-        if depth > 130 {
-            tooDeep = source.error(type: "SyntaxError", detail: "UnexpectedSyntax", message: "expression nested too deeply",
-                                   line: cur.line, column: cur.column)
-            throw tooDeep!
+        guard nesting < Parser.maxNesting else {
+            let e = source.error(type: "SyntaxError", detail: "ExpressionTooDeep",
+                                 message: "the expression nests more than \(Parser.maxNesting) levels deep",
+                                 line: cur.line, column: cur.column,
+                                 help: "split it into steps with WITH, or build lists with range() or collect()")
+            tooDeep = e
+            throw e
         }
-        let e = try orExpr()
-        if e.height > Expr.maxHeight {
-            throw source.error(type: "SyntaxError", detail: "UnexpectedSyntax",
-                               message: "expression too deeply nested (more than \(Expr.maxHeight) levels)",
-                               line: e.span.line, column: e.span.column, help: "split it with WITH")
+        nesting += 1
+    }
+
+    /// An expression node, or a SyntaxError when the tree grows taller than `maxHeight`.
+    private mutating func node(_ kind: ExprKind, _ span: SourceSpan) throws(QueryError) -> Expr {
+        let e = Expr(kind, span)
+        guard e.height <= Parser.maxHeight else {
+            let error = source.error(type: "SyntaxError", detail: "ExpressionTooDeep",
+                                     message: "the expression is more than \(Parser.maxHeight) operators deep",
+                                     line: span.line, column: span.column,
+                                     help: "use IN with a list instead of a long chain of OR, or split the work with WITH")
+            tooDeep = error
+            throw error
         }
         return e
+    }
+
+    /// `patternPart()` tried where an expression may also start; nil when it is not a pattern.
+    private mutating func attemptPattern() -> PatternPart? {
+        let start = p
+        if let memo = patternAttempts[start] {
+            if memo.part != nil { p = memo.end }
+            return memo.part
+        }
+        let part = try? patternPart()
+        patternAttempts[start] = PatternAttempt(part: part, end: p)
+        return part
     }
 
     private mutating func orExpr() throws(QueryError) -> Expr {
         let st = cur
         var e = try xorExpr()
-        while acceptKeyword("OR") { e = Expr(.binary("OR", e, try xorExpr()), span(from: st)) }
+        while acceptKeyword("OR") { e = try node(.binary("OR", e, try xorExpr()), span(from: st)) }
         return e
     }
 
     private mutating func xorExpr() throws(QueryError) -> Expr {
         let st = cur
         var e = try andExpr()
-        while acceptKeyword("XOR") { e = Expr(.binary("XOR", e, try andExpr()), span(from: st)) }
+        while acceptKeyword("XOR") { e = try node(.binary("XOR", e, try andExpr()), span(from: st)) }
         return e
     }
 
     private mutating func andExpr() throws(QueryError) -> Expr {
         let st = cur
         var e = try notExpr()
-        while acceptKeyword("AND") { e = Expr(.binary("AND", e, try notExpr()), span(from: st)) }
+        while acceptKeyword("AND") { e = try node(.binary("AND", e, try notExpr()), span(from: st)) }
         return e
     }
 
     private mutating func notExpr() throws(QueryError) -> Expr {
         let st = cur
         if acceptKeyword("NOT") {
-            depth += 1
-            defer { depth -= 1 }
-            if depth > 130 {
-                tooDeep = source.error(type: "SyntaxError", detail: "UnexpectedSyntax", message: "expression nested too deeply",
-                                       line: cur.line, column: cur.column)
-                throw tooDeep!
-            }
-            return Expr(.unary("NOT", try notExpr()), span(from: st))
+            try enter()
+            defer { nesting -= 1 }
+            return try node(.unary("NOT", try notExpr()), span(from: st))
         }
         return try comparison()
     }
@@ -441,7 +477,7 @@ struct Parser {
             operands.append(try predicateExpr())
         }
         if ops.isEmpty { return operands[0] }
-        return Expr(.comparison(operands, ops), span(from: st))
+        return try node(.comparison(operands, ops), span(from: st))
     }
 
     private mutating func predicateExpr() throws(QueryError) -> Expr {
@@ -449,20 +485,20 @@ struct Parser {
         var e = try addSub()
         while true {
             if cur.isKeyword("STARTS") && ahead(1).isKeyword("WITH") {
-                p += 2; e = Expr(.binary("STARTS WITH", e, try addSub()), span(from: st))
+                p += 2; e = try node(.binary("STARTS WITH", e, try addSub()), span(from: st))
             } else if cur.isKeyword("ENDS") && ahead(1).isKeyword("WITH") {
-                p += 2; e = Expr(.binary("ENDS WITH", e, try addSub()), span(from: st))
+                p += 2; e = try node(.binary("ENDS WITH", e, try addSub()), span(from: st))
             } else if acceptKeyword("CONTAINS") {
-                e = Expr(.binary("CONTAINS", e, try addSub()), span(from: st))
+                e = try node(.binary("CONTAINS", e, try addSub()), span(from: st))
             } else if acceptKeyword("IN") {
-                e = Expr(.binary("IN", e, try addSub()), span(from: st))
+                e = try node(.binary("IN", e, try addSub()), span(from: st))
             } else if acceptSymbol("=~") {
-                e = Expr(.binary("=~", e, try addSub()), span(from: st))
+                e = try node(.binary("=~", e, try addSub()), span(from: st))
             } else if cur.isKeyword("IS") {
                 p += 1
                 let neg = acceptKeyword("NOT")
                 try expectKeyword("NULL")
-                e = Expr(.isNull(e, negated: neg), span(from: st))
+                e = try node(.isNull(e, negated: neg), span(from: st))
             } else {
                 return e
             }
@@ -474,7 +510,7 @@ struct Parser {
         var e = try mulDiv()
         while cur.isSymbol("+") || cur.isSymbol("-") {
             let op = bump().text
-            e = Expr(.binary(op, e, try mulDiv()), span(from: st))
+            e = try node(.binary(op, e, try mulDiv()), span(from: st))
         }
         return e
     }
@@ -484,7 +520,7 @@ struct Parser {
         var e = try power()
         while cur.isSymbol("*") || cur.isSymbol("/") || cur.isSymbol("%") {
             let op = bump().text
-            e = Expr(.binary(op, e, try power()), span(from: st))
+            e = try node(.binary(op, e, try power()), span(from: st))
         }
         return e
     }
@@ -492,29 +528,30 @@ struct Parser {
     private mutating func power() throws(QueryError) -> Expr {
         let st = cur
         var e = try unary()
-        while acceptSymbol("^") { e = Expr(.binary("^", e, try unary()), span(from: st)) }
+        while acceptSymbol("^") { e = try node(.binary("^", e, try unary()), span(from: st)) }
         return e
     }
 
     private mutating func unary() throws(QueryError) -> Expr {
         let st = cur
-        depth += 1
-        defer { depth -= 1 }
-        if let tooDeep { throw tooDeep }
-        if depth > 130 {
-            tooDeep = source.error(type: "SyntaxError", detail: "UnexpectedSyntax", message: "expression nested too deeply",
-                                   line: cur.line, column: cur.column)
-            throw tooDeep!
+        if cur.isSymbol("-") || cur.isSymbol("+") {
+            try enter()
+            defer { nesting -= 1 }
+            return try signed(st)
         }
+        return try postfix(try atom(), st)
+    }
+
+    private mutating func signed(_ st: Token) throws(QueryError) -> Expr {
         if cur.isSymbol("-") {
             p += 1
             if cur.kind == .integer {
                 let t = bump()
-                return try postfix(Expr(.literal(.int(try intLiteral(t, negative: true))), span(from: st)), st)
+                return try postfix(try node(.literal(.int(try intLiteral(t, negative: true))), span(from: st)), st)
             }
-            return Expr(.unary("-", try unary()), span(from: st))
+            return try node(.unary("-", try unary()), span(from: st))
         }
-        if acceptSymbol("+") { return Expr(.unary("+", try unary()), span(from: st)) }
+        if acceptSymbol("+") { return try node(.unary("+", try unary()), span(from: st)) }
         return try postfix(try atom(), st)
     }
 
@@ -523,26 +560,26 @@ struct Parser {
         while true {
             if cur.isSymbol(".") {
                 p += 1
-                e = Expr(.property(e, try name("a property key")), span(from: st))
+                e = try node(.property(e, try name("a property key")), span(from: st))
             } else if cur.isSymbol("[") {
                 p += 1
                 if acceptSymbol("..") {
                     let hi = cur.isSymbol("]") ? nil : try expression()
                     try expectSymbol("]")
-                    e = Expr(.slice(e, nil, hi), span(from: st))
+                    e = try node(.slice(e, nil, hi), span(from: st))
                     continue
                 }
                 let i = try expression()
                 if acceptSymbol("..") {
                     let hi = cur.isSymbol("]") ? nil : try expression()
                     try expectSymbol("]")
-                    e = Expr(.slice(e, i, hi), span(from: st))
+                    e = try node(.slice(e, i, hi), span(from: st))
                 } else {
                     try expectSymbol("]")
-                    e = Expr(.index(e, i), span(from: st))
+                    e = try node(.index(e, i), span(from: st))
                 }
             } else if cur.isSymbol(":") && (ahead(1).kind == .name || ahead(1).kind == .quotedName) {
-                e = Expr(.hasLabels(e, try labelList()), span(from: st))
+                e = try node(.hasLabels(e, try labelList()), span(from: st))
             } else {
                 return e
             }
@@ -550,11 +587,22 @@ struct Parser {
     }
 
     private mutating func atom() throws(QueryError) -> Expr {
+        if let memo = atoms[p] {
+            p = memo.end
+            return memo.expr
+        }
+        let start = p
+        let e = try parseAtom()
+        atoms[start] = (e, p)
+        return e
+    }
+
+    private mutating func parseAtom() throws(QueryError) -> Expr {
         let t = cur
         switch t.kind {
         case .integer:
             p += 1
-            return Expr(.literal(.int(try intLiteral(t))), span(from: t))
+            return try node(.literal(.int(try intLiteral(t))), span(from: t))
         case .float:
             p += 1
             guard let d = Double(t.text) else { throw unexpected("a number", at: t) }
@@ -562,13 +610,13 @@ struct Parser {
                 throw source.error(type: "SyntaxError", detail: "FloatingPointOverflow",
                                    message: "float literal '\(t.text)' is too large", line: t.line, column: t.column)
             }
-            return Expr(.literal(.float(d)), span(from: t))
+            return try node(.literal(.float(d)), span(from: t))
         case .string:
             p += 1
-            return Expr(.literal(.string(t.text)), span(from: t))
+            return try node(.literal(.string(t.text)), span(from: t))
         case .parameter:
             p += 1
-            return Expr(.parameter(t.text), span(from: t))
+            return try node(.parameter(t.text), span(from: t))
         case .quotedName:
             p += 1
             return try variableOrProjection(t.text, t)
@@ -580,8 +628,8 @@ struct Parser {
             if t.isSymbol("(") {
                 // A relationship pattern used as a predicate, or a parenthesised expression.
                 let save = p
-                if let part = try? patternPart(), !part.rels.isEmpty {
-                    return Expr(.patternPredicate(part), span(from: t))
+                if let part = attemptPattern(), !part.rels.isEmpty {
+                    return try node(.patternPredicate(part), span(from: t))
                 }
                 p = save + 1
                 let e = try expression()
@@ -596,16 +644,16 @@ struct Parser {
         }
         let word = t.text.uppercased()
         switch word {
-        case "TRUE": p += 1; return Expr(.literal(.bool(true)), span(from: t))
-        case "FALSE": p += 1; return Expr(.literal(.bool(false)), span(from: t))
-        case "NULL": p += 1; return Expr(.literal(.null), span(from: t))
+        case "TRUE": p += 1; return try node(.literal(.bool(true)), span(from: t))
+        case "FALSE": p += 1; return try node(.literal(.bool(false)), span(from: t))
+        case "NULL": p += 1; return try node(.literal(.null), span(from: t))
         case "CASE": return try caseExpr()
         default: break
         }
         if word == "COUNT" && ahead(1).isSymbol("(") && ahead(2).isSymbol("*") {
             p += 3
             try expectSymbol(")")
-            return Expr(.countStar, span(from: t))
+            return try node(.countStar, span(from: t))
         }
         if word == "EXISTS" && ahead(1).isSymbol("{") {
             p += 2
@@ -614,7 +662,7 @@ struct Parser {
             var w: Expr? = nil
             if acceptKeyword("WHERE") { w = try expression() }
             try expectSymbol("}")
-            return Expr(.exists(pat, w), span(from: t))
+            return try node(.exists(pat, w), span(from: t))
         }
         if ["ALL", "ANY", "NONE", "SINGLE"].contains(word) && ahead(1).isSymbol("(")
             && (ahead(2).kind == .name || ahead(2).kind == .quotedName) && ahead(3).isKeyword("IN") {
@@ -625,7 +673,7 @@ struct Parser {
             var pred: Expr? = nil
             if acceptKeyword("WHERE") { pred = try expression() }
             try expectSymbol(")")
-            return Expr(.quantifier(kind: word, variable: v, list: list, predicate: pred), span(from: t))
+            return try node(.quantifier(kind: word, variable: v, list: list, predicate: pred), span(from: t))
         }
         if word == "REDUCE" && ahead(1).isSymbol("(") {
             p += 2
@@ -639,7 +687,7 @@ struct Parser {
             try expectSymbol("|")
             let body = try expression()
             try expectSymbol(")")
-            return Expr(.reduce(accumulator: acc, initial: initial, variable: v, list: list, body: body), span(from: t))
+            return try node(.reduce(accumulator: acc, initial: initial, variable: v, list: list, body: body), span(from: t))
         }
         // Function call: name, possibly namespaced (a.b.c), then '('.
         var k = 1
@@ -650,8 +698,8 @@ struct Parser {
             p += 1
             if word == "EXISTS" && (cur.isSymbol("(")) {
                 let save = p
-                if let part = try? patternPart(), !part.rels.isEmpty || part.nodes.count == 1, acceptSymbol(")") {
-                    if !part.rels.isEmpty { return Expr(.exists([part], nil), span(from: t)) }
+                if let part = attemptPattern(), !part.rels.isEmpty || part.nodes.count == 1, acceptSymbol(")") {
+                    if !part.rels.isEmpty { return try node(.exists([part], nil), span(from: t)) }
                 }
                 p = save
             }
@@ -662,7 +710,7 @@ struct Parser {
                 while acceptSymbol(",") { args.append(try expression()) }
             }
             try expectSymbol(")")
-            return Expr(.call(name: fname, distinct: distinct, args: args), span(from: t))
+            return try node(.call(name: fname, distinct: distinct, args: args), span(from: t))
         }
         if Parser.reserved.contains(word) { throw unexpected("an expression") }
         p += 1
@@ -670,7 +718,7 @@ struct Parser {
     }
 
     private mutating func variableOrProjection(_ v: String, _ t: Token) throws(QueryError) -> Expr {
-        let base = Expr(.variable(v), span(from: t))
+        let base = try node(.variable(v), span(from: t))
         guard cur.isSymbol("{") else { return base }
         p += 1
         var items: [MapProjectionItem] = []
@@ -685,7 +733,7 @@ struct Parser {
             } while acceptSymbol(",")
         }
         try expectSymbol("}")
-        return Expr(.mapProjection(base, items), span(from: t))
+        return try node(.mapProjection(base, items), span(from: t))
     }
 
     private mutating func caseExpr() throws(QueryError) -> Expr {
@@ -702,7 +750,7 @@ struct Parser {
         var otherwise: Expr? = nil
         if acceptKeyword("ELSE") { otherwise = try expression() }
         try expectKeyword("END")
-        return Expr(.caseExpr(subject: subject, whens: whens, otherwise: otherwise), span(from: t))
+        return try node(.caseExpr(subject: subject, whens: whens, otherwise: otherwise), span(from: t))
     }
 
     private mutating func mapLiteral() throws(QueryError) -> Expr {
@@ -719,7 +767,7 @@ struct Parser {
             } while acceptSymbol(",")
         }
         try expectSymbol("}")
-        return Expr(.map(entries), span(from: t))
+        return try node(.map(entries), span(from: t))
     }
 
     private mutating func listOrComprehension() throws(QueryError) -> Expr {
@@ -734,20 +782,20 @@ struct Parser {
                 if acceptKeyword("WHERE") { pred = try expression() }
                 if acceptSymbol("|") { proj = try expression() }
                 try expectSymbol("]")
-                return Expr(.listComprehension(variable: v, list: list, predicate: pred, projection: proj), span(from: t))
+                return try node(.listComprehension(variable: v, list: list, predicate: pred, projection: proj), span(from: t))
             }
             p = save
         }
         // [p = (a)-->(b) WHERE … | e]
         if cur.isSymbol("(") || ((cur.kind == .name) && ahead(1).isSymbol("=") && ahead(2).isSymbol("(")) {
             let save = p
-            if let part = try? patternPart(), !part.rels.isEmpty, cur.isKeyword("WHERE") || cur.isSymbol("|") {
+            if let part = attemptPattern(), !part.rels.isEmpty, cur.isKeyword("WHERE") || cur.isSymbol("|") {
                 var pred: Expr? = nil
                 if acceptKeyword("WHERE") { pred = try expression() }
                 try expectSymbol("|")
                 let proj = try expression()
                 try expectSymbol("]")
-                return Expr(.patternComprehension(path: part.pathVariable, pattern: part, predicate: pred, projection: proj),
+                return try node(.patternComprehension(path: part.pathVariable, pattern: part, predicate: pred, projection: proj),
                             span(from: t))
             }
             p = save
@@ -758,6 +806,6 @@ struct Parser {
             while acceptSymbol(",") { items.append(try expression()) }
         }
         try expectSymbol("]")
-        return Expr(.list(items), span(from: t))
+        return try node(.list(items), span(from: t))
     }
 }

@@ -4,7 +4,11 @@ enum Suggest {
     static func closest(to word: String, in candidates: [String]) -> String? {
         let w = word.lowercased()
         var best: (String, Int)? = nil
+        let length = w.count
         for c in candidates {
+            // The distance is at least the difference in length; a candidate that far off could
+            // never be suggested, and a megabyte-long name would cost a megabyte-sized table.
+            if abs(c.count - length) > max(1, min(length, c.count) / 3) { continue }
             let d = distance(w, c.lowercased())
             if d == 0 { continue }
             if best == nil || d < best!.1 { best = (c, d) }

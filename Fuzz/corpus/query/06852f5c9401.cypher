@@ -1,0 +1,1 @@
+MATCH (r:Role) WHERE r.name IS NULL RETURN labels(r)

@@ -1,0 +1,1 @@
+PROFILE MATCH (a)-[:REQUIRES]->(s)<-[:REQUIRES]-(b) WHERE id(a) = 'role:csr' RETURN DISTINCT b

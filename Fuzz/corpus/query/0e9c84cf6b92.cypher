@@ -1,0 +1,1 @@
+MATCH (a {name: 'empathy'})<-[:REQUIRES]-()-[:WORKS_IN]->(s) RETURN DISTINCT s

@@ -1,0 +1,1 @@
+RETURN split('a,b', ','), substring('hello', 1, 3), replace('aXa', 'X', 'b'), left('hello', 2), right('hello', 2)

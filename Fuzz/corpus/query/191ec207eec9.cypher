@@ -1,0 +1,1 @@
+RETURN toString(1.0), toInteger('42'), toFloat('1.5'), toBoolean('true'), toLower('AB'), toUpper('ab'), trim('  x ')

@@ -1,0 +1,1 @@
+RETURN 'ab' + 'c', 'abc' STARTS WITH 'a', 'abc' ENDS WITH 'bc', 'abc' CONTAINS 'x', 'abc' =~ 'a.c'

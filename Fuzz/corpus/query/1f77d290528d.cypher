@@ -1,0 +1,1 @@
+MATCH (n) RETURN labels(n), keys(n), properties(n), citations(n)

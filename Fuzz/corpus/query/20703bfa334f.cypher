@@ -1,0 +1,1 @@
+RETURN [x IN range(1, 5) WHERE x % 2 = 1 | x * 10], [x IN [1, 2] | x + 1]

@@ -1,0 +1,1 @@
+MATCH (r {name: 'team lead'}) RETURN r

@@ -1,0 +1,1 @@
+MATCH (r:Role)-[:WORKS_IN]->(s) RETURN DISTINCT s.name AS sector

@@ -1,0 +1,1 @@
+EXPLAIN MATCH (r) WHERE named(r, 'kundtjänstmedarbetare') RETURN r

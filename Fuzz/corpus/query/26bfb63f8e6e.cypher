@@ -1,0 +1,1 @@
+MATCH (s:Sector) RETURN count(s), s.seen

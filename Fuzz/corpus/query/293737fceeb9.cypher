@@ -1,0 +1,1 @@
+MATCH (s:Sector) RETURN s.name, s.new ORDER BY s.name

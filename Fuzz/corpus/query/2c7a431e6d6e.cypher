@@ -1,0 +1,1 @@
+MATCH (s {name: 'empathy'}) RETURN s

@@ -1,0 +1,1 @@
+MATCH (r:Role) RETURN r.name ORDER BY r.name

@@ -1,0 +1,1 @@
+MATCH (a) WITH a, [(a)-->(b) | b.name] AS ns RETURN a.name, size(ns)

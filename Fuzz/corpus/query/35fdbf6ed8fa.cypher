@@ -1,0 +1,1 @@
+MATCH (n:N) RETURN sum(n.i)

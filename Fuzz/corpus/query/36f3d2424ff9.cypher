@@ -1,0 +1,1 @@
+MATCH (s:Skill)<-[:REQUIRES]-(r) WHERE s.name = 'empathy' RETURN r ORDER BY id(r)

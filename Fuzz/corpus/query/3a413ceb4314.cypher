@@ -1,0 +1,1 @@
+MATCH (s:Sector) RETURN keys(s)

@@ -1,0 +1,1 @@
+MATCH (r:Role:Manager) DETACH DELETE r

@@ -1,0 +1,1 @@
+MATCH (s:Sector) SET s.size = 10, s:Big

@@ -1,0 +1,1 @@
+MATCH (r:Rol)-[:REQIURES]->(s) RETURN r.nmae

@@ -1,0 +1,1 @@
+MATCH (r:Role)-[:REQUIRES]->(s:Skill {name: 'patience'}) RETURN r

@@ -1,0 +1,1 @@
+MATCH (r:Role) RETURN count(r)

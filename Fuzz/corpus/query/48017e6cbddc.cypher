@@ -1,0 +1,1 @@
+MATCH (r:Role) RETURN r.salary ORDER BY r.salary

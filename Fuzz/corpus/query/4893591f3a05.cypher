@@ -1,0 +1,1 @@
+MATCH (a:X)-[r:R]->(b) RETURN a.v, r.w, labels(b)

@@ -1,0 +1,1 @@
+MATCH (r:Role) OPTIONAL MATCH (r)-[:WORKS_IN]->(s) RETURN r.name, s.name ORDER BY r.name

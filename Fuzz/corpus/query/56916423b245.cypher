@@ -1,0 +1,1 @@
+RETURN coalesce(null, 2), head([1, 2]), last([1, 2]), tail([1, 2]), size('abc'), reverse([1, 2]), range(0, 6, 3)

@@ -1,0 +1,1 @@
+MATCH p = (s:Sector)<-[e:WORKS_IN]-(r {name: 'call centre agent'}) RETURN 1.0, 2, {b: 1, a: [true, null]}, s, e, p

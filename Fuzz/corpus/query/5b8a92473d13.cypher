@@ -1,0 +1,1 @@
+MATCH p = shortestPath((a:Role)-[*]-(b:Skill)) RETURN nodes(p)

@@ -1,0 +1,1 @@
+MATCH p = shortestPath((a:Skill {name: 'patience'})-[*]-(b:Role {name: 'call centre agent'})) RETURN length(p)

@@ -1,0 +1,1 @@
+MATCH (r:Role) WITH r ORDER BY r.name DESC LIMIT 2 RETURN collect(r.name) AS names

@@ -1,0 +1,1 @@
+MERGE (s:Sector {name: 'banking'}) ON CREATE SET s.new = true

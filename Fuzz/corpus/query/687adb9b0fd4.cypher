@@ -1,0 +1,1 @@
+MATCH (a:Skill {name: 'empathy'})-[r1]-(x)-[r2]-(b:Skill {name: 'empathy'}) RETURN count(*)

@@ -1,0 +1,1 @@
+RETURN null AND false, null OR true, null AND true, null XOR true, NOT null

@@ -1,0 +1,1 @@
+MATCH p = (a:Skill {name: 'patience'})-[*2]-(b:Skill) RETURN p

@@ -1,0 +1,1 @@
+CREATE (:Num {name: 5})

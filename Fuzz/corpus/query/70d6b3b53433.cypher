@@ -1,0 +1,1 @@
+RETURN abs(-2), ceil(1.2), floor(1.8), round(2.5), sign(-3), sqrt(16)

@@ -1,0 +1,1 @@
+MATCH (a:Sector), (b:Skill) RETURN count(*)

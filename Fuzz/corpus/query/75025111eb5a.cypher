@@ -1,0 +1,1 @@
+MERGE (s:Sector {name: 'retail'}) ON MATCH SET s.seen = true

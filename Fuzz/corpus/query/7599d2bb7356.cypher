@@ -1,0 +1,1 @@
+MATCH (x:Skill {name: 'empathy'})-[*2..2]-(y:Skill {name: 'empathy'}) RETURN count(*)

@@ -1,0 +1,1 @@
+UNWIND range(1, 5) AS i CREATE (n) RETURN id(n)

@@ -1,0 +1,1 @@
+MATCH (a:Skill {name: 'patience'})-[rs*1..3]-(b:Role) RETURN b.name, size(rs) ORDER BY size(rs), b.name

@@ -1,0 +1,1 @@
+MATCH (r:Role) WHERE cited(r) RETURN r

@@ -1,0 +1,1 @@
+UNWIND [1, [2, 3], {k: 'v'}, null, 2.5, 'x'] AS x RETURN x, x IS NULL

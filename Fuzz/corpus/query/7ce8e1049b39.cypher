@@ -1,0 +1,1 @@
+MATCH (a:Role) RETURN a{.name, .salary, x: 1}

@@ -1,0 +1,1 @@
+MATCH ()-[e:REQUIRES]->() RETURN count(*), count(e.level), sum(e.level), avg(e.level), min(e.level), max(e.level)

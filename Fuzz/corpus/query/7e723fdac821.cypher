@@ -1,0 +1,1 @@
+MERGE (s:Skill {name: 'empathy'}) ON MATCH SET s.seen = true RETURN s

@@ -1,0 +1,1 @@
+MATCH (r:Role) WHERE NOT exists { (r)-[:WORKS_IN]->() } RETURN r

@@ -1,0 +1,1 @@
+MATCH (r:Role:Manager) REMOVE r:Manager, r.name

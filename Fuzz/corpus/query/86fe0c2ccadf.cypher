@@ -1,0 +1,1 @@
+CREATE (x:Tmp {a: 1})-[:R]->(y:Tmp) SET x.b = 2 REMOVE x.a WITH x, y DETACH DELETE y RETURN x

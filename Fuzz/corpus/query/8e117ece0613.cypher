@@ -1,0 +1,1 @@
+MATCH (r {name: 'customer service representative'}) RETURN citations(r)

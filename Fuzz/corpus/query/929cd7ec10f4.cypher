@@ -1,0 +1,1 @@
+MATCH (a) WHERE exists { (a)-[:REQUIRES]->() } RETURN count(*) UNION MATCH (b) RETURN count(*)

@@ -1,0 +1,1 @@
+MATCH p=(a:Role)-[:REPORTS_TO*1..3]->(b) RETURN p, length(p)

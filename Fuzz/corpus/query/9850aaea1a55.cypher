@@ -1,0 +1,1 @@
+MATCH (r:Role)-[:REQUIRES]->(s) WITH r, count(s) AS n WHERE n > 1 RETURN r.name

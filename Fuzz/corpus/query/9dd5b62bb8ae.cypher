@@ -1,0 +1,1 @@
+MATCH (a)-[r]->(b) CREATE (a)-[r:X]->(b)

@@ -1,0 +1,1 @@
+MATCH (r:Role) WHERE r.name = $n RETURN r

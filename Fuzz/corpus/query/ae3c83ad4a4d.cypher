@@ -1,0 +1,1 @@
+UNWIND [1, 2, 2, null] AS x RETURN count(x), count(DISTINCT x), collect(x), sum(x)

@@ -1,0 +1,1 @@
+MATCH (r:Role {name: $name})-[e:REQUIRES]->(s) RETURN r.name, e.level ORDER BY e.level DESC SKIP 0 LIMIT $n

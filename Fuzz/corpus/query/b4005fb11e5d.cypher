@@ -1,0 +1,1 @@
+UNWIND [] AS x RETURN count(x), sum(x), avg(x), collect(x)

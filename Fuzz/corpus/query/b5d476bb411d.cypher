@@ -1,0 +1,1 @@
+RETURN 2 IN [1, 2], 3 IN [1, null], null IN [], null IS NULL, 1 IS NOT NULL

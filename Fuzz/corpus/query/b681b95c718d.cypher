@@ -1,0 +1,1 @@
+MATCH (r {name: 'TEAM LEAD'}) RETURN r

@@ -1,0 +1,1 @@
+MATCH (r:Role {name: 'call centre agent'}) RETURN [(r)-[:REQUIRES]->(s) | s.name]

@@ -1,0 +1,1 @@
+MATCH (r:Role) WHERE (r)-[:WORKS_IN]->() RETURN r ORDER BY id(r)

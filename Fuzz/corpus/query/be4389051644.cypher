@@ -1,0 +1,1 @@
+MATCH (r:Role:Manager) RETURN r

@@ -1,0 +1,1 @@
+MATCH (r:Role {name: 'team lead'}) RETURN labels(r), keys(r), properties(r).name, id(r)

@@ -1,0 +1,1 @@
+MATCH p = (a {name: 'patience'})<-[r]-(b) RETURN startNode(r), endNode(r), nodes(p), relationships(p), length(p)

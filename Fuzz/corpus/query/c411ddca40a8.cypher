@@ -1,0 +1,1 @@
+MATCH (a:Skill {name: 'patience'})-[*..2]-(b) RETURN count(*)

@@ -1,0 +1,1 @@
+EXPLAIN MATCH (r {name: 'team lead'}) RETURN r

@@ -1,0 +1,1 @@
+MATCH (a:Role {name: 'team lead'})-[r]-(b) RETURN type(r), b ORDER BY id(b)

@@ -1,0 +1,1 @@
+MATCH (r) WHERE named(r, 'KLANTENSERVICEMEDEWERKER') RETURN name(r), name(r, 'sv'), names(r).nl

@@ -1,0 +1,1 @@
+MATCH p = allShortestPaths((a {name: 'empathy'})-[*]-(b {name: 'team lead'})) RETURN length(p), count(*)

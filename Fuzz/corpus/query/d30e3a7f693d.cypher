@@ -1,0 +1,1 @@
+UNWIND [1, null] AS x RETURN CASE WHEN x IS NULL THEN 'none' ELSE 'some' END ORDER BY x

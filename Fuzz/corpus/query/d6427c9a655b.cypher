@@ -1,0 +1,1 @@
+MATCH (r:Role)-[e:WORKS_IN]->() WHERE cited(e) RETURN sources(e)

@@ -1,0 +1,1 @@
+EXPLAIN MATCH (r) WHERE id(r) = 'role:csr' RETURN r

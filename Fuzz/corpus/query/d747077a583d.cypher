@@ -1,0 +1,1 @@
+RETURN CASE WHEN 1 < 2 THEN 'a' ELSE 'b' END, coalesce(null, 1), toString(1.5), substring('abc', 1), split('a,b', ',')

@@ -1,0 +1,1 @@
+MATCH (r {name: 5}) RETURN r

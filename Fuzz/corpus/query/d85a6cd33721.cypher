@@ -1,0 +1,1 @@
+EXPLAIN MATCH (r:Sector)<--(x) RETURN r

@@ -1,0 +1,1 @@
+MATCH (s:Big) RETURN s.size

@@ -1,0 +1,1 @@
+CREATE (:A {s: 'x;y'})

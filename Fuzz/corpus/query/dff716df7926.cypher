@@ -1,0 +1,1 @@
+MATCH (a)-[r:WORKS_IN|REPORTS_TO]->(b) WHERE a.name STARTS WITH 'call' RETURN type(r) ORDER BY type(r)

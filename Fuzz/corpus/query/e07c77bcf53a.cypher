@@ -1,0 +1,1 @@
+RETURN reduce(s = 0, x IN range(1, 10) | s + x), [x IN range(1,5) WHERE x % 2 = 0 | x * x], any(x IN [1,2] WHERE x > 1)

@@ -1,0 +1,1 @@
+MATCH ()-[e:REPORTS_TO]->() RETURN count(e)

@@ -1,0 +1,1 @@
+MATCH (a)-[r]->(b), (c)-[s]->(d) WHERE id(a) = 'role:agent' AND id(c) = 'role:agent' RETURN count(*)

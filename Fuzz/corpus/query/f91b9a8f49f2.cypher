@@ -1,0 +1,1 @@
+MATCH (s:Sector) WITH s, 1 AS one RETURN *

@@ -1,0 +1,1 @@
+PROFILE MATCH (a)-->(b) WHERE named(a, 'Klantenservicemedewerker') RETURN count(b)

@@ -1,0 +1,1 @@
+WITH [1٩ 2, 3, 4] AS l RETURN"l]0[, l[-1],1.}\.a.b

@@ -1,0 +1,78 @@
+/// The checks behind `QueryLimits` and `QueryCancellation`: the executor calls them where work
+/// grows (rows produced, relationships followed, list elements visited, values built), so a
+/// runaway statement stops with a `ResourceLimit` or `Cancelled` error naming what to change.
+extension ExecutionContext {
+    /// One unit of work; every 1024 units the clock and the cancellation flag are read.
+    func tick() throws(QueryError) {
+        ticks &+= 1
+        if ticks & 1023 == 0 { try checkDeadline() }
+    }
+
+    var deadlinePassed: Bool { deadline.map { ContinuousClock.now > $0 } ?? false }
+
+    /// Throws when the statement was cancelled or ran past its timeout.
+    func checkDeadline() throws(QueryError) {
+        if let cancellation, cancellation.isCancelled {
+            throw runtimeError("Cancelled", "Interrupted", "the query was cancelled (Ctrl-C)")
+        }
+        if deadlinePassed, let timeout = limits.timeout {
+            throw limitError("Timeout", "the statement took longer than its time limit (\(Self.seconds(timeout)))",
+                             flag: "--timeout SECONDS",
+                             hint: "narrow the pattern, add LIMIT, or bound variable-length patterns (*1..3)")
+        }
+    }
+
+    /// A row was added to a clause's output, which now holds `count` rows.
+    func produced(_ count: Int) throws(QueryError) {
+        try tick()
+        try checkRows(count)
+    }
+
+    /// Throws when a clause holds more rows than `maxRows`.
+    func checkRows(_ count: Int) throws(QueryError) {
+        if let max = limits.maxRows, count > max {
+            throw limitError("TooManyRows", "the statement produced more than \(max) rows", flag: "--max-rows N",
+                             hint: "add LIMIT, filter earlier with WHERE, or aggregate with count() or collect()")
+        }
+    }
+
+    /// A variable-length or shortest-path pattern followed one more relationship.
+    func expanded() throws(QueryError) {
+        try tick()
+        expansions += 1
+        if let max = limits.maxExpansions, expansions > max {
+            throw limitError("TooManyExpansions",
+                             "variable-length patterns followed more than \(max) relationships",
+                             flag: "--max-expansions N", hint: "give the pattern an upper bound (*1..3) or start from fewer nodes")
+        }
+    }
+
+    /// `value` when it is within `maxValueSize` (list elements, string bytes), else an error at `span`.
+    func bounded(_ value: QueryValue, at span: SourceSpan? = nil) throws(QueryError) -> QueryValue {
+        let size: Int
+        switch value {
+        case .list(let l): size = l.count
+        case .string(let s): size = s.utf8.count
+        default: return value
+        }
+        if let max = limits.maxValueSize, size > max {
+            var e = limitError("ValueTooLarge", "a value grew past \(max) elements or bytes",
+                               flag: "--max-value-size N", hint: "build smaller lists or strings")
+            if let span { e = positioned(e, span) }
+            throw e
+        }
+        return value
+    }
+
+    func limitError(_ detail: String, _ message: String, flag: String, hint: String) -> QueryError {
+        var e = runtimeError("ResourceLimit", detail, message)
+        e.help = "raise the bound with \(flag), or \(hint)"
+        return e
+    }
+
+    static func seconds(_ d: Duration) -> String {
+        let c = d.components
+        let s = Double(c.seconds) + Double(c.attoseconds) / 1e18
+        return s == s.rounded() ? "\(Int(s)) s" : "\(s) s"
+    }
+}

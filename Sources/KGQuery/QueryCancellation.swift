@@ -1,0 +1,23 @@
+import Synchronization
+
+/// A flag that stops the running statement of a session: the REPL sets it from its Ctrl-C
+/// (SIGINT) handler, the executor checks it as it produces rows and expands paths, and the
+/// statement ends with a `Cancelled` QueryError leaving the graph unchanged.
+///
+///     let flag = session.cancellation      // keep a reference for the signal handler
+///     flag.cancel()                        // from any thread
+public final class QueryCancellation: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    public init() {}
+
+    /// Asks the running statement to stop (safe from any thread).
+    public func cancel() { flag.store(true, ordering: .relaxed) }
+
+    /// True once `cancel()` was called, or Ctrl-C pressed inside an `InterruptScope`, since the last `reset()`.
+    public var isCancelled: Bool { flag.load(ordering: .relaxed) || pendingInterrupt.load(ordering: .relaxed) }
+
+    /// Clears the flag; `QuerySession.run` does this as each statement starts. (A Ctrl-C is
+    /// cleared when the next `InterruptScope` opens.)
+    public func reset() { flag.store(false, ordering: .relaxed) }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import KGCore
+import Testing
+@testable import KGQuery
+
+/// QueryLimits, QueryCancellation and the parser's depth bounds: a runaway or hostile statement
+/// ends in a positioned error naming the bound, and the graph is left as it was.
+@Suite struct ResourceLimits {
+    struct Case: CustomStringConvertible, Sendable {
+        var query: String
+        var limits: QueryLimits
+        var detail: String
+        var flag: String
+        var description: String { query }
+    }
+
+    static let cases: [Case] = [
+        Case(query: "UNWIND range(1, 100) AS x RETURN x", limits: QueryLimits(maxRows: 10),
+             detail: "TooManyRows", flag: "--max-rows"),
+        Case(query: "UNWIND range(1, 100) AS x UNWIND range(1, 100) AS y RETURN count(*)",
+             limits: QueryLimits(maxRows: 500), detail: "TooManyRows", flag: "--max-rows"),
+        Case(query: "MATCH p = (a)-[*]-(b) RETURN count(p)", limits: QueryLimits(maxExpansions: 5),
+             detail: "TooManyExpansions", flag: "--max-expansions"),
+        Case(query: "MATCH p = allShortestPaths((a:Role)-[*]-(b:Skill)) RETURN count(p)", limits: QueryLimits(maxExpansions: 1),
+             detail: "TooManyExpansions", flag: "--max-expansions"),
+        Case(query: "RETURN range(1, 9223372036854775807)", limits: .none, detail: "ValueTooLarge", flag: "--max-value-size"),
+        Case(query: "RETURN range(0, -9223372036854775807, -9223372036854775807 - 1)", limits: QueryLimits(maxValueSize: 0),
+             detail: "ValueTooLarge", flag: "--max-value-size"),
+        Case(query: "RETURN reduce(s = 'ab', x IN range(1, 30) | s + s)", limits: QueryLimits(maxValueSize: 1000),
+             detail: "ValueTooLarge", flag: "--max-value-size"),
+        Case(query: "RETURN reduce(l = [1], x IN range(1, 30) | l + l)", limits: QueryLimits(maxValueSize: 1000),
+             detail: "ValueTooLarge", flag: "--max-value-size"),
+        Case(query: "RETURN [x IN range(1, 10) | range(1, 50)]", limits: QueryLimits(maxValueSize: 20),
+             detail: "ValueTooLarge", flag: "--max-value-size"),
+        Case(query: "MATCH (a), (b), (c), (d), (e), (f), (g), (h) RETURN count(*)",
+             limits: QueryLimits(timeout: .milliseconds(50)), detail: "Timeout", flag: "--timeout"),
+    ]
+
+    @Test(arguments: cases)
+    func limitEndsTheStatement(_ c: Case) throws {
+        var session = QuerySession(graph: try Fixture.graph())
+        session.limits = c.limits
+        #expect {
+            _ = try session.run(c.query)
+        } throws: { error in
+            guard let e = error as? QueryError else { return false }
+            return e.type == "ResourceLimit" && e.detail == c.detail && e.phase == .runtime
+                && (e.help ?? "").contains(c.flag)
+        }
+    }
+
+    @Test func withinTheLimitsTheResultIsUnchanged() throws {
+        var session = QuerySession(graph: try Fixture.graph())
+        session.limits = QueryLimits(maxRows: 3, maxPathLength: 2, maxExpansions: 1000, maxValueSize: 3)
+        let r = try session.run("UNWIND range(1, 3) AS x RETURN x")
+        #expect(r.rows == [[.int(1)], [.int(2)], [.int(3)]])
+    }
+
+    @Test func aFailedWriteLeavesTheGraphUnchanged() throws {
+        let graph = try Fixture.graph()
+        var session = QuerySession(graph: graph)
+        session.limits = QueryLimits(maxRows: 50)
+        #expect(throws: QueryError.self) { _ = try session.run("UNWIND range(1, 100) AS x CREATE (:Tmp {x: x})") }
+        #expect(session.graph.nodes.count == graph.nodes.count)
+    }
+
+    @Test func cancellationStopsTheRunningStatement() throws {
+        var session = QuerySession(graph: try Fixture.graph())
+        let flag = session.cancellation
+        // 7^9 combinations, none kept: minutes of work unless the flag, set from another thread, stops it.
+        Thread { usleep(50_000); flag.cancel() }.start()
+        #expect {
+            _ = try session.run("MATCH (a), (b), (c), (d), (e), (f), (g), (h), (i) WHERE size(a.id + i.id) < 0 RETURN count(*)")
+        } throws: { ($0 as? QueryError)?.type == "Cancelled" }
+        // The next statement starts with the flag cleared.
+        #expect(try session.run("RETURN 1").rows == [[.int(1)]])
+    }
+}
+
+/// Ctrl-C during a statement cancels the statement, not the process.
+@Suite(.serialized) struct Interrupts {
+    @Test func sigintInsideTheScopeCancels() throws {
+        let flag = QueryCancellation()
+        let scope = InterruptScope()
+        defer { scope.end() }
+        kill(getpid(), SIGINT)  // to the process, as Ctrl-C is (test threads may block signals)
+        let deadline = Date().addingTimeInterval(5)
+        while !flag.isCancelled && Date() < deadline { usleep(1000) }
+        #expect(flag.isCancelled)
+    }
+}
+
+/// Hostile nesting is a SyntaxError at parse time, not a stack overflow; backtracking stays linear.
+@Suite struct ParserBounds {
+    /// A hostile query, named for the test list (the text itself is megabytes of brackets).
+    struct Deep: CustomStringConvertible, Sendable {
+        var name: String
+        var query: String
+        var description: String { name }
+    }
+
+    static let deep: [Deep] = [
+        Deep(name: "parentheses", query: "RETURN " + String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000)),
+        Deep(name: "lists", query: "RETURN " + String(repeating: "[", count: 10_000) + "1" + String(repeating: "]", count: 10_000)),
+        Deep(name: "NOT", query: "RETURN " + String(repeating: "NOT ", count: 10_000) + "true"),
+        Deep(name: "minus", query: "RETURN " + String(repeating: "- ", count: 10_000) + "1"),
+        Deep(name: "plus chain", query: "RETURN 0" + String(repeating: " + 1", count: 10_000)),
+        Deep(name: "OR chain", query: "RETURN true" + String(repeating: " OR true", count: 10_000)),
+        Deep(name: "property chain", query: "WITH {a: 1} AS m RETURN m" + String(repeating: ".a", count: 10_000)),
+        Deep(name: "subscripts", query: "RETURN [1]" + String(repeating: "[0]", count: 10_000)),
+        Deep(name: "maps", query: "RETURN " + String(repeating: "{a: ", count: 10_000) + "1" + String(repeating: "}", count: 10_000)),
+        Deep(name: "calls", query: "RETURN " + String(repeating: "f(", count: 10_000) + "1" + String(repeating: ")", count: 10_000)),
+    ]
+
+    @Test(arguments: deep)
+    func deepNestingIsASyntaxError(_ c: Deep) throws {
+        var session = QuerySession(graph: try Fixture.graph())
+        #expect {
+            _ = try session.run(c.query)
+        } throws: { error in
+            guard let e = error as? QueryError else { return false }
+            return e.type == "SyntaxError" && e.detail == "ExpressionTooDeep" && e.line == 1 && e.column != nil
+        }
+    }
+
+    @Test func nestingWithinTheBoundsRuns() throws {
+        var session = QuerySession(graph: try Fixture.graph())
+        let n = 50
+        let r = try session.run("RETURN " + String(repeating: "(", count: n) + "1" + String(repeating: ")", count: n)
+                                + String(repeating: " + 1", count: 90))
+        #expect(r.rows == [[.int(91)]])
+    }
+
+    /// Each level of `({k: (…)})` may be a node pattern or a map in parentheses; without memoised
+    /// attempts this took 2^depth parses (a minute at 20 levels).
+    @Test func backtrackingIsNotExponential() throws {
+        var session = QuerySession(graph: try Fixture.graph())
+        let n = 40
+        let q = "RETURN " + String(repeating: "({k: ", count: n) + "1" + String(repeating: "})", count: n) + " AS m"
+        let r = try session.run(q)
+        #expect(r.rows.count == 1)
+        let lc = "RETURN size(" + String(repeating: "[x IN ", count: n) + "[1]" + String(repeating: ", 1]", count: n) + ")"
+        #expect(throws: QueryError.self) { _ = try session.run(lc) }
+    }
+}
