@@ -14,13 +14,18 @@ let pendingInterrupt = Atomic<Bool>(false)
 /// `session.run` (not around the line editor, which handles Ctrl-C itself); `end()` (or the end
 /// of the scope) restores the default, so the next Ctrl-C ends the process as usual.
 ///
-///     let scope = InterruptScope()
+///     let scope = InterruptScope(watching: session.cancellation)
 ///     defer { scope.end() }
 ///     let result = try session.run(line)
 public final class InterruptScope: Sendable {
     private let open = Atomic<Bool>(true)
+    private let cancellation: QueryCancellation
 
-    public init() {
+    /// Starts catching Ctrl-C for the statements checked against `cancellation`
+    /// (usually `session.cancellation`).
+    public init(watching cancellation: QueryCancellation) {
+        self.cancellation = cancellation
+        cancellation.watchesInterrupts.store(true, ordering: .relaxed)
         pendingInterrupt.store(false, ordering: .relaxed)
         var action = sigaction()
         #if canImport(Glibc)
@@ -35,6 +40,7 @@ public final class InterruptScope: Sendable {
     /// Stops catching Ctrl-C.
     public func end() {
         guard open.exchange(false, ordering: .relaxed) else { return }
+        cancellation.watchesInterrupts.store(false, ordering: .relaxed)
         signal(SIGINT, SIG_DFL)
         pendingInterrupt.store(false, ordering: .relaxed)
     }

@@ -8,6 +8,9 @@ import Synchronization
 ///     flag.cancel()                        // from any thread
 public final class QueryCancellation: Sendable {
     private let flag = Atomic<Bool>(false)
+    /// Set while an `InterruptScope` watches this flag: Ctrl-C is process-wide, so only the
+    /// session that opened the scope may read it (other sessions in the process are untouched).
+    let watchesInterrupts = Atomic<Bool>(false)
 
     public init() {}
 
@@ -15,7 +18,10 @@ public final class QueryCancellation: Sendable {
     public func cancel() { flag.store(true, ordering: .relaxed) }
 
     /// True once `cancel()` was called, or Ctrl-C pressed inside an `InterruptScope`, since the last `reset()`.
-    public var isCancelled: Bool { flag.load(ordering: .relaxed) || pendingInterrupt.load(ordering: .relaxed) }
+    public var isCancelled: Bool {
+        flag.load(ordering: .relaxed)
+            || (watchesInterrupts.load(ordering: .relaxed) && pendingInterrupt.load(ordering: .relaxed))
+    }
 
     /// Clears the flag; `QuerySession.run` does this as each statement starts. (A Ctrl-C is
     /// cleared when the next `InterruptScope` opens.)

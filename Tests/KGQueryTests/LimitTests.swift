@@ -81,12 +81,14 @@ import Testing
 @Suite(.serialized) struct Interrupts {
     @Test func sigintInsideTheScopeCancels() throws {
         let flag = QueryCancellation()
-        let scope = InterruptScope()
+        let bystander = QueryCancellation()   // another session in the same process
+        let scope = InterruptScope(watching: flag)
         defer { scope.end() }
         kill(getpid(), SIGINT)  // to the process, as Ctrl-C is (test threads may block signals)
         let deadline = Date().addingTimeInterval(5)
         while !flag.isCancelled && Date() < deadline { usleep(1000) }
         #expect(flag.isCancelled)
+        #expect(!bystander.isCancelled, "Ctrl-C reaches only the session whose scope is open")
     }
 }
 
