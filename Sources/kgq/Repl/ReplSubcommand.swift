@@ -23,6 +23,8 @@ struct ReplSubcommand: ParsableCommand {
 
     @OptionGroup var options: GraphOptions
 
+    @OptionGroup(title: "Limits") var limits: QueryLimitOptions
+
     @Option(name: .long, help: "Output mode: \(OutputMode.allCases.map(\.rawValue).joined(separator: ", ")) (default: table).")
     var format: OutputMode = .table
 
@@ -68,8 +70,10 @@ struct ReplSubcommand: ParsableCommand {
             out: { FileHandle.standardOutput.write(Data($0.utf8)) },
             err: { FileHandle.standardError.write(Data($0.utf8)) },
             page: { text in Pager.show(text, command: pager) })
-        var repl = Repl(session: QuerySession(graph: graph, parameters: parameters, displayLanguage: language,
-                                              functions: registry.functions),
+        var session = QuerySession(graph: graph, parameters: parameters, displayLanguage: language,
+                                   functions: registry.functions)
+        session.limits = limits.limits
+        var repl = Repl(session: session,
                         registry: registry, graphFolder: options.folder, settings: settings, output: output)
         if interactive {
             let path = HistoryLocation.path(graphFolder: options.folder, explicit: history, disabled: noHistory, environment: env)
