@@ -93,14 +93,14 @@ let package = Package(
         // The default graph (graphs/customer-service) loaded and checked fact by fact.
         .testTarget(name: "DefaultGraphTests", dependencies: ["KGCore", "KGFormat"]),
         .testTarget(name: "KGQueryTests", dependencies: ["KGCore", "KGQuery", "KGFormat"]),
-        .testTarget(name: "KGExportTests", dependencies: ["KGExport", "KGCore", "KGQuery", "CGraphviz"]),
+        .testTarget(name: "KGExportTests", dependencies: ["KGExport", "KGCore", "KGQuery", "CGraphviz", "KGTestSupport"]),
         .testTarget(name: "KGAuditTests", dependencies: ["KGAudit", "KGCore"]),
         .testTarget(name: "KGImportTests", dependencies: ["KGImport", "KGCore"]),
         .testTarget(name: "KGOutputTests", dependencies: ["KGOutput", "KGCore", "KGQuery"]),
         .testTarget(name: "KGReplTests", dependencies: ["KGRepl", "KGOutput", "KGCore", "KGQuery", "KGPluginAPI", "KGPluginHost"]),
         .testTarget(
             name: "KGPluginTests",
-            dependencies: ["KGPluginAPI", "KGPluginHost", "KGCore", "KGQuery", "KGExport", "KGAudit"]
+            dependencies: ["KGPluginAPI", "KGPluginHost", "KGCore", "KGQuery", "KGExport", "KGAudit", "KGTestSupport"]
         ),
         // What each fuzz target does with one input; shared by the fuzzers (Fuzz/Targets) and the
         // regression tests that replay every input they ever crashed on (Fuzz/regressions).

@@ -1,25 +1,4 @@
-import Foundation
-import Testing
+import KGTestSupport
 
-/// Golden files under Tests/Fixtures/golden/export/. `make golden` (KGQ_UPDATE_GOLDEN=1)
-/// rewrites them; review the change as a diff.
-enum Golden {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/golden/export")
-
-    static func check(_ name: String, _ actual: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = directory.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["KGQ_UPDATE_GOLDEN"] != nil {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("golden file \(name) is missing; run `make golden`", sourceLocation: sourceLocation)
-            return
-        }
-        #expect(actual == expected, "differs from golden \(name); run `make golden` and review the diff",
-                sourceLocation: sourceLocation)
-    }
-}
+/// Golden files under Tests/Fixtures/golden/export/.
+let Golden = GoldenFolder("export")
