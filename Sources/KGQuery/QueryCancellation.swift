@@ -20,7 +20,7 @@ public final class QueryCancellation: Sendable {
     /// True once `cancel()` was called, or Ctrl-C pressed inside an `InterruptScope`, since the last `reset()`.
     public var isCancelled: Bool {
         flag.load(ordering: .relaxed)
-            || (watchesInterrupts.load(ordering: .relaxed) && pendingInterrupt.load(ordering: .relaxed))
+            || (watchesInterrupts.load(ordering: .relaxed) && pendingInterrupts.load(ordering: .relaxed) > 0)
     }
 
     /// Clears the flag; `QuerySession.run` does this as each statement starts. (A Ctrl-C is

@@ -26,6 +26,8 @@ public struct Repl {
     public private(set) var schema: Schema
     /// Exporters and audit rules (built-in and from plugins) behind `:export` and `:audit`.
     public let registry: PluginRegistry
+    /// Called just before each statement runs (the shell clears a Ctrl-C pressed at the prompt).
+    public var beforeStatement: () -> Void = {}
     private var buffer = StatementBuffer()
     private var sourceDepth = 0
 
@@ -115,6 +117,7 @@ public struct Repl {
     /// Runs one statement and writes its result.
     public mutating func execute(_ text: String) {
         let clock = ContinuousClock()
+        beforeStatement()
         let start = clock.now
         do {
             let r = try session.run(text)

@@ -90,6 +90,22 @@ import Testing
         #expect(flag.isCancelled)
         #expect(!bystander.isCancelled, "Ctrl-C reaches only the session whose scope is open")
     }
+
+    /// A shell keeps one scope for its session: a Ctrl-C it takes (at the prompt, or before the
+    /// next statement) no longer cancels anything.
+    @Test func takeInterruptUsesUpTheCtrlC() throws {
+        let flag = QueryCancellation()
+        let scope = InterruptScope(watching: flag)
+        defer { scope.end() }
+        #expect(!scope.takeInterrupt(), "nothing pressed yet")
+        kill(getpid(), SIGINT)
+        let deadline = Date().addingTimeInterval(5)
+        while !flag.isCancelled && Date() < deadline { usleep(1000) }
+        #expect(flag.isCancelled)
+        #expect(scope.takeInterrupt())
+        #expect(!flag.isCancelled, "taken: the next statement runs")
+        #expect(!scope.takeInterrupt())
+    }
 }
 
 /// Hostile nesting is a SyntaxError at parse time, not a stack overflow; backtracking stays linear.

@@ -89,3 +89,87 @@ struct TerminalTests {
         #expect(saved.contains("MATCH"), "history saved to KGQ_HISTORY")
     }
 }
+
+/// Ctrl-C in the shell: at the prompt it drops the line, while a statement runs it cancels the
+/// statement, and neither ends kgq; pressed three times while something ignores it, it does.
+@Suite(.enabled(if: Terminal.ready, "needs tmux, graphs/customer-service and a built kgq (swift build)"), .serialized)
+struct CtrlCTests {
+    let session = "kgq-ctrlc-\(getpid())"
+
+    func screen() throws -> String { try Terminal.run(["capture-pane", "-p", "-t", session]) }
+
+    func waitFor(_ done: (String) -> Bool) throws -> String {
+        var last = ""
+        for _ in 0..<300 {
+            last = try screen()
+            if done(last) { return last }
+            usleep(100_000)
+        }
+        return last
+    }
+
+    func type(_ literal: String) throws {
+        try Terminal.run(["send-keys", "-t", session, "-l", literal.replacingOccurrences(of: ";", with: "\\;")])
+    }
+
+    func key(_ name: String) throws { try Terminal.run(["send-keys", "-t", session, name]) }
+
+    /// "0" while kgq runs, "1 2" once it died of SIGINT (the pane stays, remain-on-exit).
+    func paneState() throws -> String {
+        try Terminal.run(["list-panes", "-t", session, "-F", "#{pane_dead} #{pane_dead_signal}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func start(environment: String = "") throws {
+        try Terminal.run(["new-session", "-d", "-s", session, "-x", "120", "-y", "40",
+                          "env NO_COLOR=1 \(environment) '\(Terminal.binary)' --graph '\(Terminal.graph)' --no-history"])
+        try Terminal.run(["set-option", "-t", session, "remain-on-exit", "on"])
+    }
+
+    func prompts(_ screen: String) -> Int { screen.components(separatedBy: "kgq>").count - 1 }
+
+    @Test func cancelsTheStatementNotTheShell() throws {
+        try start()
+        defer { _ = try? Terminal.run(["kill-session", "-t", session]) }
+        #expect(prompts(try waitFor { prompts($0) == 1 }) == 1)
+
+        // At the prompt: the half-typed line is dropped and a new prompt comes.
+        try type("MATCH (n) RETURN"); try key("C-c")
+        #expect(prompts(try waitFor { prompts($0) == 2 }) == 2)
+        #expect(try paneState() == "0", "Ctrl-C at the prompt leaves kgq running")
+
+        // A statement of minutes (153^4 rows, none kept) stops at Ctrl-C with a Cancelled error.
+        try type("MATCH (a), (b), (c), (d) WHERE size(a.id + d.id) < 0 RETURN count(*);"); try key("Enter")
+        usleep(1_000_000)
+        try key("C-c")
+        let cancelled = try waitFor { $0.contains("Cancelled") && prompts($0) == 3 }
+        #expect(cancelled.contains("Cancelled (Interrupted)"))
+        #expect(try paneState() == "0", "Ctrl-C during a statement leaves kgq running")
+
+        // The Ctrl-C is used up: the next statement runs to its end.
+        try type("RETURN 40 + 2 AS answer;"); try key("Enter")
+        let answered = try waitFor { $0.contains("1 row") }
+        #expect(answered.contains("42"))
+    }
+
+    @Test func thirdCtrlCEndsWhatIgnoresIt() throws {
+        // A pager that ignores SIGINT and never ends stands for work that never checks for cancellation.
+        try start(environment: "PAGER=\"trap '' INT; sleep 60\"")
+        defer { _ = try? Terminal.run(["kill-session", "-t", session]) }
+        _ = try waitFor { prompts($0) == 1 }
+        try type("RETURN 1;"); try key("Enter")
+        _ = try waitFor { $0.contains("1 row") }
+        try type(":last"); try key("Enter")
+        usleep(500_000)
+        try key("C-c"); usleep(200_000)
+        try key("C-c"); usleep(200_000)
+        #expect(try paneState() == "0", "two presses are taken as cancellation")
+        try key("C-c")
+        var state = ""
+        for _ in 0..<50 where state != "1 2" {
+            state = try paneState()
+            usleep(100_000)
+        }
+        #expect(state == "1 2", "the third press ends kgq by SIGINT")
+    }
+}

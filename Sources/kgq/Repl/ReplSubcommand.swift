@@ -80,10 +80,21 @@ struct ReplSubcommand: ParsableCommand {
             let editor = LineEditor(historyPath: path)
             print("kgq — \(graph.nodeCount) nodes, \(graph.edgeCount) relationships from \(options.folder). "
                   + "Statements end with ';'. :help for commands, :quit or Ctrl-D to leave.")
+            // Ctrl-C is caught for the whole session: at the prompt it drops the line being typed,
+            // while a statement runs it cancels the statement; it never ends the shell.
+            let interrupts = InterruptScope(watching: repl.session.cancellation)
+            defer { interrupts.end() }
+            repl.beforeStatement = { _ = interrupts.takeInterrupt() }
             while true {
                 let completer = repl.completer, pending = repl.pending
                 editor.complete = { completer.complete(pending + $0) }
-                guard let line = editor.readLine(prompt: repl.prompt) else { break }
+                guard let line = editor.readLine(prompt: repl.prompt) else {
+                    if interrupts.takeInterrupt() {
+                        repl.discardPending()
+                        continue
+                    }
+                    break
+                }
                 editor.remember(line)
                 guard repl.feed(line) else { break }
             }
