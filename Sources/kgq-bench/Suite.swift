@@ -189,9 +189,9 @@ struct Suite: ParsableCommand {
             },
         ]
         let bytes = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
-        let url = URL(fileURLWithPath: json)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try bytes.write(to: url, options: .atomic)
+        let folder = (json as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try AtomicFile.makeDirectory(folder) }
+        try AtomicFile.write([UInt8](bytes), to: json)
         FileHandle.standardError.write(Data("wrote \(json)\n".utf8))
     }
 }

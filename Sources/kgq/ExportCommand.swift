@@ -41,6 +41,8 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "Read the query from a file (a saved view); its first // comment becomes the title.")
     var queryFile: String?
 
+    @OptionGroup(title: "Limits (on the query)") var limits: QueryLimitOptions
+
     @Option(name: .long, help: "Graphviz layout: dot (layered, default), neato, fdp, sfdp (large graphs) or circo.")
     var layout: LayoutEngine = .dot
 
@@ -138,7 +140,7 @@ struct ExportCommand: ParsableCommand {
         var subgraph = Subgraph(all: graph)
         if let queryText {
             (graph, subgraph) = try ExportCommand.run(query: queryText, on: graph, language: language,
-                                                      functions: registry.functions)
+                                                      functions: registry.functions, limits: limits.limits)
             if subgraph.nodes.isEmpty && subgraph.edges.isEmpty {
                 CLI.error(Diagnostic(.warning, "the query returned no nodes, relationships or paths; the export is empty",
                                      help: "return graph elements (RETURN n, r, p), not only their properties").rendered())
@@ -154,8 +156,9 @@ struct ExportCommand: ParsableCommand {
     /// Runs the query's statements in one session; the subgraph is every graph element in
     /// their results, taken from the session's graph (so in-session edits are exported).
     static func run(query: String, on graph: Graph, language: String?,
-                    functions: FunctionRegistry = .builtins) throws -> (Graph, Subgraph) {
+                    functions: FunctionRegistry = .builtins, limits: QueryLimits = .standard) throws -> (Graph, Subgraph) {
         var session = QuerySession(graph: graph, displayLanguage: language, functions: functions)
+        session.limits = limits
         var nodes: [Int] = [], edges: [Int] = []
         for statement in Script.statements(query) {
             do {

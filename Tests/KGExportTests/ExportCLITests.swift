@@ -46,6 +46,23 @@ struct ExportCLITests {
         #expect((object["edges"] as? [Any])?.count == 7)
     }
 
+    /// The query of an export is bounded like `kgq query`'s: a runaway one fails with exit 2
+    /// and writes nothing.
+    @Test func queryIsBounded() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("big.dot").path
+        let run = try Self.kgq(["export", "--graph", Self.graph, "--query", "UNWIND range(1, 100) AS x MATCH (n) RETURN n",
+                                "--max-rows", "10", "-o", path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("ResourceLimit (TooManyRows)"), "\(run.stderr)")
+        #expect(run.stderr.contains("--max-rows N"))
+        #expect(!FileManager.default.fileExists(atPath: path))
+        let bounded = try Self.kgq(["export", "--graph", Self.graph, "--query", "UNWIND range(1, 100) AS x MATCH (n) RETURN n",
+                                    "--max-rows", "1000", "-o", path])
+        #expect(bounded.status == 0, "\(bounded.stderr)")
+    }
+
     @Test func queryResultToPNG() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
