@@ -56,6 +56,26 @@ import Testing
         #expect(r.rows == [[.int(1)], [.int(2)], [.int(3)]])
     }
 
+    /// A plain projection with LIMIT takes only its first SKIP + LIMIT rows, so the clause
+    /// before it stops there: within a 20-row bound, and with the rows it would have given.
+    @Test func limitStopsTheClauseBeforeIt() throws {
+        var unbounded = QuerySession(graph: try Fixture.graph())
+        _ = try unbounded.run("UNWIND range(1, 60) AS i CREATE (:N {i: i})")
+        var session = QuerySession(graph: unbounded.graph)
+        session.limits = QueryLimits(maxRows: 20)
+        #expect(try session.run("UNWIND range(1000000, 2000000) AS i WITH i LIMIT 3 RETURN sum(i)").rows == [[.int(3_000_003)]])
+        for q in ["MATCH (n) RETURN n SKIP 2 LIMIT 3", "MATCH (n) WITH n LIMIT 4 WHERE n:Role RETURN n", "MATCH (n:N) RETURN n.i LIMIT 10",
+                  "MATCH (r:Role) OPTIONAL MATCH (r)-[:REQUIRES]->(s) RETURN r, s LIMIT 5",
+                  "UNWIND [1, 2, 3] AS x UNWIND range(1, 100) AS y RETURN x, y LIMIT 7"] {
+            #expect(try session.run(q).rows == unbounded.run(q).rows, "\(q)")
+        }
+        // ORDER BY and DISTINCT need every row: no early stop, the bound holds.
+        for q in ["MATCH (n) RETURN n ORDER BY n.name LIMIT 1", "MATCH (n) RETURN DISTINCT labels(n) LIMIT 1"] {
+            #expect(throws: QueryError.self, "\(q)") { _ = try session.run(q) }
+        }
+        #expect(try unbounded.run("UNWIND range(1, 5) AS x WITH x ORDER BY x DESC LIMIT 1 RETURN x").rows == [[.int(5)]])
+    }
+
     @Test func aFailedWriteLeavesTheGraphUnchanged() throws {
         let graph = try Fixture.graph()
         var session = QuerySession(graph: graph)

@@ -54,7 +54,7 @@ struct Executor {
                 profile.append((Executor.name(c) + " → " + Executor.name(q.clauses[k + 1]), rows.count, ctx.dbHits - hits0, secs))
                 continue
             }
-            rows = try run(c, rows)
+            rows = try run(c, rows, cap: try rowCap(before: k + 1, in: q))
             try ctx.checkBudget(rows: rows.count)
             let d = ContinuousClock.now - t0
             let secs = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
@@ -76,18 +76,32 @@ struct Executor {
         }
     }
 
-    private func run(_ c: BoundClause, _ rows: [Row]) throws(QueryError) -> [Row] {
+    /// The most rows clause `k` of `q` will use: the first SKIP + LIMIT when it is a plain
+    /// projection (no aggregation, DISTINCT or ORDER BY), so the clause before it may stop
+    /// there — `UNWIND range(1, 10000000) AS i WITH i LIMIT 3` reads three elements, and
+    /// `MATCH (n) RETURN n LIMIT 10` stops after ten matches. Nil: all rows are needed.
+    private func rowCap(before k: Int, in q: BoundQuery) throws(QueryError) -> Int? {
+        guard k < q.clauses.count, case .project(let p) = q.clauses[k],
+              !p.isAggregating, !p.distinct, p.order.isEmpty,
+              let limit = try intArgument(p.limit, "LIMIT") else { return nil }
+        let (sum, overflow) = limit.addingReportingOverflow(try intArgument(p.skip, "SKIP") ?? 0)
+        return overflow ? nil : sum
+    }
+
+    private func run(_ c: BoundClause, _ rows: [Row], cap: Int? = nil) throws(QueryError) -> [Row] {
+        let cap = cap ?? Int.max
         switch c {
         case .match(let m):
             let plan = Planner.plan(m.pattern, predicate: m.predicate, bound: m.boundBefore, graph: ctx.graph)
             let matcher = PatternMatcher(context: ctx, plan: plan)
             var out: [Row] = []
-            for row in rows {
+            for row in rows where out.count < cap {
                 var any = false
-                try matcher.forEachMatch(row) { (r: Row) throws(QueryError) in
+                try matcher.run(row) { (r: Row) throws(QueryError) -> Bool in
                     any = true
                     out.append(r)
                     try ctx.produced(out.count)
+                    return out.count < cap
                 }
                 if !any && m.optional {
                     var r = row
@@ -99,12 +113,12 @@ struct Executor {
             return out
         case .unwind(let e, let v):
             var out: [Row] = []
-            for row in rows {
+            for row in rows where out.count < cap {
                 let value = try ctx.eval(e, row)
                 switch value {
                 case .null: continue
                 case .list(let l):
-                    for x in l { var r = row; r[v] = x; out.append(r); try ctx.produced(out.count) }
+                    for x in l.prefix(cap - out.count) { var r = row; r[v] = x; out.append(r); try ctx.produced(out.count) }
                 default:
                     var r = row; r[v] = value; out.append(r)
                 }
