@@ -29,15 +29,19 @@ public struct Statement: Sendable, Equatable {
     /// Comments written before the statement (or inside it), kept by `kgq fmt`.
     public var comments: [String]
     public var location: SourceLocation
+    /// Where the statement's own id is written (for duplicate-id errors); nil for an edge
+    /// without an explicit id.
+    public var idLocation: SourceLocation?
     /// For an edge: where its `from` and `to` ids are written (for dangling-id errors).
     public var endLocations: (from: SourceLocation, to: SourceLocation)?
 
     public init(body: Body, citations: [CiteEntry] = [], comments: [String] = [], location: SourceLocation,
-                endLocations: (from: SourceLocation, to: SourceLocation)? = nil) {
+                idLocation: SourceLocation? = nil, endLocations: (from: SourceLocation, to: SourceLocation)? = nil) {
         self.body = body
         self.citations = citations
         self.comments = comments
         self.location = location
+        self.idLocation = idLocation
         self.endLocations = endLocations
     }
 

@@ -111,9 +111,9 @@ public enum GraphLoader {
                                                  help: "documents need file, sha256, language, title and kind"))
                     }
                     node.citations = []
-                    add(node, to: &graph, errors: &errors)
+                    add(node, s, to: &graph, errors: &errors)
                 case .node(let id, let labels, let props):
-                    add(makeNode(id: id, labels: labels, props, s), to: &graph, errors: &errors)
+                    add(makeNode(id: id, labels: labels, props, s), s, to: &graph, errors: &errors)
                 case .edge:
                     break
                 }
@@ -132,6 +132,7 @@ public enum GraphLoader {
                                 citations: s.citations.map(\.citation), location: s.location)
                 do { try graph.addEdge(edge) } catch {
                     var e = error
+                    if let at = s.idLocation { e.location = at }
                     if id == nil { e.help = (e.help.map { $0 + "; " } ?? "") + "give one of them an explicit id: 'edge e:some-id \(from) -[:\(type)]-> \(to)'" }
                     errors.append(e)
                 }
@@ -160,8 +161,13 @@ public enum GraphLoader {
                     citations: s.citations.map(\.citation), location: s.location)
     }
 
-    private static func add(_ node: Node, to graph: inout Graph, errors: inout [Diagnostic]) {
-        do { try graph.addNode(node) } catch { errors.append(error) }
+    /// Adds a node; a duplicate id is reported where the second id is written.
+    private static func add(_ node: Node, _ s: Statement, to graph: inout Graph, errors: inout [Diagnostic]) {
+        do { try graph.addNode(node) } catch {
+            var e = error
+            if let at = s.idLocation { e.location = at }
+            errors.append(e)
+        }
     }
 
     private static func resolve(_ id: String, in graph: Graph, at loc: SourceLocation, errors: inout [Diagnostic]) -> Int? {

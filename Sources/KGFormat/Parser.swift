@@ -129,11 +129,13 @@ public struct Parser {
         switch keyword {
         case "document":
             advance()
+            let idLocation = source.location(of: token.start)
             let id = try parseID("a document id such as doc:careerbliss-2011")
             let props = isPunct("{") ? try parsePropertyBlock() : []
-            return Statement(body: .document(id: id, properties: props), location: location)
+            return Statement(body: .document(id: id, properties: props), location: location, idLocation: idLocation)
         case "node":
             advance()
+            let idLocation = source.location(of: token.start)
             let id = try parseID("a node id such as role:customer-service-representative")
             var labels: [String] = []
             while isPunct(":") {
@@ -149,10 +151,11 @@ public struct Parser {
                 throw expected("a label such as ':Role' after the node id", help: help)
             }
             let props = isPunct("{") ? try parsePropertyBlock() : []
-            return Statement(body: .node(id: id, labels: labels, properties: props), location: location)
+            return Statement(body: .node(id: id, labels: labels, properties: props), location: location, idLocation: idLocation)
         case "edge":
             advance()
-            var firstAt = token.start
+            let idAt = token.start
+            var firstAt = idAt
             var first = try parseID("the start node id of the edge")
             var edgeID: String? = nil
             if word != nil {
@@ -191,6 +194,7 @@ public struct Parser {
             let (from, to) = leftArrow ? (second, first) : (first, second)
             let (a, b) = (source.location(of: firstAt), source.location(of: secondAt))
             return Statement(body: .edge(id: edgeID, from: from, type: type, to: to, properties: props), location: location,
+                             idLocation: edgeID == nil ? nil : source.location(of: idAt),
                              endLocations: leftArrow ? (from: b, to: a) : (from: a, to: b))
         case "cite":
             throw expected("a statement")  // handled by parseFile

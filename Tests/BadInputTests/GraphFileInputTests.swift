@@ -51,7 +51,7 @@ struct GraphFileInput {
                 "a.kg:2:11: error: '2016-13-40' is not a valid date"),
         BadFile("property given twice", "node role:a :Role {\n  name: \"x\"\n  name: \"y\"\n}\n",
                 "a.kg:3:3: error: property 'name' is given twice"),
-        BadFile("duplicate id", "node role:a :Role {}\nnode role:a :Role {}\n", "a.kg:2:1: error: duplicate node id 'role:a'"),
+        BadFile("duplicate id", "node role:a :Role {}\nnode role:a :Role {}\n", "a.kg:2:6: error: duplicate node id 'role:a'"),
         BadFile("unknown escape", "node role:a :Role {\n  name: \"a\\q\"\n}\n", "a.kg:2:11: error: unknown escape '\\q'"),
         BadFile("misspelt keyword", "nod role:a :Role {}\n", "a.kg:1:1: error: unknown keyword 'nod'", "did you mean 'node'?"),
         BadFile("dangling document", "node role:a :Role {\n  name: \"x\"\n}\ncite doc:missing line 3 \"q\"\n",
