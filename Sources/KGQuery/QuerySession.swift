@@ -40,7 +40,7 @@ public struct QuerySession: Sendable {
         if bound.mode == .explain {
             return ResultSet(columns: bound.columns, rows: [], stats: [:],
                              plan: PlanDescription.explain(bound, graph: graph, source: source),
-                             warnings: NameHints.warnings(statement, graph: graph, source: source, resultEmpty: false))
+                             warnings: NameHints.warnings(statement, graph: graph, source: source, checkKeys: false))
         }
         var executor = Executor(context: ctx)
         var rows = try executor.run(bound)
@@ -52,7 +52,10 @@ public struct QuerySession: Sendable {
         if bound.mode == .profile {
             plan = PlanDescription.explain(bound, graph: graph, source: source) + "\n" + PlanDescription.profile(executor.profile)
         }
-        let warnings = NameHints.warnings(statement, graph: graph, source: source, resultEmpty: rows.isEmpty)
+        // Property hints cost a pass over the graph's keys: only for a result that looks like a
+        // misspelt key (no rows, or a column that is NULL in every row: `RETURN r.nmae`).
+        let suspicious = rows.isEmpty || bound.columns.indices.contains { c in rows.allSatisfy { $0[c] == .null } }
+        let warnings = NameHints.warnings(statement, graph: graph, source: source, checkKeys: suspicious)
         return ResultSet(columns: bound.columns, rows: rows, stats: stats, plan: plan, warnings: warnings)
     }
 

@@ -100,6 +100,14 @@ let errorCases: [ErrorCase] = [
         #expect(helps.contains("did you mean 'name'?"))
         let fine = try session.run("MATCH (r:Role) RETURN r.name")
         #expect(fine.warnings.isEmpty)
+        // Rows, but a column NULL in every one: a misspelt key is still named.
+        let nulls = try session.run("MATCH (r:Role) RETURN r.nmae, r.name")
+        #expect(!nulls.rows.isEmpty)
+        #expect(nulls.warnings.map(\.message) == ["the graph has no property 'nmae'"])
+        #expect(nulls.warnings.first?.help == "did you mean 'name'?")
+        #expect(nulls.warnings.first?.location?.column == 23)
+        // NULL because nothing matched, not because of the key: no warning.
+        #expect(try session.run("OPTIONAL MATCH (r:Role {name: 'nobody'}) RETURN r.name").warnings.isEmpty)
     }
 
     @Test func nameMapNarrowsThroughTheIndexButKeepsExactSemantics() throws {

@@ -2,8 +2,10 @@ import KGCore
 
 /// "Did you mean" hints for labels, relationship types and property keys that a statement reads
 /// but the graph does not have. Not errors (openCypher just finds nothing), so they are warnings.
+/// Property keys are checked only when `checkKeys` (the caller's judgement that the result looks
+/// like a misspelling), since that takes a pass over every node and relationship.
 enum NameHints {
-    static func warnings(_ st: Statement, graph: Graph, source: SourceText, resultEmpty: Bool) -> [Diagnostic] {
+    static func warnings(_ st: Statement, graph: Graph, source: SourceText, checkKeys: Bool) -> [Diagnostic] {
         var labels: [(String, SourceSpan)] = [], types: [(String, SourceSpan)] = [], keys: [(String, SourceSpan)] = []
         func visit(_ e: Expr) {
             switch e.kind {
@@ -65,7 +67,7 @@ enum NameHints {
             let known = graph.typeCounts.map(\.type)
             for (t, s) in missingTypes { warn("relationship type", ":", t, s, known) }
         }
-        if resultEmpty && !keys.isEmpty {
+        if checkKeys && !keys.isEmpty {
             var known = Set<String>()
             for h in graph.nodeHandles { known.formUnion(graph.nodes[h].properties.keys) }
             for h in graph.edgeHandles { known.formUnion(graph.edges[h].properties.keys) }
