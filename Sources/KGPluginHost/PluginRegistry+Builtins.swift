@@ -14,6 +14,7 @@ extension PluginRegistry {
         for format in ExportFormat.allCases {
             try registry.register(exporter: BuiltinExporter(format), origin: .builtin)
         }
+        try registry.register(exporter: KGFileExporter(), origin: .builtin)
         try registry.register(importer: KGFileImporter(), origin: .builtin)
         try registry.register(importer: CSVImporter(), origin: .builtin)
         let table = FunctionRegistry.builtins

@@ -63,6 +63,20 @@ struct ExportCLITests {
         #expect(bounded.status == 0, "\(bounded.stderr)")
     }
 
+    /// `-o FILE.kg` writes kgq's own format; its folder loads as a graph with the same counts.
+    @Test func kgFileLoadsBack() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try Self.kgq(["export", "--graph", Self.graph, "-o", directory.appendingPathComponent("graph.kg").path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let original = try Self.kgq(["stats", "--graph", Self.graph])
+        let copy = try Self.kgq(["stats", "--graph", directory.path])
+        #expect(copy.status == 0, "\(copy.stderr)")
+        let counts = { (r: Run) in String(decoding: r.stdout, as: UTF8.self).split(separator: "\n").prefix(4).joined(separator: "\n") }
+        #expect(counts(copy) == counts(original))
+        #expect(counts(copy).contains("documents      2"))
+    }
+
     @Test func queryResultToPNG() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

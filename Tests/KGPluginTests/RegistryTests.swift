@@ -21,14 +21,14 @@ struct RegistryTests {
 
     @Test func builtinsRegisterEveryFormatFunctionAndRule() throws {
         let registry = try PluginRegistry.builtins()
-        #expect(registry.formatNames == ExportFormat.allCases.map(\.rawValue))
+        #expect(registry.formatNames == ExportFormat.allCases.map(\.rawValue) + ["kg"])
         #expect(registry.importers.map(\.value.name) == ["kg", "csv"])
         #expect(registry.rules.map(\.id) == BuiltinRules.all.map(\.id))
         #expect(registry.functions.names == FunctionRegistry.builtins.names)
         #expect(Set(registry.allOrigins) == [.builtin])
     }
 
-    @Test(arguments: [("gv", "dot"), ("XML", "graphml"), ("cyp", "cypher"), ("svg", "svg"), ("mmd", nil), ("", nil)] as [(String, String?)])
+    @Test(arguments: [("gv", "dot"), ("XML", "graphml"), ("cyp", "cypher"), ("svg", "svg"), ("kg", "kg"), ("mmd", nil), ("", nil)] as [(String, String?)])
     func exportersByFileExtension(ext: String, format: String?) throws {
         #expect(try PluginRegistry.builtins().exporter(fileExtension: ext)?.format == format)
     }
