@@ -8,14 +8,7 @@ public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws(Diagnostic) {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw Diagnostic(.error, "cannot write '\(path)': it is a directory", help: "give a file name with -o")
-        }
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw Diagnostic(.error, "cannot write '\(path)': the directory '\(directory)' does not exist",
-                             help: "create it first (mkdir -p \(directory))")
-        }
+        try checkWritable(path)
         var template = Array((directory + "/." + url.lastPathComponent + ".kgq-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
             guard let base = buffer.baseAddress else { return -1 }
@@ -51,6 +44,20 @@ public enum AtomicFile {
         // Make the rename itself durable.
         let dirfd = open(directory, O_RDONLY)
         if dirfd >= 0 { fsync(dirfd); close(dirfd) }
+    }
+
+    /// Throws the error `write` would throw for where `path` is (a directory, or in a missing
+    /// one), so a command can refuse at once rather than after minutes of work.
+    public static func checkWritable(_ path: String) throws(Diagnostic) {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw Diagnostic(.error, "cannot write '\(path)': it is a directory", help: "give a file name with -o")
+        }
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw Diagnostic(.error, "cannot write '\(path)': the directory '\(directory)' does not exist",
+                             help: "create it first (mkdir -p \(directory))")
+        }
     }
 
     /// Writes text as UTF-8, atomically.

@@ -29,7 +29,8 @@ struct Lexer {
         }
     }
 
-    private mutating func next() throws(Diagnostic) -> Token {
+    /// The next token (`.end` at the end, again on every later call).
+    mutating func next() throws(Diagnostic) -> Token {
         let bytes = source.bytes
         let n = bytes.count
         var space = i == 0

@@ -7,8 +7,11 @@ public struct Parser {
     static let maxErrors = 20
 
     private let source: SourceText
-    private var tokens: [Token] = []
-    private var p = 0
+    /// Tokens come one at a time (a 70 MB graph would otherwise hold tens of millions at once).
+    private var lexer: Lexer
+    private var token: Token
+    /// The first lexical error; the parse stops there and reports only it.
+    private var lexicalError: Diagnostic?
     private var errors: [Diagnostic] = []
 
     /// Parses `text` (already valid UTF-8) named `file`.
@@ -25,23 +28,30 @@ public struct Parser {
                 at: bad, help: "save the file as UTF-8")])
         }
         var parser = Parser(source: source)
-        do {
-            var lexer = Lexer(source)
-            parser.tokens = try lexer.tokens()
-        } catch {
-            throw DiagnosticList([error])
-        }
         let file = parser.parseFile()
+        if let lexical = parser.lexicalError { throw DiagnosticList([lexical]) }
         if !parser.errors.isEmpty { throw DiagnosticList(parser.errors) }
         return file
     }
 
-    private init(source: SourceText) { self.source = source }
+    private init(source: SourceText) {
+        self.source = source
+        self.lexer = Lexer(source)
+        self.token = Token(kind: .end, start: 0, end: 0, spaceBefore: true)
+        advance()
+    }
 
     // MARK: - Token access
 
-    private var token: Token { tokens[p] }
-    private mutating func advance() { if p < tokens.count - 1 { p += 1 } }
+    /// Moves to the next token. After a lexical error every token is the end, so the parse
+    /// winds down; `parse` then reports the lexical error alone.
+    private mutating func advance() {
+        guard lexicalError == nil else { return }
+        do { token = try lexer.next() } catch {
+            lexicalError = error
+            token = Token(kind: .end, start: source.bytes.count, end: source.bytes.count, spaceBefore: true)
+        }
+    }
 
     private func fail(_ message: String, at t: Token, help: String? = nil) -> Diagnostic {
         source.diagnostic(message, at: t.start, help: help)
@@ -109,7 +119,7 @@ public struct Parser {
         advance()
         while token.kind != .end {
             if let w = word, startsLine(token),
-               Parser.keywords.contains(w) || (!w.contains(":") && Suggest.closest(to: w, among: Parser.keywords) != nil) { return }
+               Parser.keywords.contains(w) || (!w.utf8.contains(0x3A) && Suggest.closest(to: w, among: Parser.keywords) != nil) { return }
             advance()
         }
     }
@@ -140,7 +150,7 @@ public struct Parser {
             var labels: [String] = []
             while isPunct(":") {
                 advance()
-                guard let l = word, !l.contains(":") else { throw expected("a label name after ':'") }
+                guard let l = word, !l.utf8.contains(0x3A) else { throw expected("a label name after ':'") }
                 labels.append(l)
                 advance()
             }
@@ -175,7 +185,7 @@ public struct Parser {
             try expectPunct("-", "an arrow '-[:TYPE]->' after '\(first)'", help: "write 'edge FROM -[:TYPE]-> TO' with spaces around the arrow")
             try expectPunct("[", "'[' in the arrow '-[:TYPE]->'")
             try expectPunct(":", "':' and a relationship type inside the arrow, as in -[:REQUIRES]->")
-            guard let type = word, !type.contains(":") else { throw expected("a relationship type such as REQUIRES") }
+            guard let type = word, !type.utf8.contains(0x3A) else { throw expected("a relationship type such as REQUIRES") }
             advance()
             let props = isPunct("{") ? try parsePropertyBlock() : []
             try expectPunct("]", "']' to close the arrow")
@@ -266,7 +276,7 @@ public struct Parser {
             if isPunct(",") { advance(); continue }
             let keyTok = token
             guard let key = word else { throw expected("a property name or '}'") }
-            if key.contains(":") {
+            if key.utf8.contains(0x3A) {
                 throw fail("'\(key)' is not a property name", at: keyTok,
                            help: "write a space after the colon: '\(key.split(separator: ":", maxSplits: 1).joined(separator: ": "))'")
             }
@@ -274,7 +284,7 @@ public struct Parser {
             var language: String? = nil
             if isPunct("@") {
                 advance()
-                guard let lang = word, !lang.contains(":") else { throw expected("a language code such as nl after '@'") }
+                guard let lang = word, !lang.utf8.contains(0x3A) else { throw expected("a language code such as nl after '@'") }
                 language = lang
                 advance()
                 if key != "name" {
@@ -328,7 +338,7 @@ public struct Parser {
             var map: [String: Value] = [:]
             while !isPunct("}") {
                 if token.kind == .end { throw fail("unclosed '{'", at: t, help: "close the map with '}'") }
-                guard let key = word, !key.contains(":") else { throw expected("a key in the map (write 'key: value')") }
+                guard let key = word, !key.utf8.contains(0x3A) else { throw expected("a key in the map (write 'key: value')") }
                 advance()
                 try expectPunct(":", "':' after the map key '\(key)'")
                 map[key] = try parseValue(depth: depth + 1)

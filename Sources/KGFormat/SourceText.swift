@@ -7,6 +7,10 @@ struct SourceText {
     let bytes: [UInt8]
     /// Byte offset of the start of each line.
     let lineStarts: [Int]
+    /// The line index found last: the parser asks for positions in file order, so the next
+    /// answer is almost always on that line or a few after it (no binary search).
+    private let cursor = Cursor()
+    private final class Cursor { var line = 0 }
 
     init(name: String, bytes: [UInt8]) {
         self.name = name
@@ -18,11 +22,20 @@ struct SourceText {
 
     /// 1-based line of a byte offset.
     func line(of offset: Int) -> Int {
+        var l = cursor.line
+        if l < lineStarts.count, lineStarts[l] <= offset {
+            for _ in 0..<8 where l + 1 < lineStarts.count && lineStarts[l + 1] <= offset { l += 1 }
+            if l + 1 == lineStarts.count || lineStarts[l + 1] > offset {
+                cursor.line = l
+                return l + 1
+            }
+        }
         var lo = 0, hi = lineStarts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
         }
+        cursor.line = lo
         return lo + 1
     }
 

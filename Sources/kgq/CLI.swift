@@ -10,12 +10,18 @@ enum CLI {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
+    /// How many diagnostics of one list are printed.
+    static let shownDiagnostics = 50
+
     /// Renders any error a command can meet for people: diagnostics with their caret, query errors, other errors.
     static func describe(_ error: any Error) -> String {
         switch error {
         case let list as DiagnosticList:
+            // A broken million-line file can yield a million errors; the first ones tell the story.
             let n = list.diagnostics.count
-            return list.description + (n > 1 ? "\n\(n) errors" : "")
+            let shown = list.diagnostics.prefix(shownDiagnostics).map { $0.rendered() }.joined(separator: "\n")
+            let more = n > shownDiagnostics ? "\n… \(n - shownDiagnostics) more not shown" : ""
+            return shown + more + (n > 1 ? "\n\(n) errors" : "")
         case let d as Diagnostic: return d.rendered()
         case let q as QueryError: return q.description
         default: return "error: \(error)"

@@ -126,6 +126,9 @@ struct ExportCommand: ParsableCommand {
                              help: "write to a file with -o FILE.\(format.fileExtensions.first ?? format.format), or pipe the output")
         }
 
+        // Where the file goes is known now: refuse a missing folder before loading and exporting.
+        if output != "-" && !format.writesDirectory { try AtomicFile.checkWritable(output) }
+
         var queryText = query
         var pictureTitle = title
         if let queryFile {

@@ -95,4 +95,18 @@ struct GraphFileInput {
         // A report on a huge input stays readable (the offending line is cut around the column).
         #expect(run.stderr.utf8.count < 20_000)
     }
+
+    /// A file that repeats one id 5000 times: the report shows the first errors and the total,
+    /// not 5000 carets.
+    @Test func thousandsOfErrorsAreSummed() throws {
+        let folder = try KGTestSupport.temporaryFolder("kgq-bad-input")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try String(repeating: "node n:a :R\n", count: 5000).write(to: folder.appendingPathComponent("a.kg"), atomically: true, encoding: .utf8)
+        let run = KGTestSupport.runKGQ(["check", "--graph", folder.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("a.kg:2:6: error: duplicate node id 'n:a'"))
+        #expect(run.stderr.components(separatedBy: "error: duplicate").count - 1 == 50)
+        #expect(run.stderr.contains("… 4949 more not shown"))
+        #expect(run.stderr.hasSuffix("4999 errors\n"))
+    }
 }
