@@ -130,6 +130,8 @@ public struct Repl {
             if !r.stats.isEmpty { schema = Schema(session.graph) }
         } catch {
             failures += 1
+            // The terminal echoed "^C" where the cursor was; the message starts on a line of its own.
+            if error.type == "Cancelled" { output.err("\n") }
             output.err(error.description + "\n")
             if settings.mode == .json || settings.mode == .jsonl { output.out(ResultJSON.encode(error) + "\n") }
         }

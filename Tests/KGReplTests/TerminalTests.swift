@@ -143,7 +143,7 @@ struct CtrlCTests {
         usleep(1_000_000)
         try key("C-c")
         let cancelled = try waitFor { $0.contains("Cancelled") && prompts($0) == 3 }
-        #expect(cancelled.contains("Cancelled (Interrupted)"))
+        #expect(cancelled.contains("\nerror: Cancelled (Interrupted)"), "the error starts its own line after the echoed ^C")
         #expect(try paneState() == "0", "Ctrl-C during a statement leaves kgq running")
 
         // The Ctrl-C is used up: the next statement runs to its end.
