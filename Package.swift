@@ -94,8 +94,8 @@ let package = Package(
         .testTarget(name: "DefaultGraphTests", dependencies: ["KGCore", "KGFormat"]),
         .testTarget(name: "KGQueryTests", dependencies: ["KGCore", "KGQuery", "KGFormat"]),
         .testTarget(name: "KGExportTests", dependencies: ["KGExport", "KGCore", "KGQuery", "CGraphviz", "KGTestSupport"]),
-        .testTarget(name: "KGAuditTests", dependencies: ["KGAudit", "KGCore"]),
-        .testTarget(name: "KGImportTests", dependencies: ["KGImport", "KGCore"]),
+        .testTarget(name: "KGAuditTests", dependencies: ["KGAudit", "KGCore", "KGTestSupport"]),
+        .testTarget(name: "KGImportTests", dependencies: ["KGImport", "KGCore", "KGTestSupport"]),
         .testTarget(name: "KGOutputTests", dependencies: ["KGOutput", "KGCore", "KGQuery"]),
         .testTarget(name: "KGReplTests", dependencies: ["KGRepl", "KGOutput", "KGCore", "KGQuery", "KGPluginAPI", "KGPluginHost"]),
         .testTarget(

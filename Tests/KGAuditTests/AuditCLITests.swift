@@ -1,4 +1,5 @@
 import Foundation
+import KGTestSupport
 import Testing
 
 /// Where the built binary and the audit fixture are.
@@ -13,23 +14,7 @@ enum AuditCLI {
 /// `kgq audit` end to end on Tests/Fixtures/audit: exit codes, formats, baseline, map.
 @Suite(.enabled(if: AuditCLI.binaryExists, "build kgq first (swift build)"))
 struct AuditCLITests {
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
-
-    static func kgq(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: AuditCLI.binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = AuditCLI.root
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
-    }
+    static func kgq(_ arguments: [String]) throws -> KGQRun { KGTestSupport.runKGQ(arguments, directory: AuditCLI.root) }
 
     static let base = ["audit", "--graph", AuditCLI.graph, "--documents", AuditCLI.documents, "--today", "2026-11-23"]
 

@@ -1,4 +1,5 @@
 import Foundation
+import KGTestSupport
 import Testing
 
 /// Where the built binary and the fixture graph are.
@@ -15,21 +16,7 @@ struct ExportCLITests {
     static let binary = ExportCLI.binary
     static let graph = ExportCLI.graph
 
-    struct Run { var status: Int32; var stdout: Data; var stderr: String }
-
-    static func kgq(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: stdout, stderr: String(decoding: stderr, as: UTF8.self))
-    }
+    static func kgq(_ arguments: [String]) throws -> KGQRun { KGTestSupport.runKGQ(arguments) }
 
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("kgq-export-\(UUID().uuidString)")
@@ -40,7 +27,7 @@ struct ExportCLITests {
     @Test func jsonToStdout() throws {
         let run = try Self.kgq(["export", "--graph", Self.graph, "--format", "json", "-o", "-"])
         #expect(run.status == 0, "\(run.stderr)")
-        let object = try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
+        let object = try #require(try JSONSerialization.jsonObject(with: run.stdoutData) as? [String: Any])
         #expect((object["documents"] as? [Any])?.count == 2)
         #expect((object["nodes"] as? [Any])?.count == 9)
         #expect((object["edges"] as? [Any])?.count == 7)
@@ -72,7 +59,7 @@ struct ExportCLITests {
         let original = try Self.kgq(["stats", "--graph", Self.graph])
         let copy = try Self.kgq(["stats", "--graph", directory.path])
         #expect(copy.status == 0, "\(copy.stderr)")
-        let counts = { (r: Run) in String(decoding: r.stdout, as: UTF8.self).split(separator: "\n").prefix(4).joined(separator: "\n") }
+        let counts = { (r: KGQRun) in r.stdout.split(separator: "\n").prefix(4).joined(separator: "\n") }
         #expect(counts(copy) == counts(original))
         #expect(counts(copy).contains("documents      2"))
     }
@@ -90,7 +77,7 @@ struct ExportCLITests {
         // The DOT of the same query holds exactly the role and its two requirements.
         let dot = try Self.kgq(["export", "--graph", Self.graph, "--query",
                                 "MATCH p = (r:Role)-[:REQUIRES]->() RETURN p", "--format", "dot", "-o", "-"])
-        let text = String(decoding: dot.stdout, as: UTF8.self)
+        let text = dot.stdout
         #expect(text.components(separatedBy: " -> ").count - 1 == 2)
         #expect(text.contains("\"qual:diploma\" ["))
         #expect(!text.contains("\"sector:service\" ["))
@@ -142,7 +129,7 @@ struct ExportCLITests {
         let script = "CREATE (:Skill {name: 'empathy \"and\" patience'}); MATCH (r:Role), (s:Skill {name: 'empathy \"and\" patience'}) CREATE p = (r)-[:REQUIRES]->(s) RETURN p"
         let run = try Self.kgq(["export", "--graph", Self.graph, "--format", "cypher", "--query", script, "-o", "-"])
         #expect(run.status == 0, "\(run.stderr)")
-        let text = String(decoding: run.stdout, as: UTF8.self)
+        let text = run.stdout
         #expect(text.contains(#"name: "empathy \"and\" patience""#))
         #expect(text.contains("CREATE (a)-[:REQUIRES"))
         #expect(text.contains(#"CREATE (:Role {id: "role:agent""#))

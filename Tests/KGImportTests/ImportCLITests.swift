@@ -1,4 +1,5 @@
 import Foundation
+import KGTestSupport
 import Testing
 
 /// `kgq generate` and `--graph CSV-FOLDER` end to end: runs the built binary (skipped with a
@@ -8,23 +9,7 @@ enum ImportCLI {
     static let binary = root.appendingPathComponent(".build/debug/kgq").path
     static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary) }
 
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
-
-    static func kgq(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                   stderr: String(decoding: e, as: UTF8.self))
-    }
+    static func kgq(_ arguments: [String]) throws -> KGQRun { KGTestSupport.runKGQ(arguments) }
 }
 
 @Suite(.enabled(if: ImportCLI.binaryExists, "build kgq first (swift build)"))

@@ -1,4 +1,5 @@
 import Foundation
+import KGTestSupport
 import Testing
 
 /// Paths the plugin tests use, and small C plugins compiled on the fly for the refusal cases.
@@ -15,26 +16,11 @@ enum PluginFixture {
         FileManager.default.isExecutableFile(atPath: binary) && FileManager.default.fileExists(atPath: mermaid)
     }
 
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
-
-    /// Runs the built kgq with `arguments` (and extra environment), waiting for it to end.
-    static func kgq(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["KGQ_PLUGIN_PATH"] = nil
-        env.merge(environment) { $1 }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+    /// Runs the built kgq with `arguments` (and extra environment; never the caller's KGQ_PLUGIN_PATH).
+    static func kgq(_ arguments: [String], environment: [String: String] = [:]) throws -> KGQRun {
+        var env: [String: String?] = ["KGQ_PLUGIN_PATH": nil]
+        for (k, v) in environment { env[k] = v }
+        return KGTestSupport.runKGQ(arguments, environment: env)
     }
 
     static func temporaryDirectory() throws -> URL {

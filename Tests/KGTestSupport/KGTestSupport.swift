@@ -1,5 +1,14 @@
 import Foundation
 
+/// What one run of the kgq binary gave: exit status, stdout (as bytes for binary formats, and
+/// as text) and stderr.
+public struct KGQRun: Sendable {
+    public var status: Int32
+    public var stdoutData: Data
+    public var stderr: String
+    public var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
+}
+
 /// Shared helpers for kgq's test targets: where the package and its fixtures are, and a way
 /// to run the built `kgq` binary end to end.
 public enum KGTestSupport {
@@ -42,7 +51,7 @@ public enum KGTestSupport {
     /// the package root unless `directory` says otherwise.
     public static func runKGQ(_ args: [String], stdin: String? = nil,
                               environment: [String: String?] = [:],
-                              directory: URL? = nil) -> (status: Int32, stdout: String, stderr: String) {
+                              directory: URL? = nil) -> KGQRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: kgqBinary)
         process.arguments = args
@@ -55,7 +64,7 @@ public enum KGTestSupport {
         process.standardError = err
         process.standardInput = input
         do { try process.run() } catch {
-            return (127, "", "cannot run \(kgqBinary): \(error)")
+            return KGQRun(status: 127, stdoutData: Data(), stderr: "cannot run \(kgqBinary): \(error)")
         }
         // Read both pipes while the child runs, so a large output cannot block it.
         let group = DispatchGroup()
@@ -68,7 +77,7 @@ public enum KGTestSupport {
         try? input.fileHandleForWriting.close()
         group.wait()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        return KGQRun(status: process.terminationStatus, stdoutData: o, stderr: String(decoding: e, as: UTF8.self))
     }
 
     /// A new empty temporary folder.
