@@ -5,6 +5,22 @@ import Testing
 /// The fast paths of issue 9 (index for `WHERE n.name = x`, streamed aggregation grouped by
 /// handle, byte-wise CONTAINS, type and label codes) give the same answers as the general ones.
 @Suite struct PerformancePathTests {
+    /// ORDER BY … LIMIT k selects the first k without sorting everything: the same rows, in
+    /// the same order, as a full sort (ties in input order), for every k and data with many ties.
+    @Test func orderByWithLimitSelectsWhatAFullSortKeeps() throws {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20 {
+            let values = (0..<200).map { _ in Int.random(in: 0..<15, using: &rng) }
+            let k = Int.random(in: 0...12, using: &rng)
+            let less = { (a: Int, b: Int) in values[a] != values[b] ? values[a] > values[b] : a < b }
+            #expect(Executor.first(k, of: values.indices, by: less) == Array(values.indices.sorted(by: less).prefix(k)))
+        }
+        var session = QuerySession(graph: Graph())
+        let r = try session.run("UNWIND range(1, 100) AS x RETURN x ORDER BY x % 3, x % 5 DESC SKIP 2 LIMIT 4")
+        let expected = (1...100).sorted { a, b in a % 3 != b % 3 ? a % 3 < b % 3 : a % 5 != b % 5 ? a % 5 > b % 5 : a < b }
+        #expect(r.rows == expected.dropFirst(2).prefix(4).map { [.int($0)] })
+    }
+
     @Test func whereNameEqualsUsesTheIndexButStaysExact() throws {
         var session = QuerySession(graph: try Fixture.graph())
         let plan = try session.run("EXPLAIN MATCH (r) WHERE r.name = 'team lead' RETURN r").plan ?? ""

@@ -82,10 +82,34 @@ struct Executor {
     /// `MATCH (n) RETURN n LIMIT 10` stops after ten matches. Nil: all rows are needed.
     private func rowCap(before k: Int, in q: BoundQuery) throws(QueryError) -> Int? {
         guard k < q.clauses.count, case .project(let p) = q.clauses[k],
-              !p.isAggregating, !p.distinct, p.order.isEmpty,
-              let limit = try intArgument(p.limit, "LIMIT") else { return nil }
+              !p.isAggregating, !p.distinct, p.order.isEmpty else { return nil }
+        return try rowCap(p)
+    }
+
+    /// SKIP + LIMIT of a projection with a LIMIT (nil without one, or when the sum overflows).
+    private func rowCap(_ p: BoundProjection) throws(QueryError) -> Int? {
+        guard let limit = try intArgument(p.limit, "LIMIT") else { return nil }
         let (sum, overflow) = limit.addingReportingOverflow(try intArgument(p.skip, "SKIP") ?? 0)
         return overflow ? nil : sum
+    }
+
+    /// The first `k` of `indices` in the order `before` (a strict total order), in that order:
+    /// what sorting all and keeping `k` gives, in about one comparison per element when k is small.
+    static func first(_ k: Int, of indices: Range<Int>, by before: (Int, Int) -> Bool) -> [Int] {
+        guard k > 0 else { return [] }
+        var best: [Int] = []
+        best.reserveCapacity(k + 1)
+        for i in indices {
+            if best.count == k && !before(i, best[k - 1]) { continue }
+            var lo = 0, hi = best.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if before(i, best[mid]) { hi = mid } else { lo = mid + 1 }
+            }
+            best.insert(i, at: lo)
+            if best.count > k { best.removeLast() }
+        }
+        return best
     }
 
     private func run(_ c: BoundClause, _ rows: [Row], cap: Int? = nil) throws(QueryError) -> [Row] {
@@ -237,13 +261,19 @@ struct Executor {
             }
             let desc = p.order.map(\.1)
             // Sort positions, not the rows: moving two dictionaries per comparison is the costly part.
-            let sorted = keyed.indices.sorted { a, b in
+            // Ties keep their input order (the position decides last), so the order is total.
+            let before = { (a: Int, b: Int) -> Bool in
                 for i in desc.indices {
                     let c = ValueSemantics.order(keyed[a].0[i], keyed[b].0[i])
                     if c != 0 { return desc[i] ? c > 0 : c < 0 }
                 }
                 return a < b
             }
+            // ORDER BY … LIMIT k keeps only the first k: a bounded insertion beats sorting everything.
+            let wanted = try rowCap(p)
+            let sorted = wanted.map { $0 < keyed.count / 4 } == true
+                ? Executor.first(wanted!, of: keyed.indices, by: before)
+                : keyed.indices.sorted(by: before)
             produced = sorted.map { keyed[$0].1 }
         }
         if let skip = try intArgument(p.skip, "SKIP") { produced = Array(produced.dropFirst(skip)) }
