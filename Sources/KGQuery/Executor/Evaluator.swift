@@ -244,6 +244,13 @@ extension ExecutionContext {
             case "day": return d.day.map(QueryValue.int) ?? .null
             default: return .null
             }
+        case .temporal(let t):
+            guard let v = t.field(key) else {
+                var e = runtimeError("ArgumentError", "InvalidArgumentValue", "\(t.typeName) has no field '\(key)'", at: span)
+                e.help = "fields are " + t.fieldNames.joined(separator: ", ")
+                throw e
+            }
+            return QueryValue(v)
         default:
             throw runtimeError("TypeError", "InvalidArgumentType", "cannot read property '\(key)' of \(ValueSemantics.typeName(b))", at: span)
         }
