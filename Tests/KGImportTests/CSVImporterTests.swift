@@ -123,7 +123,7 @@ import KGCore
         ("id:ID,:LABEL,name\n,X,a\n", 2, 1, "empty node id"),
         ("id:ID,:LABEL,name\nn1,X,\"open\n", 2, 6, "unterminated quoted field"),
         ("id:ID,:LABEL,name\nn1,X,ab\"c\n", 2, 8, "a '\"' inside an unquoted field"),
-        ("id:ID,:LABEL,where:point\n", 1, 15, "column type 'point' is not supported"),
+        ("id:ID,:LABEL,where:point\n", 1, 14, "column type 'point' is not supported"),
         ("id:ID,:LABEL,when:datetime\nn1,X,2015-07-21T25:00\n", 2, 6, "expected a date-time"),
         ("id:ID,:LABEL,n:integr\n", 1, 14, "unknown column type 'integr'"),
         ("name,age\nx,1\n", 1, 1, "not a node or relationship file"),

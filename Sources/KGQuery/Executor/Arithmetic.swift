@@ -97,11 +97,11 @@ extension Arithmetic {
         case let ("*", .temporal(.duration(d)), .float(f)), let ("*", .float(f), .temporal(.duration(d))):
             return .temporal(.duration(try d.multiplied(by: f)))
         case ("/", .temporal(.duration), .int(0)):
-            throw TemporalError("division of a duration by zero")
+            throw TemporalError("division of a duration by zero", help: "divide by a number other than zero")
         case let ("/", .temporal(.duration(d)), .int(k)):
             return .temporal(.duration(try d.multiplied(by: 1 / Double(k))))
         case let ("/", .temporal(.duration(d)), .float(f)):
-            guard f != 0 else { throw TemporalError("division of a duration by zero") }
+            guard f != 0 else { throw TemporalError("division of a duration by zero", help: "divide by a number other than zero") }
             return .temporal(.duration(try d.multiplied(by: 1 / f)))
         default:
             return nil
