@@ -73,7 +73,7 @@ extension Temporal: CustomStringConvertible {
         let body = String(c.dropFirst())
         var parts = body.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         if parts.count == 1 && body.count == 4 { parts = [String(body.prefix(2)), String(body.suffix(2))] }
-        guard (1...3).contains(parts.count), parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
+        guard (1...3).contains(parts.count), parts.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let h = Int(parts[0]), parts.count < 2 || Int(parts[1]) != nil, parts.count < 3 || Int(parts[2]) != nil
         else { throw TemporalError("'\(text)' is not a UTC offset", help: help) }
         let m = parts.count >= 2 ? Int(parts[1])! : 0, s = parts.count == 3 ? Int(parts[2])! : 0
@@ -98,7 +98,7 @@ extension Temporal: CustomStringConvertible {
             var rest = whole
             while !rest.isEmpty { fields.append(rest.prefix(2)); rest = rest.dropFirst(2) }
         }
-        guard (1...3).contains(fields.count), fields.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) && Int($0) != nil }),
+        guard (1...3).contains(fields.count), fields.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               frac.isEmpty || (fields.count == 3 && (1...9).contains(frac.count) && frac.allSatisfy({ $0.isASCII && $0.isNumber }))
         else { throw TemporalError("'\(text)' is not a time of day", help: help) }
         let n = frac.isEmpty ? 0 : Int(frac + String(repeating: "0", count: 9 - frac.count))!
