@@ -256,3 +256,66 @@ extension CalendarDuration {
         }
     }
 }
+
+extension CalendarDuration {
+    /// One end of `between`: a day (nil for a time alone), a time of day (midnight for a date),
+    /// and an offset from UTC (nil for local values).
+    public struct Endpoint: Sendable {
+        public var day: CalendarDay?
+        public var time: TimeOfDay
+        public var offset: Int?
+        public init(day: CalendarDay?, time: TimeOfDay = .midnight, offset: Int? = nil) {
+            self.day = day
+            self.time = time
+            self.offset = offset
+        }
+    }
+
+    /// What `between` counts: months, days and time (`duration.between`), or only months,
+    /// days or seconds (`duration.inMonths`, `inDays`, `inSeconds`).
+    public enum BetweenUnit: Sendable { case all, months, days, seconds }
+
+    /// The duration from `a` to `b`, as Neo4j's `duration.between`: whole months first (not
+    /// counting a month whose time has not been reached), then whole days, then the rest. When
+    /// both ends have offsets `b` is first moved to `a`'s offset; when either end is a time
+    /// alone, only the times count.
+    public static func between(_ a: Endpoint, _ b: Endpoint, unit: BetweenUnit = .all) throws(TemporalError) -> CalendarDuration {
+        var b = b
+        if let oa = a.offset, let ob = b.offset, oa != ob {
+            let shift = try CalendarDuration(seconds: oa - ob)
+            if let day = b.day {
+                let (d, t) = try Temporal.add(day, b.time, shift)
+                b.day = d; b.time = t
+            } else {
+                b.time = Temporal.wrap(b.time, shift)
+            }
+        }
+        guard let fromDay = a.day, let toDay = b.day else {
+            return try CalendarDuration(nanoseconds: b.time.nanoOfDay - a.time.nanoOfDay)
+        }
+        // The last day that counts whole: one day less (more) when the end's time of day is
+        // before (after) the start's.
+        func end(from start: CalendarDay) throws(TemporalError) -> CalendarDay {
+            if toDay > start && b.time < a.time { return try toDay.plusDays(-1) }
+            if toDay < start && b.time > a.time { return try toDay.plusDays(1) }
+            return toDay
+        }
+        func packed(_ d: CalendarDay) -> Int { (d.year * 12 + d.month - 1) * 32 + d.day }
+        var months = 0
+        var day = fromDay
+        if unit == .all || unit == .months {
+            months = (packed(try end(from: fromDay)) - packed(fromDay)) / 32   // whole months: the day must be reached
+            if unit == .months { return try CalendarDuration(months: months) }
+            day = try fromDay.plusMonths(months)
+        }
+        if unit == .seconds {
+            let secs = (toDay.epochDay - fromDay.epochDay) * 86_400
+            return try CalendarDuration(seconds: secs, nanoseconds: b.time.nanoOfDay - a.time.nanoOfDay)
+        }
+        let days = try end(from: day).epochDay - day.epochDay
+        if unit == .days { return try CalendarDuration(days: days) }
+        day = try day.plusDays(days)
+        let rest = (toDay.epochDay - day.epochDay) * TimeOfDay.nanosPerDay + b.time.nanoOfDay - a.time.nanoOfDay
+        return try CalendarDuration(months: months, days: days, nanoseconds: rest)
+    }
+}

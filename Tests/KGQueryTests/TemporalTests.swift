@@ -80,6 +80,10 @@ import Testing
         ("duration('P1Y2M3DT4H5M6S').minutes", "245"),
         ("duration('P1Y2M3DT4H5M6S').seconds", "14706"),
         ("duration('P1Y2M3DT4H5M6S').minutesOfHour", "5"),
+        ("date('2015-07-21').dayOfWeek", "2"),
+        ("date('2015-07-21').ordinalDay", "202"),
+        ("date('2015-07').quarter", "3"),
+        ("date('2015-07').dayOfWeek", "null"),
     ])
     func fields(_ expr: String, _ expected: String) throws {
         #expect(try value(expr) == expected)
@@ -107,6 +111,24 @@ import Testing
         ("duration({months: 1}) / 2", "\"P15DT5H14M33S\""),
     ])
     func arithmetic(_ expr: String, _ expected: String) throws {
+        #expect(try value(expr) == expected)
+    }
+
+    @Test(arguments: [
+        ("duration.between(date('1984-10-11'), date('2015-06-24'))", "\"P30Y8M13D\""),
+        ("duration.between(localdatetime('2015-07-21T21:40:32'), localdatetime('2016-07-21T21:40:31'))",
+         "\"P11M29DT23H59M59S\""),
+        ("duration.between(datetime('2020-01-01T00:00+01:00'), datetime('2020-01-01T00:00Z'))", "\"PT1H\""),
+        ("duration.between(localtime('12:00'), localtime('10:30'))", "\"PT-1H-30M\""),
+        ("duration.between(date('2020-03-01'), date('2020-01-31'))", "\"P-1M-1D\""),
+        ("duration.inMonths(date('2020-01-31'), date('2020-02-29'))", "\"PT0S\""),
+        ("duration.inMonths(date('2020-01-31'), date('2020-03-31'))", "\"P2M\""),
+        ("duration.inDays(date('2020-01-01'), date('2020-03-01'))", "\"P60D\""),
+        ("duration.inSeconds(datetime('2020-01-01T00:00Z'), datetime('2020-01-02T00:00:00.5Z'))", "\"PT24H0.5S\""),
+        ("date('2020-01-31') + duration.between(date('2020-01-31'), date('2020-03-01'))", "\"2020-03-01\""),
+        ("duration.between(null, date('2020-01-01'))", "null"),
+    ])
+    func between(_ expr: String, _ expected: String) throws {
         #expect(try value(expr) == expected)
     }
 
@@ -209,6 +231,7 @@ import Testing
         ("RETURN date('2016-05') + duration({days: 1})", "date arithmetic needs a full date"),
         ("RETURN duration({days: 1}) / 0", "division of a duration by zero"),
         ("RETURN time('12:00Z').year", "has no field 'year'"),
+        ("RETURN duration.between(date('2016-05'), date('2016-06-01'))", "needs full dates"),
     ])
     func badInputIsAPositionedErrorWithHelp(_ query: String, _ message: String) throws {
         var session = QuerySession(graph: Graph())

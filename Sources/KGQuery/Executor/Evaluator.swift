@@ -242,6 +242,9 @@ extension ExecutionContext {
             case "year": return .int(d.year)
             case "month": return d.month.map(QueryValue.int) ?? .null
             case "day": return d.day.map(QueryValue.int) ?? .null
+            case "quarter": return d.month.map { .int(($0 - 1) / 3 + 1) } ?? .null
+            case "dayOfWeek": return CalendarDay(d).map { .int($0.dayOfWeek) } ?? .null
+            case "ordinalDay": return CalendarDay(d).map { .int($0.ordinalDay) } ?? .null
             default: return .null
             }
         case .temporal(let t):

@@ -18,7 +18,36 @@ enum TemporalFunctions {
         constructor(.localdatetime),
         constructor(.datetime),
         QueryFunction(name: "duration", arity: 1...1) { a, _ in try duration(a[0]) },
+        between("duration.between", .all),
+        between("duration.inMonths", .months),
+        between("duration.inDays", .days),
+        between("duration.inSeconds", .seconds),
     ]
+
+    private static func between(_ name: String, _ unit: CalendarDuration.BetweenUnit) -> QueryFunction {
+        QueryFunction(name: name, arity: 2...2) { a, _ in
+            if a.contains(.null) { return .null }
+            let ends = try a.map { (v: QueryValue) throws -> CalendarDuration.Endpoint in
+                switch v {
+                case .date(let d):
+                    guard let day = CalendarDay(d) else {
+                        throw failure(name, "\(name)() needs full dates, not '\(d)'", help: "give the month and day too")
+                    }
+                    return .init(day: day)
+                case .temporal(.localTime(let t)): return .init(day: nil, time: t)
+                case .temporal(.time(let t, let o)): return .init(day: nil, time: t, offset: o)
+                case .temporal(.localDateTime(let d, let t)): return .init(day: d, time: t)
+                case .temporal(.dateTime(let d, let t, let o)): return .init(day: d, time: t, offset: o)
+                default: throw FunctionError.argument(name, v, expected: "dates, times or date-times")
+                }
+            }
+            do {
+                return .temporal(.duration(try CalendarDuration.between(ends[0], ends[1], unit: unit)))
+            } catch let e as TemporalError {
+                throw failure(name, e, detail: e.isOutOfRange ? "NumberOutOfRange" : "InvalidArgumentValue")
+            }
+        }
+    }
 
     static let timeKeys = ["hour", "minute", "second", "millisecond", "microsecond", "nanosecond"]
     static let dateKeys = ["year", "month", "day"]
