@@ -61,8 +61,9 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
     public func plusMonths(_ n: Int) throws(TemporalError) -> CalendarDay {
         if n == 0 { return self }
         let (a, o1) = year.multipliedReportingOverflow(by: 12)
-        let (b, o2) = a.addingReportingOverflow(month - 1 + n)
-        guard !o1, !o2 else { throw TemporalError.overflow }
+        let (c, o2) = n.addingReportingOverflow(month - 1)
+        let (b, o3) = a.addingReportingOverflow(c)
+        guard !o1, !o2, !o3 else { throw TemporalError.overflow }
         let y = b >= 0 ? b / 12 : (b - 11) / 12
         let m = b - y * 12 + 1
         guard Temporal.yearRange.contains(y) else { throw TemporalError.overflow }
