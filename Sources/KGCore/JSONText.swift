@@ -38,6 +38,7 @@ public enum JSONText {
         case .float(let d): return d.isFinite ? Value.formatFloat(d) : "null"
         case .string(let s): return string(s)
         case .date(let d): return string(d.description)
+        case .temporal(let t): return string(t.description)
         case .list(let items): return "[" + items.map(value).joined(separator: ", ") + "]"
         case .map(let m): return object(m.keys.sorted().map { ($0, value(m[$0] ?? .null)) })
         }

@@ -9,6 +9,8 @@ public enum Value: Sendable, Hashable {
     case float(Double)
     case string(String)
     case date(KGDate)
+    /// A time, date-time (local or with a UTC offset) or duration.
+    case temporal(Temporal)
     case list([Value])
     case map([String: Value])
 
@@ -34,7 +36,8 @@ public enum Value: Sendable, Hashable {
 }
 
 extension Value: CustomStringConvertible {
-    /// A compact, Cypher-literal-like rendering: strings quoted, dates as `date("…")`.
+    /// A compact, Cypher-literal-like rendering: strings quoted, dates as `date("…")`,
+    /// other temporal values as their constructor: `time("12:00+01:00")`, `duration("P1M")`.
     public var description: String {
         switch self {
         case .null: return "null"
@@ -43,6 +46,7 @@ extension Value: CustomStringConvertible {
         case .float(let d): return Value.formatFloat(d)
         case .string(let s): return "\"" + Value.escape(s) + "\""
         case .date(let d): return "date(\"\(d)\")"
+        case .temporal(let t): return "\(t.kind.rawValue)(\"\(t)\")"
         case .list(let l): return "[" + l.map(\.description).joined(separator: ", ") + "]"
         case .map(let m):
             return "{" + m.keys.sorted().map { "\($0): \(m[$0]!.description)" }.joined(separator: ", ") + "}"

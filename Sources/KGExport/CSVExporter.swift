@@ -62,6 +62,7 @@ public struct CSVExporter: Sendable {
         case .double: return ":double"
         case .boolean: return ":boolean"
         case .date: return ":date"
+        case .temporal(let k): return ":" + k.rawValue
         case .list(let element):
             let base = typeSuffix(element)
             return (base.isEmpty ? ":string" : base) + "[]"

@@ -70,6 +70,7 @@ public struct CypherExporter: Sendable {
         case .float(let d): return d.isFinite ? Value.formatFloat(d) : nil
         case .string(let s): return string(s)
         case .date(let d): return "date(\(string(d.description)))"
+        case .temporal(let t): return "\(t.kind.rawValue)(\(string(t.description)))"
         case .map: return string(JSONText.value(v))
         case .list(let items):
             let present = items.filter { !$0.isNull }

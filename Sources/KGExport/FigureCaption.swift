@@ -83,6 +83,7 @@ public struct FigureCaption: Sendable, Hashable {
         switch v {
         case .string(let s): return s
         case .date(let d): return d.description
+        case .temporal(let t): return t.description
         default: return v.description
         }
     }

@@ -79,7 +79,7 @@ public struct GraphMLExporter: Sendable {
         case .long: return "long"
         case .double: return "double"
         case .boolean: return "boolean"
-        case .string, .date, .list: return "string"
+        case .string, .date, .temporal, .list: return "string"
         }
     }
 

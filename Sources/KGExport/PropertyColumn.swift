@@ -8,6 +8,8 @@ import KGCore
 public struct PropertyColumn: Sendable, Hashable {
     public indirect enum Kind: Sendable, Hashable {
         case string, long, double, boolean, date
+        /// A time, date-time or duration kind (Neo4j's `localtime`, `time`, `localdatetime`, `datetime`, `duration`).
+        case temporal(Temporal.Kind)
         /// A list of one scalar kind.
         case list(Kind)
     }
@@ -47,6 +49,7 @@ public struct PropertyColumn: Sendable, Hashable {
         case .float: return .double
         case .string: return .string
         case .date: return .date
+        case .temporal(let t): return .temporal(t.kind)
         case .map: return .string
         case .list(let items):
             var element: Kind?? = .none
@@ -95,6 +98,7 @@ public struct PropertyColumn: Sendable, Hashable {
         case (.date, .date(let d)): return d.description
         case (_, .string(let s)): return s
         case (_, .date(let d)): return d.description
+        case (_, .temporal(let t)): return t.description
         default: return JSONText.value(v)
         }
     }

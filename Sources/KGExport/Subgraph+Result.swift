@@ -19,7 +19,7 @@ extension Subgraph {
                 edges += p.edges
             case .list(let items): items.forEach(collect)
             case .map(let entries): entries.values.forEach(collect)
-            case .null, .bool, .int, .float, .string, .date: break
+            case .null, .bool, .int, .float, .string, .date, .temporal: break
             }
         }
         for row in result.rows { row.forEach(collect) }

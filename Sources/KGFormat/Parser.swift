@@ -74,6 +74,16 @@ public struct Parser {
         while case .comment(let c) = token.kind { comments.append(c); advance() }
     }
 
+    static func temporalExample(_ kind: Temporal.Kind) -> String {
+        switch kind {
+        case .time: return "time(\"12:31:14+01:00\")"
+        case .localtime: return "localtime(\"12:31:14\")"
+        case .datetime: return "datetime(\"2015-07-21T21:40:32+01:00\")"
+        case .localdatetime: return "localdatetime(\"2015-07-21T21:40:32\")"
+        case .duration: return "duration(\"P1M2DT6M\")"
+        }
+    }
+
     private var word: String? { if case .word(let w) = token.kind { return w }; return nil }
 
     // MARK: - Statements
@@ -323,6 +333,20 @@ public struct Parser {
             advance()
             try expectPunct(")", "')' to close date(…)")
             return .date(d)
+        case .word(let w) where Temporal.Kind(rawValue: w) != nil:
+            let kind = Temporal.Kind(rawValue: w)!
+            advance()
+            try expectPunct("(", "'(' after \(w)", help: "write \(w)(\"…\")")
+            guard case .string(let text) = token.kind else { throw expected("an ISO 8601 string in \(w)(…), such as \(Parser.temporalExample(kind))") }
+            let value: Temporal
+            do {
+                value = try Temporal.parse(kind, text)
+            } catch {
+                throw fail("'\(text)' is not a valid \(w): \(error.message)", at: token, help: error.help ?? "write \(Parser.temporalExample(kind))")
+            }
+            advance()
+            try expectPunct(")", "')' to close \(w)(…)")
+            return .temporal(value)
         case .punct("["):
             advance()
             var items: [Value] = []

@@ -67,7 +67,7 @@ enum CSVColumn: Equatable {
         return .failure(HeaderProblem(
             message: "unknown column type '\(typeText)' in '\(text)'",
             help: (suggestion.map { "did you mean '\(name):\($0)'? " } ?? "")
-                + "types are string, int, float, boolean, date (with [] for arrays) and ID, LABEL, START_ID, END_ID, TYPE, IGNORE"))
+                + "types are string, int, float, boolean, date, time, localtime, datetime, localdatetime, duration (with [] for arrays) and ID, LABEL, START_ID, END_ID, TYPE, IGNORE"))
     }
 
     private static func property(name: String, type: CSVValueType, isArray: Bool, header: String) -> Result<CSVColumn, HeaderProblem> {

@@ -291,6 +291,8 @@ struct CSVFileLoader {
             default: return nil
             }
         case .date: return KGDate(t).map(Value.date)
+        case .time, .localtime, .datetime, .localdatetime, .duration:
+            return (try? Temporal.parse(Temporal.Kind(rawValue: type.rawValue)!, t)).map(Value.temporal)
         }
     }
 

@@ -37,6 +37,7 @@ public struct ValueText: Sendable {
         case .float(let d): return Value.formatFloat(d)
         case .string(let s): return "\"" + Value.escape(s) + "\""
         case .date(let d): return d.description
+        case .temporal(let t): return t.description
         case .list(let l): return "[" + l.map(literal).joined(separator: ", ") + "]"
         case .map(let m): return "{" + m.keys.sorted().map { "\($0): " + literal(m[$0] ?? .null) }.joined(separator: ", ") + "}"
         case .node(let h): return node(h)

@@ -45,7 +45,11 @@ public struct PluginRegistry: Sendable {
     public mutating func register(function: QueryFunction, origin: PluginOrigin, summary: String? = nil) throws(Diagnostic) {
         let name = function.name.lowercased()
         guard !name.isEmpty else { throw Self.unnamed("query function", origin) }
-        guard Self.isIdentifier(function.name) else {
+        // Built-ins may be namespaced (`duration.between`), as openCypher's own functions are.
+        let isName = origin == .builtin
+            ? function.name.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { Self.isIdentifier(String($0)) }
+            : Self.isIdentifier(function.name)
+        guard isName else {
             throw Diagnostic(.error, "\(origin): the query function name '\(function.name)' is not an identifier",
                              help: "use letters, digits and '_', starting with a letter")
         }

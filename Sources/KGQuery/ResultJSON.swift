@@ -38,6 +38,7 @@ public enum ResultJSON {
             return Value.formatFloat(d)
         case .string(let s): return string(s)
         case .date(let d): return string(d.description)
+        case .temporal(let t): return string(t.description)
         case .list(let l): return "[" + l.map { value($0, graph: graph) }.joined(separator: ", ") + "]"
         case .map(let m): return "{" + m.keys.sorted().map { string($0) + ": " + value(m[$0]!, graph: graph) }.joined(separator: ", ") + "}"
         case .node(let h): return node(h, graph)

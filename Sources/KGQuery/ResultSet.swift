@@ -10,6 +10,8 @@ public enum QueryValue: Sendable, Hashable {
     case float(Double)
     case string(String)
     case date(KGDate)
+    /// A time, date-time (local or with a UTC offset) or duration.
+    case temporal(Temporal)
     case list([QueryValue])
     case map([String: QueryValue])
     case node(Int)
@@ -25,6 +27,7 @@ public enum QueryValue: Sendable, Hashable {
         case .float(let d): self = .float(d)
         case .string(let s): self = .string(s)
         case .date(let d): self = .date(d)
+        case .temporal(let t): self = .temporal(t)
         case .list(let l): self = .list(l.map(QueryValue.init))
         case .map(let m): self = .map(m.mapValues(QueryValue.init))
         }

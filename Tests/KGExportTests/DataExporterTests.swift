@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import KGCore
+import KGQuery
 import Testing
 @testable import KGExport
 
@@ -216,5 +217,55 @@ import Testing
         #expect(CypherExporter.name("9lives") == "`9lives`")
         #expect(CypherExporter.literal(.list([.int(1), .string("x")])) == #""[1, \"x\"]""#)
         #expect(CypherExporter.literal(.float(.nan)) == nil)
+    }
+}
+
+/// Temporal property values in every exporter, and the Cypher script reading them back.
+@Suite struct TemporalExportTests {
+    static func graph() throws -> Graph {
+        var g = Graph()
+        let a = try g.addNode(Node(id: "ev:a", labels: ["Event"], properties: [
+            "at": .temporal(try Temporal.parse(.datetime, "2015-07-21T21:40:32.142+01:00")),
+            "local": .temporal(try Temporal.parse(.localdatetime, "0001-01-01T01:01:01.000000001")),
+            "opens": .temporal(try Temporal.parse(.time, "12:35:15+05:00")),
+            "lunch": .temporal(try Temporal.parse(.localtime, "12:31:14.645876123")),
+            "took": .temporal(try Temporal.parse(.duration, "P1M2DT6M")),
+            "slots": .list([.temporal(try Temporal.parse(.localtime, "10:35")), .temporal(try Temporal.parse(.localtime, "11:00"))]),
+        ]))
+        let b = try g.addNode(Node(id: "ev:b", labels: ["Event"], properties: ["on": .date(KGDate(year: 2016, month: 5)!)]))
+        try g.addEdge(Edge(id: "e1", type: "BEFORE", from: a, to: b,
+                           properties: ["gap": .temporal(try Temporal.parse(.duration, "PT-0.5S"))]))
+        return g
+    }
+
+    @Test func cypherScriptReadsBackTheSameValues() throws {
+        let g = try Self.graph()
+        let script = CypherExporter().write(g, Subgraph(all: g))
+        #expect(script.contains(#"at: datetime("2015-07-21T21:40:32.142+01:00")"#))
+        #expect(script.contains(#"took: duration("P1M2DT6M")"#))
+        #expect(script.contains(#"slots: [localtime("10:35"), localtime("11:00")]"#))
+        var session = QuerySession(graph: Graph())
+        for statement in script.split(separator: "\n") where !statement.hasPrefix("//") {
+            _ = try session.run(String(statement))
+        }
+        let back = session.graph
+        #expect(back.nodeCount == 2 && back.edgeCount == 1)
+        for node in g.nodes {
+            let copy = try #require(back.nodes.first { $0.properties["id"] == .string(node.id) })
+            for (k, v) in node.properties { #expect(copy.properties[k] == v, "\(k)") }
+        }
+        #expect(back.edges[0].properties["gap"] == g.edges[0].properties["gap"])
+    }
+
+    @Test func otherExportersWriteISOText() throws {
+        let g = try Self.graph()
+        let json = JSONGraphExporter().write(g, Subgraph(all: g))
+        #expect(json.contains(#""at": "2015-07-21T21:40:32.142+01:00""#))
+        #expect(json.contains(#""took": "P1M2DT6M""#))
+        let columns = PropertyColumn.columns(of: g.nodes.map(\.properties))
+        #expect(columns.first { $0.key == "opens" }?.kind == .temporal(.time))
+        #expect(CSVExporter.typeSuffix(.temporal(.datetime)) == ":datetime")
+        #expect(CSVExporter.typeSuffix(.list(.temporal(.localtime))) == ":localtime[]")
+        #expect(columns.first { $0.key == "slots" }?.text(g.nodes[0].properties["slots"]!) == "10:35;11:00")
     }
 }

@@ -18,6 +18,8 @@ struct BadFileTests {
         ("misspelt cite", doc + "node n:a :Role\ncit doc:a line 1 \"x\"\n", "unknown keyword 'cit'", 3, 1),
         ("missing label", "node role:csr {name: \"x\"}\n", "expected a label such as ':Role' after the node id", 1, 15),
         ("bad date", "node n:a :Role {d: date(\"2016-13\")}\n", "'2016-13' is not a valid date", 1, 25),
+        ("bad time", "node n:a :Role {t: time(\"25:00\")}\n", "'25:00' is not a valid time: hour 25 is out of range", 1, 25),
+        ("bad duration", "node n:a :Role {t: duration(\"P1X\")}\n", "'P1X' is not a valid duration", 1, 29),
         ("bad number", "node n:a :Role {v: 12abc}\n", "a number runs into a name", 1, 22),
         ("integer overflow", "node n:a :Role {v: 99999999999999999999}\n", "integer '99999999999999999999' is out of range", 1, 20),
         ("cite before any statement", doc.replacingOccurrences(of: "document doc:a", with: "cite doc:a line 1 \"x\"\ndocument doc:a"), "cite", 1, 1),

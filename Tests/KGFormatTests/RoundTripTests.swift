@@ -46,7 +46,13 @@ struct FileGenerator {
         case 5: return .string(string())
         case 6:
             let y = int(1...9999)
-            switch int(0...2) {
+            switch int(0...3) {
+            case 3:
+                let texts = ["12:31:14.645876123+01:00", "10:35", "0001-01-01T01:01:01.000000001-11:59",
+                             "2015-07-21T21:40", "P1Y2M3DT4H5M6.5S"]
+                let kinds: [Temporal.Kind] = [.time, .localtime, .datetime, .localdatetime, .duration]
+                let i = int(0...4)
+                return .temporal(try! Temporal.parse(kinds[i], texts[i]))
             case 0: return .date(KGDate(year: y)!)
             case 1: return .date(KGDate(year: y, month: int(1...12))!)
             default: return .date(KGDate(year: y, month: int(1...12), day: int(1...28))!)

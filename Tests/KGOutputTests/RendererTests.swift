@@ -99,3 +99,30 @@ struct Sample {
         #expect(tiny == [4, 4])
     }
 }
+
+/// Times, date-times and durations in every mode: the ISO text forms, strings in JSON.
+@Suite struct TemporalRenderingTests {
+    static func result() throws -> ResultSet {
+        ResultSet(columns: ["t", "dt", "d", "l"], rows: [[
+            .temporal(try Temporal.parse(.time, "12:35:15+05:00")),
+            .temporal(try Temporal.parse(.localdatetime, "1984-10-11T12:30:14.000000012")),
+            .temporal(try Temporal.parse(.duration, "P1M2DT6M")),
+            .list([.temporal(try Temporal.parse(.localtime, "10:35"))]),
+        ]])
+    }
+
+    @Test(arguments: OutputMode.allCases)
+    func everyModeWritesTheISOForm(mode: OutputMode) throws {
+        let text = ResultRenderer.render(try Self.result(), graph: Graph(), mode: mode, width: nil, color: false)
+        for form in ["12:35:15+05:00", "1984-10-11T12:30:14.000000012", "P1M2DT6M", "10:35"] {
+            #expect(text.contains(form), "\(mode): \(text)")
+        }
+    }
+
+    @Test func jsonWritesStrings() throws {
+        let json = ResultRenderer.render(try Self.result(), graph: Graph(), mode: .json, width: nil, color: false)
+        #expect(json.contains(#"["12:35:15+05:00", "1984-10-11T12:30:14.000000012", "P1M2DT6M", ["10:35"]]"#))
+        let jsonl = ResultRenderer.render(try Self.result(), graph: Graph(), mode: .jsonl, width: nil, color: false)
+        #expect(jsonl.contains(#""t": "12:35:15+05:00""#))
+    }
+}

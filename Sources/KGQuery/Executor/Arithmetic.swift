@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import KGCore
 
 /// Arithmetic and concatenation: integers stay integers (overflow is an error), a float
 /// anywhere makes a float, `+` also joins strings and lists.
@@ -28,6 +29,19 @@ enum Arithmetic {
                 if let t = BuiltinFunctions.text(x), !(x.isBool) { return .string(t + b) }
             default: break
             }
+        }
+        do {
+            if let r = try temporal(op, x, y) { return r }
+        } catch let t as TemporalError {
+            var e = error("InvalidArgumentValue", t.message)
+            e.type = "ArgumentError"
+            if t.isOutOfRange { e.detail = "NumberOutOfRange" }
+            e.help = t.help
+            throw e
+        } catch let e as QueryError {
+            throw e
+        } catch let other {
+            throw error("InvalidArgumentValue", "\(other)")
         }
         switch (x, y) {
         case (.int(let a), .int(let b)):
@@ -61,6 +75,36 @@ enum Arithmetic {
             case "^": return .float(pow(a, b))
             default: throw error("InvalidArgumentType", "unknown operator \(op)")
             }
+        }
+    }
+}
+
+extension Arithmetic {
+    /// Temporal arithmetic: a time, date or date-time ± a duration, duration ± duration,
+    /// duration × or ÷ a number. Nil when neither side is temporal in a way these cover.
+    static func temporal(_ op: String, _ x: QueryValue, _ y: QueryValue) throws -> QueryValue? {
+        switch (op, x, y) {
+        case let ("+", .temporal(t), .temporal(.duration(d))), let ("+", .temporal(.duration(d)), .temporal(t)):
+            return .temporal(try t.adding(d))
+        case let ("-", .temporal(t), .temporal(.duration(d))):
+            return .temporal(try t.adding(try d.negated()))
+        case let ("+", .date(a), .temporal(.duration(d))), let ("+", .temporal(.duration(d)), .date(a)):
+            return .date(try Temporal.add(a, d))
+        case let ("-", .date(a), .temporal(.duration(d))):
+            return .date(try Temporal.add(a, try d.negated()))
+        case let ("*", .temporal(.duration(d)), .int(k)), let ("*", .int(k), .temporal(.duration(d))):
+            return .temporal(.duration(try d.multiplied(by: k)))
+        case let ("*", .temporal(.duration(d)), .float(f)), let ("*", .float(f), .temporal(.duration(d))):
+            return .temporal(.duration(try d.multiplied(by: f)))
+        case ("/", .temporal(.duration), .int(0)):
+            throw TemporalError("division of a duration by zero", help: "divide by a number other than zero")
+        case let ("/", .temporal(.duration(d)), .int(k)):
+            return .temporal(.duration(try d.multiplied(by: 1 / Double(k))))
+        case let ("/", .temporal(.duration(d)), .float(f)):
+            guard f != 0 else { throw TemporalError("division of a duration by zero", help: "divide by a number other than zero") }
+            return .temporal(.duration(try d.multiplied(by: 1 / f)))
+        default:
+            return nil
         }
     }
 }

@@ -242,8 +242,18 @@ extension ExecutionContext {
             case "year": return .int(d.year)
             case "month": return d.month.map(QueryValue.int) ?? .null
             case "day": return d.day.map(QueryValue.int) ?? .null
+            case "quarter": return d.month.map { .int(($0 - 1) / 3 + 1) } ?? .null
+            case "dayOfWeek": return CalendarDay(d).map { .int($0.dayOfWeek) } ?? .null
+            case "ordinalDay": return CalendarDay(d).map { .int($0.ordinalDay) } ?? .null
             default: return .null
             }
+        case .temporal(let t):
+            guard let v = t.field(key) else {
+                var e = runtimeError("ArgumentError", "InvalidArgumentValue", "\(t.typeName) has no field '\(key)'", at: span)
+                e.help = "fields are " + t.fieldNames.joined(separator: ", ")
+                throw e
+            }
+            return QueryValue(v)
         default:
             throw runtimeError("TypeError", "InvalidArgumentType", "cannot read property '\(key)' of \(ValueSemantics.typeName(b))", at: span)
         }

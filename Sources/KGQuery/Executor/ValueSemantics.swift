@@ -14,6 +14,7 @@ enum ValueSemantics {
         case let (.string(x), .string(y)): return x == y
         case let (.bool(x), .bool(y)): return x == y
         case let (.date(x), .date(y)): return x == y
+        case let (.temporal(x), .temporal(y)): return x == y
         case let (.node(x), .node(y)): return x == y
         case let (.edge(x), .edge(y)): return x == y
         case let (.path(x), .path(y)): return x == y
@@ -61,6 +62,10 @@ enum ValueSemantics {
         case let (.string(x), .string(y)): return x < y ? .less : (x > y ? .greater : .equal)
         case let (.bool(x), .bool(y)): return x == y ? .equal : (!x ? .less : .greater)
         case let (.date(x), .date(y)): return x < y ? .less : (x > y ? .greater : .equal)
+        case (.temporal(.duration), .temporal(.duration)): return .incomparable
+        case let (.temporal(x), .temporal(y)):
+            guard let c = Temporal.order(x, y) else { return .incomparable }
+            return c < 0 ? .less : (c > 0 ? .greater : .equal)
         case let (.list(x), .list(y)):
             for (u, v) in zip(x, y) {
                 let c = compare(u, v)
@@ -91,16 +96,22 @@ enum ValueSemantics {
         case .edge: return 2
         case .list: return 3
         case .path: return 4
-        case .date: return 5
-        case .string: return 6
-        case .bool: return 7
-        case .int, .float: return 8
-        case .null: return 9
+        case .temporal(.dateTime): return 5
+        case .temporal(.localDateTime): return 6
+        case .date: return 7
+        case .temporal(.time): return 8
+        case .temporal(.localTime): return 9
+        case .temporal(.duration): return 10
+        case .string: return 11
+        case .bool: return 12
+        case .int, .float: return 13
+        case .null: return 14
         }
     }
 
     /// The global sort order of ORDER BY, min and max: maps < nodes < relationships < lists <
-    /// paths < dates < strings < booleans < numbers (NaN last) < null.
+    /// paths < datetimes < local datetimes < dates < times < local times < durations < strings <
+    /// booleans < numbers (NaN last) < null. Times with offsets sort by their UTC instant.
     static func order(_ a: QueryValue, _ b: QueryValue) -> Int {
         let ra = rank(a), rb = rank(b)
         if ra != rb { return ra < rb ? -1 : 1 }
@@ -113,6 +124,7 @@ enum ValueSemantics {
         case let (.string(x), .string(y)): return x < y ? -1 : (x > y ? 1 : 0)
         case let (.bool(x), .bool(y)): return x == y ? 0 : (!x ? -1 : 1)
         case let (.date(x), .date(y)): return x < y ? -1 : (x > y ? 1 : 0)
+        case let (.temporal(x), .temporal(y)): return Temporal.order(x, y) ?? 0
         case let (.node(x), .node(y)), let (.edge(x), .edge(y)): return x < y ? -1 : (x > y ? 1 : 0)
         case let (.list(x), .list(y)):
             for (u, v) in zip(x, y) {
@@ -159,6 +171,7 @@ enum ValueSemantics {
         case .float: return "FLOAT"
         case .string: return "STRING"
         case .date: return "DATE"
+        case .temporal(let t): return t.typeName
         case .list: return "LIST"
         case .map: return "MAP"
         case .node: return "NODE"
@@ -176,6 +189,7 @@ enum ValueSemantics {
         case .float(let d): return .float(d)
         case .string(let s): return .string(s)
         case .date(let d): return .date(d)
+        case .temporal(let t): return .temporal(t)
         case .list(let l):
             var out: [Value] = []
             for x in l {

@@ -50,6 +50,7 @@ enum BuiltinFunctions {
         case .float(let d): return Value.formatFloat(d)
         case .bool(let b): return b ? "true" : "false"
         case .date(let d): return d.description
+        case .temporal(let t): return t.description
         default: return nil
         }
     }
@@ -333,22 +334,6 @@ enum BuiltinFunctions {
         f("pi", 0...0) { _, _ in .float(Double.pi) },
         f("e", 0...0) { _, _ in .float(M_E) },
         f("rand", 0...0) { _, _ in .float(Double.random(in: 0..<1)) },
-        f1("date") { v, _ in
-            switch v {
-            case .string(let s):
-                if let d = KGDate(s) { return .date(d) }
-            case .map(let m):
-                if case .int(let y)? = m["year"] {
-                    var month: Int? = nil, day: Int? = nil
-                    if case .int(let x)? = m["month"] { month = x }
-                    if case .int(let x)? = m["day"] { day = x }
-                    if let d = KGDate(year: y, month: month, day: day) { return .date(d) }
-                }
-            case .date: return v
-            default: break
-            }
-            throw FunctionError.argument("date", v, expected: "a date string YYYY[-MM[-DD]] or a map {year, month, day}")
-        },
     ]
 
     static func parseInt(_ s: String) -> QueryValue {

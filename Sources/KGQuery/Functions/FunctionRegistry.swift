@@ -57,7 +57,7 @@ public struct FunctionRegistry: Sendable {
     /// Every built-in scalar, string, list, math, path and provenance function.
     public static var builtins: FunctionRegistry {
         var r = FunctionRegistry()
-        for f in BuiltinFunctions.all + ProvenanceFunctions.all { r.register(f) }
+        for f in BuiltinFunctions.all + TemporalFunctions.all + ProvenanceFunctions.all { r.register(f) }
         return r
     }
 }
