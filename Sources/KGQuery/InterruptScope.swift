@@ -48,6 +48,12 @@ public final class InterruptScope: Sendable {
         #endif
         sigemptyset(&action.sa_mask)
         sigaction(SIGINT, &action, nil)
+        // A parent may have started kgq with SIGINT blocked (a test runner's thread, some
+        // launchers); Ctrl-C would then never arrive.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// True when Ctrl-C was pressed since the scope opened or since the last call, which clears
@@ -57,6 +63,9 @@ public final class InterruptScope: Sendable {
     public func takeInterrupt() -> Bool {
         pendingInterrupts.exchange(0, ordering: .relaxed) > 0
     }
+
+    /// True when Ctrl-C was pressed and not yet taken (does not clear it).
+    public var isInterrupted: Bool { pendingInterrupts.load(ordering: .relaxed) > 0 }
 
     /// Stops catching Ctrl-C.
     public func end() {

@@ -10,9 +10,15 @@ enum Terminal {
     static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
     static var ready: Bool { tmux != nil && FileManager.default.isExecutableFile(atPath: binary) && FileManager.default.fileExists(atPath: graph) }
 
+    /// This test process's own tmux server (`-L`): other test runs on the machine, and the
+    /// user's tmux, never share it.
+    static let socket = "kgq-tests-\(getpid())"
+
     /// Runs tmux and waits with waitpid. Foundation's Process is not used here: its
     /// waitUntilExit hung on tmux's forking client under the test runner. Output goes through
     /// a temporary file rather than a pipe, since the tmux server would inherit a pipe.
+    /// tmux starts with no signal blocked and default actions: a test runner's thread blocks
+    /// SIGINT, and a server spawned from it would hand that mask to kgq (Ctrl-C never arrives).
     @discardableResult
     static func run(_ arguments: [String]) throws -> String {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("kgq-tmux-\(getpid())-\(UUID().uuidString)").path
@@ -23,10 +29,20 @@ enum Terminal {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ([tmux ?? "/usr/bin/tmux"] + arguments).map { strdup($0) } + [nil]
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), defaults = sigset_t()
+        sigemptyset(&none)
+        sigemptyset(&defaults)
+        for s in [SIGINT, SIGHUP, SIGQUIT, SIGTERM, SIGPIPE] { sigaddset(&defaults, s) }
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let argv = ([tmux ?? "/usr/bin/tmux", "-f", "/dev/null", "-L", socket] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        guard posix_spawn(&pid, argv[0]!, &actions, nil, argv, environ) == 0 else { return "" }
+        guard posix_spawn(&pid, argv[0]!, &actions, &attributes, argv, environ) == 0 else { return "" }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         return (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
@@ -56,6 +72,19 @@ struct TerminalTests {
     }
 
     func key(_ name: String) throws { try Terminal.run(["send-keys", "-t", session, name]) }
+
+    /// Swedish and Dutch letters and an emoji typed at the prompt reach the statement intact
+    /// (libedit drops what the C library's locale does not call printable; kgq sets a UTF-8 one).
+    @Test func typesLettersBeyondASCII() throws {
+        try Terminal.run(["new-session", "-d", "-s", session, "-x", "120", "-y", "40",
+                          "env NO_COLOR=1 LANG= LC_ALL= LC_CTYPE= '\(Terminal.binary)' --graph '\(Terminal.graph)' --no-history"])
+        defer { _ = try? Terminal.run(["kill-session", "-t", session]) }
+        _ = try waitFor("kgq>")
+        try type("RETURN 'kundtjänst één 😀' AS s;"); try key("Enter")
+        let screen = try waitFor("1 row")
+        #expect(screen.contains("kgq> RETURN 'kundtjänst één 😀' AS s;"), "echoed as typed")
+        #expect(screen.contains("│ kundtjänst één 😀 │"), "and run as typed")
+    }
 
     @Test func typesCompletesRunsAndRecallsAQuery() throws {
         let history = FileManager.default.temporaryDirectory.appendingPathComponent("kgq-history-\(getpid())").path

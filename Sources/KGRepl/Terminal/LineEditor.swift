@@ -2,14 +2,30 @@ import CEditline
 import Foundation
 
 /// Line editing for a terminal through libedit: prompt, history (kept in libedit's own file
-/// format), and Tab completion through a `Completer`.
+/// format), Tab completion through a `Completer`, and Ctrl-C that ends the line being typed.
 ///
-/// libedit calls plain C functions for completion, which cannot capture context; the one
-/// editor of the process therefore hands its completion function and its matches to those
-/// callbacks through `LineEditor.active`. Only the REPL's thread touches them.
+/// libedit calls plain C functions for completion and for reading keys, which cannot capture
+/// context; the one editor of the process therefore hands its closures and its matches to
+/// those callbacks through `LineEditor.active`. Only the REPL's thread touches them.
+///
+/// Ctrl-C: the key reader waits with `poll` in short steps and gives up the line as soon as
+/// `interruptPending()` says a Ctrl-C came (the shell's SIGINT handler records it), wherever
+/// libedit was when the signal arrived — relying on libedit's own SIGINT path lost presses
+/// that came while it was drawing.
 public final class LineEditor {
+    /// What `readLine` got.
+    public enum Input: Equatable {
+        case line(String)
+        /// Ctrl-C: the line typed so far is dropped.
+        case interrupted
+        /// Ctrl-D on an empty line, or the end of input.
+        case end
+    }
+
     /// The completion of the line so far (text before the cursor) → what may replace its last word.
     public var complete: (String) -> Completer.Completion = { _ in Completer.Completion(word: "", candidates: [], files: false) }
+    /// True once Ctrl-C was pressed (the shell's `InterruptScope.isInterrupted`); the line then ends.
+    public var interruptPending: () -> Bool = { false }
     private let historyPath: String?
     nonisolated(unsafe) static var active: LineEditor?
     private var matches: [String] = []
@@ -18,12 +34,24 @@ public final class LineEditor {
     /// Sets up libedit; reads the history file when there is one.
     public init(historyPath: String?) {
         self.historyPath = historyPath
+        LineEditor.useCharacterLocale()
         kg_set_readline_name("kgq")
         kg_set_word_breaks(LineEditor.wordBreaks)
         kg_set_completion(LineEditor.attempt)
+        kg_set_getc(LineEditor.getc)
         stifle_history(2000)
         if let historyPath { _ = read_history(historyPath) }
         LineEditor.active = self
+    }
+
+    /// libedit shows and edits only the characters the C library's locale calls printable, and a
+    /// program starts in the "C" locale: without this, `kundtjänst` typed at the prompt lost its
+    /// `ä`. The user's locale when it is UTF-8, else C.UTF-8.
+    static func useCharacterLocale() {
+        if let name = setlocale(LC_CTYPE, ""), String(cString: name).lowercased().replacingOccurrences(of: "-", with: "").contains("utf8") {
+            return
+        }
+        if setlocale(LC_CTYPE, "C.UTF-8") == nil { _ = setlocale(LC_CTYPE, "en_US.UTF-8") }
     }
 
     /// libedit keeps the pointer, so the characters live as long as the process.
@@ -32,14 +60,19 @@ public final class LineEditor {
         return UnsafePointer(s ?? strdup(" "))
     }()
 
-    /// Reads one line; nil at end of input (Ctrl-D), after printing the newline the terminal lacks.
-    public func readLine(prompt: String) -> String? {
-        guard let p = readline(prompt) else {
-            print("")
-            return nil
-        }
+    /// Reads one line. At Ctrl-C or the end of input it first ends the terminal's line.
+    public func readLine(prompt: String) -> Input {
+        let p = readline(prompt)
         defer { free(p) }
-        return String(cString: p)
+        if interruptPending() {
+            print("")
+            return .interrupted
+        }
+        guard let p else {
+            print("")
+            return .end
+        }
+        return .line(String(cString: p))
     }
 
     /// Adds a line to the history (not blank lines, not a repeat of the previous entry).
@@ -77,6 +110,35 @@ public final class LineEditor {
     }
 
     // MARK: - libedit callbacks
+
+    /// Reads one key for libedit: a whole UTF-8 character (libedit takes the returned int as
+    /// one wide character), or -1 (end of line input) at end of file or once a Ctrl-C is pending.
+    private static let getc: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { _ in
+        func byte() -> Int32 {
+            while true {
+                if LineEditor.active?.interruptPending() == true { return -1 }
+                var fd = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+                let ready = poll(&fd, 1, 100)   // wake up now and then to look at the Ctrl-C flag
+                if ready < 0 && errno != EINTR { return -1 }
+                if ready <= 0 { continue }
+                var b: UInt8 = 0
+                let n = read(0, &b, 1)
+                if n == 1 { return Int32(b) }
+                if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+                return -1
+            }
+        }
+        let lead = byte()
+        guard lead >= 0xC0 else { return lead }   // ASCII, -1, or a stray continuation byte
+        let count = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1
+        var scalar = lead & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F)
+        for _ in 0..<count {
+            let next = byte()
+            guard next >= 0x80 && next < 0xC0 else { return next < 0 ? -1 : 0xFFFD }
+            scalar = scalar << 6 | (next & 0x3F)
+        }
+        return scalar
+    }
 
     private static let attempt: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, _, _ in
         guard let editor = LineEditor.active, let text else { return nil }

@@ -85,18 +85,21 @@ struct ReplSubcommand: ParsableCommand {
             let interrupts = InterruptScope(watching: repl.session.cancellation)
             defer { interrupts.end() }
             repl.beforeStatement = { _ = interrupts.takeInterrupt() }
-            while true {
+            editor.interruptPending = { interrupts.isInterrupted }
+            loop: while true {
                 let completer = repl.completer, pending = repl.pending
                 editor.complete = { completer.complete(pending + $0) }
-                guard let line = editor.readLine(prompt: repl.prompt) else {
-                    if interrupts.takeInterrupt() {
-                        repl.discardPending()
-                        continue
-                    }
-                    break
+                _ = interrupts.takeInterrupt()   // a press that came after the statement ended
+                switch editor.readLine(prompt: repl.prompt) {
+                case .interrupted:
+                    _ = interrupts.takeInterrupt()
+                    repl.discardPending()
+                case .end:
+                    break loop
+                case .line(let line):
+                    editor.remember(line)
+                    guard repl.feed(line) else { break loop }
                 }
-                editor.remember(line)
-                guard repl.feed(line) else { break }
             }
             repl.finish()
             if let problem = editor.save() { CLI.error("warning: \(problem)") }
