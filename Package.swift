@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(name: "KGAuditTests", dependencies: ["KGAudit", "KGCore", "KGTestSupport"]),
         .testTarget(name: "KGImportTests", dependencies: ["KGImport", "KGCore", "KGTestSupport"]),
         .testTarget(name: "KGOutputTests", dependencies: ["KGOutput", "KGCore", "KGQuery"]),
-        .testTarget(name: "KGReplTests", dependencies: ["KGRepl", "KGOutput", "KGCore", "KGQuery", "KGPluginAPI", "KGPluginHost"]),
+        .testTarget(name: "KGReplTests", dependencies: ["KGRepl", "KGOutput", "KGCore", "KGQuery", "KGFormat", "KGPluginAPI", "KGPluginHost"]),
         .testTarget(
             name: "KGPluginTests",
             dependencies: ["KGPluginAPI", "KGPluginHost", "KGCore", "KGQuery", "KGExport", "KGAudit", "KGTestSupport"]

@@ -1,4 +1,6 @@
 import Foundation
+import KGCore
+import KGFormat
 import KGOutput
 import KGQuery
 import Testing
@@ -123,6 +125,24 @@ import Testing
         #expect(!text.contains("skill:empathy"))
         _ = repl.feed(":export bmp x")
         #expect(c.err.contains("unknown export format 'bmp'"))
+    }
+
+    /// `:export kg FILE` before any result keeps the whole graph, session edits included, as a
+    /// .kg file that loads back.
+    @Test func exportKGKeepsSessionEdits() throws {
+        var (repl, c) = try Fixture.repl()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kgq-edits-\(getpid()).kg").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let before = repl.session.graph.nodeCount
+        _ = repl.feed("CREATE (:Skill {name: 'patience', noted: date('2020-05'), at: localtime('10:35')});")
+        _ = repl.feed(":export kg \(path)")
+        #expect(c.err.contains("wrote \(path)"), "\(c.err)")
+        let back = try GraphLoader.load(files: [(name: "edits.kg", text: try String(contentsOfFile: path, encoding: .utf8))])
+        #expect(back.nodeCount == before + 1)
+        let patience = try #require(back.nodes(named: "patience").first)
+        #expect(back.nodes[patience].properties["noted"] == .date(KGDate("2020-05")!))
+        let original = try #require(repl.session.graph.nodes(named: "patience").first)
+        #expect(back.nodes[patience].properties["at"] == repl.session.graph.nodes[original].properties["at"])
     }
 
     @Test func jsonModeWritesErrorsOnStdoutToo() throws {
