@@ -1,7 +1,67 @@
 import KGCore
 
 /// A binding of variables to values: one row flowing between operators.
-typealias Row = [String: QueryValue]
+///
+/// A row holds a handful of variables, so it keeps them as two parallel arrays in binding
+/// order and finds a name by a linear scan: binding a variable per match candidate, or
+/// reading one per expression, costs no hashing and no hash-table upkeep. The interface is
+/// the dictionary's it replaces (subscript by name, `keys`, iteration as key/value pairs).
+struct Row: ExpressibleByDictionaryLiteral, Sequence {
+    private var names: [String] = []
+    private var values: [QueryValue] = []
+
+    init() {}
+
+    init(dictionaryLiteral elements: (String, QueryValue)...) {
+        for (k, v) in elements { self[k] = v }
+    }
+
+    @inline(__always)
+    private func position(_ name: String) -> Int? {
+        var i = 0
+        while i < names.count {
+            if names[i] == name { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    subscript(name: String) -> QueryValue? {
+        get {
+            guard let i = position(name) else { return nil }
+            return values[i]
+        }
+        set {
+            if let i = position(name) {
+                if let newValue {
+                    values[i] = newValue
+                } else {
+                    names.remove(at: i)
+                    values.remove(at: i)
+                }
+            } else if let newValue {
+                names.append(name)
+                values.append(newValue)
+            }
+        }
+    }
+
+    /// The bound names, in binding order.
+    var keys: [String] { names }
+    var count: Int { names.count }
+
+    struct Iterator: IteratorProtocol {
+        fileprivate let row: Row
+        fileprivate var i = 0
+        mutating func next() -> (key: String, value: QueryValue)? {
+            guard i < row.names.count else { return nil }
+            defer { i += 1 }
+            return (row.names[i], row.values[i])
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(row: self) }
+}
 
 /// The state of one running statement: the graph it reads and edits, parameters, functions,
 /// the write counters, and per-operator profile figures.

@@ -139,11 +139,12 @@ struct PatternMatcher {
             let lists: [[AdjacentEdge]] = dir == .outgoing ? [graph.outgoingAdjacency(from)]
                 : dir == .incoming ? [graph.incomingAdjacency(from)]
                 : [graph.outgoingAdjacency(from), graph.incomingAdjacency(from)]
-            let free = isFree(part.nodes[toIndex], st)
+            let toNode = part.nodes[toIndex]
+            let free = isFree(toNode, st)
             // Bound once per expansion (not per edge) when free; cleared when the loop ends.
             let relFree = rel.variable.map { st.row[$0] == nil } ?? false
             defer {
-                clear(part.nodes[toIndex], free, &st)
+                clear(toNode, free, &st)
                 if relFree, let v = rel.variable { st.row[v] = nil }
             }
             for (li, list) in lists.enumerated() {
@@ -164,7 +165,7 @@ struct PatternMatcher {
                 let oldRels = trackPath ? st.rels[p][r] : []
                 if trackPath { st.rels[p][r] = [e] }
                 var go = true
-                if let undo = try bindNode(part.nodes[toIndex], other, p, toIndex, &st, free: free) {
+                if let undo = try bindNode(toNode, other, p, toIndex, &st, free: free) {
                     go = try next(i, &st, body)
                     unbind(undo, &st)
                 }
