@@ -2,13 +2,13 @@ import KGCore
 
 /// A binding of variables to values: one row flowing between operators.
 ///
-/// A row holds a handful of variables, so it keeps them as two parallel arrays in binding
-/// order and finds a name by a linear scan: binding a variable per match candidate, or
-/// reading one per expression, costs no hashing and no hash-table upkeep. The interface is
-/// the dictionary's it replaces (subscript by name, `keys`, iteration as key/value pairs).
+/// A row holds a handful of variables, so it keeps them in one array in binding order and
+/// finds a name by a linear scan: binding a variable per match candidate, or reading one per
+/// expression, costs no hashing and no hash-table upkeep, and a copied row is one allocation.
+/// The interface is the dictionary's it replaces (subscript by name, `keys`, iteration as
+/// key/value pairs).
 struct Row: ExpressibleByDictionaryLiteral, Sequence {
-    private var names: [String] = []
-    private var values: [QueryValue] = []
+    private var entries: [(key: String, value: QueryValue)] = []
 
     init() {}
 
@@ -19,8 +19,8 @@ struct Row: ExpressibleByDictionaryLiteral, Sequence {
     @inline(__always)
     private func position(_ name: String) -> Int? {
         var i = 0
-        while i < names.count {
-            if names[i] == name { return i }
+        while i < entries.count {
+            if entries[i].key == name { return i }
             i += 1
         }
         return nil
@@ -29,38 +29,22 @@ struct Row: ExpressibleByDictionaryLiteral, Sequence {
     subscript(name: String) -> QueryValue? {
         get {
             guard let i = position(name) else { return nil }
-            return values[i]
+            return entries[i].value
         }
         set {
             if let i = position(name) {
-                if let newValue {
-                    values[i] = newValue
-                } else {
-                    names.remove(at: i)
-                    values.remove(at: i)
-                }
+                if let newValue { entries[i].value = newValue } else { entries.remove(at: i) }
             } else if let newValue {
-                names.append(name)
-                values.append(newValue)
+                entries.append((name, newValue))
             }
         }
     }
 
     /// The bound names, in binding order.
-    var keys: [String] { names }
-    var count: Int { names.count }
+    var keys: [String] { entries.map(\.key) }
+    var count: Int { entries.count }
 
-    struct Iterator: IteratorProtocol {
-        fileprivate let row: Row
-        fileprivate var i = 0
-        mutating func next() -> (key: String, value: QueryValue)? {
-            guard i < row.names.count else { return nil }
-            defer { i += 1 }
-            return (row.names[i], row.values[i])
-        }
-    }
-
-    func makeIterator() -> Iterator { Iterator(row: self) }
+    func makeIterator() -> IndexingIterator<[(key: String, value: QueryValue)]> { entries.makeIterator() }
 }
 
 /// The state of one running statement: the graph it reads and edits, parameters, functions,

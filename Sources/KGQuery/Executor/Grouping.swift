@@ -2,16 +2,22 @@
 /// its matches straight in instead of first materialising every row (issue 9: Q3, Q4, Q6).
 struct Grouping {
     let projection: BoundProjection
-    /// Groups in order of first appearance: the first row (ORDER BY and non-key items read it),
-    /// the grouping key values, and one accumulator per aggregate.
-    private(set) var groups: [(first: Row, keys: [QueryValue], acc: [Accumulator])] = []
+    /// Per group, in order of first appearance: the first row (ORDER BY and non-key items
+    /// read it) and the grouping key values.
+    private(set) var firsts: [Row] = []
+    private(set) var keys: [[QueryValue]] = []
+    /// The accumulators of all groups in one array: group `g`'s aggregate `j` is at
+    /// `g * projection.aggregates.count + j` (no array of its own per group).
+    private(set) var accumulators: [Accumulator] = []
+    var count: Int { firsts.count }
     private var index: [[QueryValue]: Int] = [:]
     /// When every grouping key reads only one variable (`s.name`, `s`), rows binding that
     /// variable to the same node or relationship fall in the same group (nothing writes while
     /// grouping), so the group is found by the handle, without evaluating and hashing the keys.
     private let keyVariable: String?
-    private var byNode: [Int: Int] = [:]
-    private var byEdge: [Int: Int] = [:]
+    /// The group of each handle seen (-1: none yet), indexed by the handle; grown on demand.
+    private var byNode: [Int32] = []
+    private var byEdge: [Int32] = []
 
     init(_ p: BoundProjection) {
         projection = p
@@ -31,11 +37,39 @@ struct Grouping {
         keyVariable = ok ? v : nil
     }
 
+    /// Group `g`'s accumulators.
+    func accumulators(of g: Int) -> ArraySlice<Accumulator> {
+        let n = projection.aggregates.count
+        return accumulators[g * n ..< (g + 1) * n]
+    }
+
+    private mutating func newGroup(_ row: Row, _ keys: [QueryValue]) {
+        firsts.append(row)
+        self.keys.append(keys)
+        for a in projection.aggregates { accumulators.append(Accumulator(call: a)) }
+    }
+
+    private mutating func accumulate(_ g: Int, _ row: Row, _ ctx: ExecutionContext) throws(QueryError) {
+        let n = projection.aggregates.count
+        for j in g * n ..< (g + 1) * n { try accumulators[j].add(row, ctx) }
+    }
+
+    /// The group remembered for handle `h` (nil: none yet).
+    private static func lookup(_ table: [Int32], _ h: Int) -> Int? {
+        h >= 0 && h < table.count && table[h] >= 0 ? Int(table[h]) : nil
+    }
+
+    private static func remember(_ table: inout [Int32], _ h: Int, _ g: Int) {
+        guard h >= 0, g <= Int(Int32.max) else { return }
+        if h >= table.count { table += repeatElement(-1, count: max(h + 1, 2 * table.count) - table.count) }
+        table[h] = Int32(g)
+    }
+
     mutating func add(_ row: Row, _ ctx: ExecutionContext) throws(QueryError) {
         let g: Int
         if projection.groupingIndexes.isEmpty {
             // One group: no key to build or hash per row.
-            if groups.isEmpty { groups.append((row, [], projection.aggregates.map { Accumulator(call: $0) })) }
+            if firsts.isEmpty { newGroup(row, []) }
             g = 0
         } else {
             var handle: (node: Bool, h: Int)? = nil
@@ -45,8 +79,8 @@ struct Grouping {
                 case .edge(let h)?: handle = (false, h)
                 default: break
                 }
-                if let (node, h) = handle, let found = node ? byNode[h] : byEdge[h] {
-                    for j in projection.aggregates.indices { try groups[found].acc[j].add(row, ctx) }
+                if let (node, h) = handle, let found = Grouping.lookup(node ? byNode : byEdge, h) {
+                    try accumulate(found, row, ctx)
                     return
                 }
             }
@@ -57,21 +91,19 @@ struct Grouping {
             if let found = index[gk] {
                 g = found
             } else {
-                g = groups.count
+                g = firsts.count
                 index[gk] = g
-                groups.append((row, keys, projection.aggregates.map { Accumulator(call: $0) }))
+                newGroup(row, keys)
             }
             if let (node, h) = handle {
-                if node { byNode[h] = g } else { byEdge[h] = g }
+                if node { Grouping.remember(&byNode, h, g) } else { Grouping.remember(&byEdge, h, g) }
             }
         }
-        for j in projection.aggregates.indices { try groups[g].acc[j].add(row, ctx) }
+        try accumulate(g, row, ctx)
     }
 
     /// With no input rows and no grouping keys, aggregates still produce one row (count(*) = 0).
     mutating func finish() {
-        if groups.isEmpty && projection.groupingIndexes.isEmpty {
-            groups.append(([:], [], projection.aggregates.map { Accumulator(call: $0) }))
-        }
+        if firsts.isEmpty && projection.groupingIndexes.isEmpty { newGroup([:], []) }
     }
 }

@@ -12,6 +12,8 @@ struct PatternMatcher {
     let graph: Graph
     /// Per part and node pattern: its labels as the store's label codes.
     private let labelCodes: [[[Int]]]
+    /// Per part and relationship pattern: its types as the store's type codes (nil: any type).
+    private let relTypeCodes: [[[Int]?]]
 
     init(context: ExecutionContext, pattern: Pattern, predicate: Expr?, bound: Set<String>) throws(QueryError) {
         self.init(context: context, plan: Planner.plan(pattern, predicate: predicate, bound: bound, graph: context.graph))
@@ -22,6 +24,9 @@ struct PatternMatcher {
         self.plan = plan
         self.graph = context.graph
         self.labelCodes = plan.pattern.map { part in part.nodes.map { np in np.labels.map { context.graph.labelCode($0) } } }
+        self.relTypeCodes = plan.pattern.map { part in
+            part.rels.map { rel in rel.types.isEmpty ? nil : rel.types.map { context.graph.typeCode($0) } }
+        }
         var later = Array(repeating: false, count: plan.steps.count)
         var seen = false
         for i in plan.steps.indices.reversed() {
@@ -134,11 +139,8 @@ struct PatternMatcher {
                 }
                 return result
             }
-            let relTypes = rel.types.isEmpty ? nil : rel.types.map { graph.typeCode($0) }
+            let relTypes = relTypeCodes[p][r]
             // Both directions through one loop: the outgoing list, then the incoming one.
-            let lists: [[AdjacentEdge]] = dir == .outgoing ? [graph.outgoingAdjacency(from)]
-                : dir == .incoming ? [graph.incomingAdjacency(from)]
-                : [graph.outgoingAdjacency(from), graph.incomingAdjacency(from)]
             let toNode = part.nodes[toIndex]
             let free = isFree(toNode, st)
             // Bound once per expansion (not per edge) when free; cleared when the loop ends.
@@ -147,7 +149,8 @@ struct PatternMatcher {
                 clear(toNode, free, &st)
                 if relFree, let v = rel.variable { st.row[v] = nil }
             }
-            for (li, list) in lists.enumerated() {
+            for li in 0..<(dir == .both ? 2 : 1) {
+            let list = li == 0 && dir != .incoming ? graph.outgoingAdjacency(from) : graph.incomingAdjacency(from)
             ctx.dbHits += list.count
             for a in list {
                 let e = a.edge, other = a.other
