@@ -120,4 +120,21 @@ import Testing
         let byEdge = try s.run("MATCH (g:G)-[h:H]->(t) RETURN h, count(*) AS c")
         #expect(byEdge.rows.count == (1...3000).filter { $0 % 7 == 0 }.map { $0 % 5 + 1 }.reduce(0, +))
     }
+
+    /// Operators are resolved to an enum by the parser; every one still evaluates, and the
+    /// messages name the operator as written.
+    @Test func operatorsEvaluateAndKeepTheirWrittenText() throws {
+        var s = QuerySession(graph: Graph())
+        let r = try s.run("""
+            RETURN true AND false, true OR false, true XOR true, 'abc' STARTS WITH 'ab', 'abc' ENDS WITH 'bc',
+                   'abc' CONTAINS 'd', 2 IN [1, 2], 'abc' =~ 'a.c', 7 + 2, 7 - 2, 7 * 2, 7 / 2, 7 % 2, 2 ^ 3,
+                   null AND false, null OR true, [1] + 2
+            """)
+        #expect(r.rows == [[.bool(false), .bool(true), .bool(false), .bool(true), .bool(true), .bool(false), .bool(true),
+                            .bool(true), .int(9), .int(5), .int(14), .int(3), .int(1), .float(8), .bool(false), .bool(true),
+                            .list([.int(1), .int(2)])]])
+        #expect(throws: QueryError.self) { try s.run("RETURN 1 XOR true") }
+        do { _ = try s.run("RETURN 1 XOR true") } catch { #expect(error.message.contains("XOR expects booleans")) }
+        do { _ = try s.run("WITH 'a' AS x RETURN x - 1") } catch { #expect(error.message.contains("cannot apply - to")) }
+    }
 }

@@ -8,7 +8,11 @@ import KGCore
 /// The interface is the dictionary's it replaces (subscript by name, `keys`, iteration as
 /// key/value pairs).
 struct Row: ExpressibleByDictionaryLiteral, Sequence {
-    private var entries: [(key: String, value: QueryValue)] = []
+    private struct Entry {
+        var name: String
+        var value: QueryValue
+    }
+    private var entries: [Entry] = []
 
     init() {}
 
@@ -20,7 +24,7 @@ struct Row: ExpressibleByDictionaryLiteral, Sequence {
     private func position(_ name: String) -> Int? {
         var i = 0
         while i < entries.count {
-            if entries[i].key == name { return i }
+            if entries[i].name == name { return i }
             i += 1
         }
         return nil
@@ -35,16 +39,26 @@ struct Row: ExpressibleByDictionaryLiteral, Sequence {
             if let i = position(name) {
                 if let newValue { entries[i].value = newValue } else { entries.remove(at: i) }
             } else if let newValue {
-                entries.append((name, newValue))
+                entries.append(Entry(name: name, value: newValue))
             }
         }
     }
 
     /// The bound names, in binding order.
-    var keys: [String] { entries.map(\.key) }
+    var keys: [String] { entries.map(\.name) }
     var count: Int { entries.count }
 
-    func makeIterator() -> IndexingIterator<[(key: String, value: QueryValue)]> { entries.makeIterator() }
+    struct Iterator: IteratorProtocol {
+        fileprivate let row: Row
+        fileprivate var i = 0
+        mutating func next() -> (key: String, value: QueryValue)? {
+            guard i < row.entries.count else { return nil }
+            defer { i += 1 }
+            return (row.entries[i].name, row.entries[i].value)
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(row: self) }
 }
 
 /// The state of one running statement: the graph it reads and edits, parameters, functions,
