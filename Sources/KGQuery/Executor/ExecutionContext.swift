@@ -20,12 +20,14 @@ struct Row: ExpressibleByDictionaryLiteral, Sequence {
         for (k, v) in elements { self[k] = v }
     }
 
+    /// Scans from the most recently bound name: the matcher rebinds, and expressions mostly
+    /// read, the variables bound last (names are unique, so the direction changes no result).
     @inline(__always)
     private func position(_ name: String) -> Int? {
-        var i = 0
-        while i < entries.count {
+        var i = entries.count - 1
+        while i >= 0 {
             if entries[i].name == name { return i }
-            i += 1
+            i -= 1
         }
         return nil
     }
