@@ -228,8 +228,8 @@ struct Executor {
             for g in 0..<grouping.count {
                 var env = grouping.firsts[g]
                 var out = Row()
-                for (k, i) in p.groupingIndexes.enumerated() { out[p.columns[i]] = grouping.keys[g][k] }
-                for a in grouping.accumulators(of: g) { env[a.call.slot] = try a.result(ctx) }
+                for (k, i) in p.groupingIndexes.enumerated() { out[p.columns[i]] = grouping.key(g, k) }
+                for j in p.aggregates.indices { env[p.aggregates[j].slot] = try grouping.result(g, j, ctx) }
                 for (c, v) in out { env[c] = v }
                 for i in p.items.indices where !p.groupingIndexes.contains(i) {
                     out[p.columns[i]] = try ctx.eval(p.items[i], env)

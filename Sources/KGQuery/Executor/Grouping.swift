@@ -3,9 +3,9 @@
 struct Grouping {
     let projection: BoundProjection
     /// Per group, in order of first appearance: the first row (ORDER BY and non-key items
-    /// read it) and the grouping key values.
+    /// read it) and the grouping key values (all groups' in one array, as the accumulators).
     private(set) var firsts: [Row] = []
-    private(set) var keys: [[QueryValue]] = []
+    private var keys: [QueryValue] = []
     /// The accumulators of all groups in one array: group `g`'s aggregate `j` is at
     /// `g * projection.aggregates.count + j` (no array of its own per group).
     private(set) var accumulators: [Accumulator] = []
@@ -15,6 +15,8 @@ struct Grouping {
     /// variable to the same node or relationship fall in the same group (nothing writes while
     /// grouping), so the group is found by the handle, without evaluating and hashing the keys.
     private let keyVariable: String?
+    /// Whether no aggregate has arguments (count(*)): accumulating a row is counting it.
+    private let onlyCounts: Bool
     /// The group of each handle seen (-1: none yet), indexed by the handle; grown on demand.
     private var byNode: [Int32] = []
     private var byEdge: [Int32] = []
@@ -35,23 +37,30 @@ struct Grouping {
             if v == nil { v = name } else if v != name { ok = false }
         }
         keyVariable = ok ? v : nil
+        onlyCounts = p.aggregates.allSatisfy { $0.args.isEmpty }
     }
 
-    /// Group `g`'s accumulators.
-    func accumulators(of g: Int) -> ArraySlice<Accumulator> {
-        let n = projection.aggregates.count
-        return accumulators[g * n ..< (g + 1) * n]
+    /// Group `g`'s value of grouping key `k`.
+    func key(_ g: Int, _ k: Int) -> QueryValue { keys[g * projection.groupingIndexes.count + k] }
+
+    /// Group `g`'s value of aggregate `j`.
+    func result(_ g: Int, _ j: Int, _ ctx: ExecutionContext) throws(QueryError) -> QueryValue {
+        try accumulators[g * projection.aggregates.count + j].result(projection.aggregates[j], ctx)
     }
 
     private mutating func newGroup(_ row: Row, _ keys: [QueryValue]) {
         firsts.append(row)
-        self.keys.append(keys)
-        for a in projection.aggregates { accumulators.append(Accumulator(call: a)) }
+        self.keys += keys
+        accumulators.append(contentsOf: repeatElement(Accumulator(), count: projection.aggregates.count))
     }
 
     private mutating func accumulate(_ g: Int, _ row: Row, _ ctx: ExecutionContext) throws(QueryError) {
         let n = projection.aggregates.count
-        for j in g * n ..< (g + 1) * n { try accumulators[j].add(row, ctx) }
+        if onlyCounts {
+            for j in 0..<n { accumulators[g * n + j].addRow() }
+        } else {
+            for j in 0..<n { try accumulators[g * n + j].add(projection.aggregates[j], row, ctx) }
+        }
     }
 
     /// The group remembered for handle `h` (nil: none yet).

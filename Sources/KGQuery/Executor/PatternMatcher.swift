@@ -10,8 +10,12 @@ struct PatternMatcher {
     /// The graph as it was when matching began (no writes happen while a matcher runs); a
     /// local copy spares every access in the hot loops the trip through the context object.
     let graph: Graph
-    /// Per part and node pattern: its labels as the store's label codes.
-    private let labelCodes: [[[Int]]]
+    /// Every node pattern's labels as the store's label codes, in one array: node pattern `n`
+    /// of part `p` has `labelCodes[labelRanges[nodeBase[p] + n]]` (no array per pattern to
+    /// retain and release per candidate).
+    private let labelCodes: [Int]
+    private let labelRanges: [Range<Int>]
+    private let nodeBase: [Int]
     /// Per part and relationship pattern: its types as the store's type codes (nil: any type).
     private let relTypeCodes: [[[Int]?]]
 
@@ -23,7 +27,18 @@ struct PatternMatcher {
         self.ctx = context
         self.plan = plan
         self.graph = context.graph
-        self.labelCodes = plan.pattern.map { part in part.nodes.map { np in np.labels.map { context.graph.labelCode($0) } } }
+        var codes: [Int] = [], ranges: [Range<Int>] = [], base: [Int] = []
+        for part in plan.pattern {
+            base.append(ranges.count)
+            for np in part.nodes {
+                let start = codes.count
+                codes += np.labels.map { context.graph.labelCode($0) }
+                ranges.append(start..<codes.count)
+            }
+        }
+        self.labelCodes = codes
+        self.labelRanges = ranges
+        self.nodeBase = base
         self.relTypeCodes = plan.pattern.map { part in
             part.rels.map { rel in rel.types.isEmpty ? nil : rel.types.map { context.graph.typeCode($0) } }
         }
@@ -261,7 +276,7 @@ struct PatternMatcher {
     /// earlier binding of the same variable). `free`: see `isFree`.
     private func bindNode(_ np: NodePattern, _ h: Int, _ p: Int, _ n: Int, _ st: inout State, free: Bool) throws(QueryError) -> Undo? {
         guard graph.isAlive(node: h) else { return nil }
-        for code in labelCodes[p][n] where !graph.hasLabel(node: h, code: code) { return nil }
+        for k in labelRanges[nodeBase[p] + n] where !graph.hasLabel(node: h, code: labelCodes[k]) { return nil }
         if let v = np.variable, !free {
             guard case .node(let oh)? = st.row[v], oh == h else { return nil }
         }
