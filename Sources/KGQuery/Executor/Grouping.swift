@@ -63,9 +63,14 @@ struct Grouping {
         }
     }
 
-    /// The group remembered for handle `h` (nil: none yet).
-    private static func lookup(_ table: [Int32], _ h: Int) -> Int? {
-        h >= 0 && h < table.count && table[h] >= 0 ? Int(table[h]) : nil
+    /// The group remembered for node (relationship) handle `h` (nil: none yet). Two functions,
+    /// not one taking the table: passing the array would retain and release it per row.
+    private func group(ofNode h: Int) -> Int? {
+        h >= 0 && h < byNode.count && byNode[h] >= 0 ? Int(byNode[h]) : nil
+    }
+
+    private func group(ofEdge h: Int) -> Int? {
+        h >= 0 && h < byEdge.count && byEdge[h] >= 0 ? Int(byEdge[h]) : nil
     }
 
     private static func remember(_ table: inout [Int32], _ h: Int, _ g: Int) {
@@ -88,7 +93,7 @@ struct Grouping {
                 case .edge(let h)?: handle = (false, h)
                 default: break
                 }
-                if let (node, h) = handle, let found = Grouping.lookup(node ? byNode : byEdge, h) {
+                if let (node, h) = handle, let found = node ? group(ofNode: h) : group(ofEdge: h) {
                     try accumulate(found, row, ctx)
                     return
                 }

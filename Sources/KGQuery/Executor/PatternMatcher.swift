@@ -85,7 +85,9 @@ struct PatternMatcher {
 
     /// Checks step `i`'s filters, then runs the next step.
     private func next(_ i: Int, _ st: inout State, _ body: (Row) throws(QueryError) -> Bool) throws(QueryError) -> Bool {
-        for f in plan.filtersAfter[i] where try ctx.truth(f, st.row) != true { return true }
+        if !plan.filtersAfter[i].isEmpty {
+            for f in plan.filtersAfter[i] where try ctx.truth(f, st.row) != true { return true }
+        }
         return try step(i + 1, &st, body)
     }
 
