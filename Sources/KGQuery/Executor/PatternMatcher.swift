@@ -85,9 +85,8 @@ struct PatternMatcher {
 
     /// Checks step `i`'s filters, then runs the next step.
     private func next(_ i: Int, _ st: inout State, _ body: (Row) throws(QueryError) -> Bool) throws(QueryError) -> Bool {
-        if !plan.filtersAfter[i].isEmpty {
-            for f in plan.filtersAfter[i] where try ctx.truth(f, st.row) != true { return true }
-        }
+        // By index: a for-in over the filters copies (retains and releases) each one per row.
+        for k in plan.filtersAfter[i].indices where try ctx.truth(plan.filtersAfter[i][k], st.row) != true { return true }
         return try step(i + 1, &st, body)
     }
 
