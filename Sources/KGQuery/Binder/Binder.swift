@@ -361,9 +361,9 @@ struct Binder {
 
     private func staticTypeCheck(_ e: Expr) throws(QueryError) {
         switch e.kind {
-        case .binary(let op, let a, let b) where ["+", "-", "*", "/", "%", "^"].contains(op):
+        case .binary(let op, let a, let b) where [.plus, .minus, .times, .divide, .modulo, .power].contains(op):
             for x in [a, b] {
-                if op != "+", case .literal(let v) = x.kind, case .bool = v {
+                if op != .plus, case .literal(let v) = x.kind, case .bool = v {
                     throw error("SyntaxError", "InvalidArgumentType", "cannot use a boolean in arithmetic", x.span)
                 }
                 if case .map = x.kind {
@@ -373,16 +373,16 @@ struct Binder {
                     throw error("SyntaxError", "InvalidArgumentType", "cannot use a \(k) in arithmetic", x.span)
                 }
             }
-        case .binary(let op, let a, let b) where ["AND", "OR", "XOR"].contains(op):
+        case .binary(let op, let a, let b) where [.and, .or, .xor].contains(op):
             for x in [a, b] {
                 if case .literal(let v) = x.kind {
                     switch v {
-                    case .int, .float, .string, .list, .map: throw error("SyntaxError", "InvalidArgumentType", "\(op) expects booleans", x.span)
+                    case .int, .float, .string, .list, .map: throw error("SyntaxError", "InvalidArgumentType", "\(op.rawValue) expects booleans", x.span)
                     default: break
                     }
                 }
-                if case .list = x.kind { throw error("SyntaxError", "InvalidArgumentType", "\(op) expects booleans", x.span) }
-                if case .map = x.kind { throw error("SyntaxError", "InvalidArgumentType", "\(op) expects booleans", x.span) }
+                if case .list = x.kind { throw error("SyntaxError", "InvalidArgumentType", "\(op.rawValue) expects booleans", x.span) }
+                if case .map = x.kind { throw error("SyntaxError", "InvalidArgumentType", "\(op.rawValue) expects booleans", x.span) }
             }
         case .unary("NOT", let x):
             if case .literal(let v) = x.kind {

@@ -1,14 +1,15 @@
-/// The running state of one aggregate over one group of rows.
+/// The running state of one aggregate over one group of rows. The call it accumulates is
+/// passed in, not stored: a group's accumulators are made and dropped by the thousand.
 struct Accumulator {
-    let call: AggregateCall
     private var rows = 0
     private var values: [QueryValue] = []
     private var seen = Set<QueryValue>()
     private var percentile: QueryValue = .null
 
-    init(call: AggregateCall) { self.call = call }
+    /// `add` for a call without arguments (count(*)): only the rows are counted.
+    mutating func addRow() { rows += 1 }
 
-    mutating func add(_ row: Row, _ ctx: ExecutionContext) throws(QueryError) {
+    mutating func add(_ call: AggregateCall, _ row: Row, _ ctx: ExecutionContext) throws(QueryError) {
         rows += 1
         guard let arg = call.args.first else { return }
         let v = try ctx.eval(arg, row)
@@ -18,7 +19,7 @@ struct Accumulator {
         values.append(v)
     }
 
-    func result(_ ctx: ExecutionContext) throws(QueryError) -> QueryValue {
+    func result(_ call: AggregateCall, _ ctx: ExecutionContext) throws(QueryError) -> QueryValue {
         func err(_ m: String) -> QueryError { ctx.runtimeError("TypeError", "InvalidArgumentType", m, at: call.span) }
         switch call.name {
         case "count(*)": return .int(rows)

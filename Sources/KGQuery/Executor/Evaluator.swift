@@ -288,17 +288,17 @@ extension ExecutionContext {
         }
     }
 
-    private func binary(_ op: String, _ a: Expr, _ b: Expr, _ row: Row, _ span: SourceSpan) throws(QueryError) -> QueryValue {
+    private func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, _ row: Row, _ span: SourceSpan) throws(QueryError) -> QueryValue {
         switch op {
-        case "AND", "OR", "XOR":
+        case .and, .or, .xor:
             let x = try truth(a, row)
-            if op == "AND" && x == false { _ = try? truth(b, row); return .bool(false) }
-            if op == "OR" && x == true { return .bool(true) }
+            if op == .and && x == false { _ = try? truth(b, row); return .bool(false) }
+            if op == .or && x == true { return .bool(true) }
             let y = try truth(b, row)
             let r: Bool?
             switch op {
-            case "AND": r = Logic.and(x, y)
-            case "OR": r = Logic.or(x, y)
+            case .and: r = Logic.and(x, y)
+            case .or: r = Logic.or(x, y)
             default: r = (x == nil || y == nil) ? nil : x! != y!
             }
             return r.map(QueryValue.bool) ?? .null
@@ -306,7 +306,7 @@ extension ExecutionContext {
         }
         let x = try eval(a, row), y = try eval(b, row)
         switch op {
-        case "IN":
+        case .in:
             if case .null = y { return .null }
             guard case .list(let l) = y else {
                 throw runtimeError("TypeError", "InvalidArgumentType", "IN expects a list on its right", at: b.span)
@@ -320,14 +320,14 @@ extension ExecutionContext {
                 }
             }
             return sawNull ? .null : .bool(false)
-        case "STARTS WITH", "ENDS WITH", "CONTAINS":
+        case .startsWith, .endsWith, .contains:
             guard case .string(let s) = x, case .string(let t) = y else { return .null }
             switch op {
-            case "STARTS WITH": return .bool(s.hasPrefix(t))
-            case "ENDS WITH": return .bool(s.hasSuffix(t))
+            case .startsWith: return .bool(s.hasPrefix(t))
+            case .endsWith: return .bool(s.hasSuffix(t))
             default: return .bool(t.isEmpty || ValueSemantics.asciiContains(s, t) ?? (Substring(s).range(of: t) != nil))
             }
-        case "=~":
+        case .regexMatch:
             guard case .string(let s) = x, case .string(let pattern) = y else { return .null }
             do {
                 let re = try Regex(pattern)
@@ -336,7 +336,7 @@ extension ExecutionContext {
                 throw runtimeError("ArgumentError", "InvalidArgumentValue", "invalid regular expression '\(pattern)'", at: b.span)
             }
         default:
-            return try bounded(try Arithmetic.apply(op, x, y) { (d, m) in runtimeError("TypeError", d, m, at: span) }, at: span)
+            return try bounded(try Arithmetic.apply(op.rawValue, x, y) { (d, m) in runtimeError("TypeError", d, m, at: span) }, at: span)
         }
     }
 }

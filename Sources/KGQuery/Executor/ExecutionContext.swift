@@ -1,7 +1,67 @@
 import KGCore
 
 /// A binding of variables to values: one row flowing between operators.
-typealias Row = [String: QueryValue]
+///
+/// A row holds a handful of variables, so it keeps them in one array in binding order and
+/// finds a name by a linear scan: binding a variable per match candidate, or reading one per
+/// expression, costs no hashing and no hash-table upkeep, and a copied row is one allocation.
+/// The interface is the dictionary's it replaces (subscript by name, `keys`, iteration as
+/// key/value pairs).
+struct Row: ExpressibleByDictionaryLiteral, Sequence {
+    private struct Entry {
+        var name: String
+        var value: QueryValue
+    }
+    private var entries: [Entry] = []
+
+    init() {}
+
+    init(dictionaryLiteral elements: (String, QueryValue)...) {
+        for (k, v) in elements { self[k] = v }
+    }
+
+    /// Scans from the most recently bound name: the matcher rebinds, and expressions mostly
+    /// read, the variables bound last (names are unique, so the direction changes no result).
+    @inline(__always)
+    private func position(_ name: String) -> Int? {
+        var i = entries.count - 1
+        while i >= 0 {
+            if entries[i].name == name { return i }
+            i -= 1
+        }
+        return nil
+    }
+
+    subscript(name: String) -> QueryValue? {
+        get {
+            guard let i = position(name) else { return nil }
+            return entries[i].value
+        }
+        set {
+            if let i = position(name) {
+                if let newValue { entries[i].value = newValue } else { entries.remove(at: i) }
+            } else if let newValue {
+                entries.append(Entry(name: name, value: newValue))
+            }
+        }
+    }
+
+    /// The bound names, in binding order.
+    var keys: [String] { entries.map(\.name) }
+    var count: Int { entries.count }
+
+    struct Iterator: IteratorProtocol {
+        fileprivate let row: Row
+        fileprivate var i = 0
+        mutating func next() -> (key: String, value: QueryValue)? {
+            guard i < row.entries.count else { return nil }
+            defer { i += 1 }
+            return (row.entries[i].name, row.entries[i].value)
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(row: self) }
+}
 
 /// The state of one running statement: the graph it reads and edits, parameters, functions,
 /// the write counters, and per-operator profile figures.

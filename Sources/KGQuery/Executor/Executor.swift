@@ -225,11 +225,11 @@ struct Executor {
         var produced: [(out: Row, env: Row)] = []
         if var grouping = grouped {
             grouping.finish()
-            for g in grouping.groups {
-                var env = g.first
+            for g in 0..<grouping.count {
+                var env = grouping.firsts[g]
                 var out = Row()
-                for (k, i) in p.groupingIndexes.enumerated() { out[p.columns[i]] = g.keys[k] }
-                for a in g.acc { env[a.call.slot] = try a.result(ctx) }
+                for (k, i) in p.groupingIndexes.enumerated() { out[p.columns[i]] = grouping.key(g, k) }
+                for j in p.aggregates.indices { env[p.aggregates[j].slot] = try grouping.result(g, j, ctx) }
                 for (c, v) in out { env[c] = v }
                 for i in p.items.indices where !p.groupingIndexes.contains(i) {
                     out[p.columns[i]] = try ctx.eval(p.items[i], env)

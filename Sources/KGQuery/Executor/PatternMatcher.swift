@@ -10,8 +10,14 @@ struct PatternMatcher {
     /// The graph as it was when matching began (no writes happen while a matcher runs); a
     /// local copy spares every access in the hot loops the trip through the context object.
     let graph: Graph
-    /// Per part and node pattern: its labels as the store's label codes.
-    private let labelCodes: [[[Int]]]
+    /// Every node pattern's labels as the store's label codes, in one array: node pattern `n`
+    /// of part `p` has `labelCodes[labelRanges[nodeBase[p] + n]]` (no array per pattern to
+    /// retain and release per candidate).
+    private let labelCodes: [Int]
+    private let labelRanges: [Range<Int>]
+    private let nodeBase: [Int]
+    /// Per part and relationship pattern: its types as the store's type codes (nil: any type).
+    private let relTypeCodes: [[[Int]?]]
 
     init(context: ExecutionContext, pattern: Pattern, predicate: Expr?, bound: Set<String>) throws(QueryError) {
         self.init(context: context, plan: Planner.plan(pattern, predicate: predicate, bound: bound, graph: context.graph))
@@ -21,7 +27,21 @@ struct PatternMatcher {
         self.ctx = context
         self.plan = plan
         self.graph = context.graph
-        self.labelCodes = plan.pattern.map { part in part.nodes.map { np in np.labels.map { context.graph.labelCode($0) } } }
+        var codes: [Int] = [], ranges: [Range<Int>] = [], base: [Int] = []
+        for part in plan.pattern {
+            base.append(ranges.count)
+            for np in part.nodes {
+                let start = codes.count
+                codes += np.labels.map { context.graph.labelCode($0) }
+                ranges.append(start..<codes.count)
+            }
+        }
+        self.labelCodes = codes
+        self.labelRanges = ranges
+        self.nodeBase = base
+        self.relTypeCodes = plan.pattern.map { part in
+            part.rels.map { rel in rel.types.isEmpty ? nil : rel.types.map { context.graph.typeCode($0) } }
+        }
         var later = Array(repeating: false, count: plan.steps.count)
         var seen = false
         for i in plan.steps.indices.reversed() {
@@ -65,7 +85,8 @@ struct PatternMatcher {
 
     /// Checks step `i`'s filters, then runs the next step.
     private func next(_ i: Int, _ st: inout State, _ body: (Row) throws(QueryError) -> Bool) throws(QueryError) -> Bool {
-        for f in plan.filtersAfter[i] where try ctx.truth(f, st.row) != true { return true }
+        // By index: a for-in over the filters copies (retains and releases) each one per row.
+        for k in plan.filtersAfter[i].indices where try ctx.truth(plan.filtersAfter[i][k], st.row) != true { return true }
         return try step(i + 1, &st, body)
     }
 
@@ -134,19 +155,18 @@ struct PatternMatcher {
                 }
                 return result
             }
-            let relTypes = rel.types.isEmpty ? nil : rel.types.map { graph.typeCode($0) }
+            let relTypes = relTypeCodes[p][r]
             // Both directions through one loop: the outgoing list, then the incoming one.
-            let lists: [[AdjacentEdge]] = dir == .outgoing ? [graph.outgoingAdjacency(from)]
-                : dir == .incoming ? [graph.incomingAdjacency(from)]
-                : [graph.outgoingAdjacency(from), graph.incomingAdjacency(from)]
-            let free = isFree(part.nodes[toIndex], st)
+            let toNode = part.nodes[toIndex]
+            let free = isFree(toNode, st)
             // Bound once per expansion (not per edge) when free; cleared when the loop ends.
             let relFree = rel.variable.map { st.row[$0] == nil } ?? false
             defer {
-                clear(part.nodes[toIndex], free, &st)
+                clear(toNode, free, &st)
                 if relFree, let v = rel.variable { st.row[v] = nil }
             }
-            for (li, list) in lists.enumerated() {
+            for li in 0..<(dir == .both ? 2 : 1) {
+            let list = li == 0 && dir != .incoming ? graph.outgoingAdjacency(from) : graph.incomingAdjacency(from)
             ctx.dbHits += list.count
             for a in list {
                 let e = a.edge, other = a.other
@@ -164,7 +184,7 @@ struct PatternMatcher {
                 let oldRels = trackPath ? st.rels[p][r] : []
                 if trackPath { st.rels[p][r] = [e] }
                 var go = true
-                if let undo = try bindNode(part.nodes[toIndex], other, p, toIndex, &st, free: free) {
+                if let undo = try bindNode(toNode, other, p, toIndex, &st, free: free) {
                     go = try next(i, &st, body)
                     unbind(undo, &st)
                 }
@@ -257,7 +277,7 @@ struct PatternMatcher {
     /// earlier binding of the same variable). `free`: see `isFree`.
     private func bindNode(_ np: NodePattern, _ h: Int, _ p: Int, _ n: Int, _ st: inout State, free: Bool) throws(QueryError) -> Undo? {
         guard graph.isAlive(node: h) else { return nil }
-        for code in labelCodes[p][n] where !graph.hasLabel(node: h, code: code) { return nil }
+        for k in labelRanges[nodeBase[p] + n] where !graph.hasLabel(node: h, code: labelCodes[k]) { return nil }
         if let v = np.variable, !free {
             guard case .node(let oh)? = st.row[v], oh == h else { return nil }
         }

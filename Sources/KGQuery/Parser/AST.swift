@@ -18,7 +18,7 @@ indirect enum ExprKind: Sendable {
     case list([Expr])
     case map([(String, Expr)])
     case unary(String, Expr)
-    case binary(String, Expr, Expr)
+    case binary(BinaryOperator, Expr, Expr)
     /// `a < b <= c`: chained comparisons, true when every link holds.
     case comparison([Expr], [String])
     case isNull(Expr, negated: Bool)
@@ -33,6 +33,14 @@ indirect enum ExprKind: Sendable {
     case patternPredicate(PatternPart)
     case exists(Pattern, Expr?)
     case mapProjection(Expr, [MapProjectionItem])
+}
+
+/// An infix operator with two operands, resolved once by the parser so evaluation switches on
+/// a small enum instead of comparing operator strings. The raw value is the operator as written.
+enum BinaryOperator: String, Sendable {
+    case and = "AND", or = "OR", xor = "XOR"
+    case startsWith = "STARTS WITH", endsWith = "ENDS WITH", contains = "CONTAINS", `in` = "IN", regexMatch = "=~"
+    case plus = "+", minus = "-", times = "*", divide = "/", modulo = "%", power = "^"
 }
 
 enum MapProjectionItem: Sendable {

@@ -439,21 +439,21 @@ struct Parser {
     private mutating func orExpr() throws(QueryError) -> Expr {
         let st = cur
         var e = try xorExpr()
-        while acceptKeyword("OR") { e = try node(.binary("OR", e, try xorExpr()), span(from: st)) }
+        while acceptKeyword("OR") { e = try node(.binary(.or, e, try xorExpr()), span(from: st)) }
         return e
     }
 
     private mutating func xorExpr() throws(QueryError) -> Expr {
         let st = cur
         var e = try andExpr()
-        while acceptKeyword("XOR") { e = try node(.binary("XOR", e, try andExpr()), span(from: st)) }
+        while acceptKeyword("XOR") { e = try node(.binary(.xor, e, try andExpr()), span(from: st)) }
         return e
     }
 
     private mutating func andExpr() throws(QueryError) -> Expr {
         let st = cur
         var e = try notExpr()
-        while acceptKeyword("AND") { e = try node(.binary("AND", e, try notExpr()), span(from: st)) }
+        while acceptKeyword("AND") { e = try node(.binary(.and, e, try notExpr()), span(from: st)) }
         return e
     }
 
@@ -485,15 +485,15 @@ struct Parser {
         var e = try addSub()
         while true {
             if cur.isKeyword("STARTS") && ahead(1).isKeyword("WITH") {
-                p += 2; e = try node(.binary("STARTS WITH", e, try addSub()), span(from: st))
+                p += 2; e = try node(.binary(.startsWith, e, try addSub()), span(from: st))
             } else if cur.isKeyword("ENDS") && ahead(1).isKeyword("WITH") {
-                p += 2; e = try node(.binary("ENDS WITH", e, try addSub()), span(from: st))
+                p += 2; e = try node(.binary(.endsWith, e, try addSub()), span(from: st))
             } else if acceptKeyword("CONTAINS") {
-                e = try node(.binary("CONTAINS", e, try addSub()), span(from: st))
+                e = try node(.binary(.contains, e, try addSub()), span(from: st))
             } else if acceptKeyword("IN") {
-                e = try node(.binary("IN", e, try addSub()), span(from: st))
+                e = try node(.binary(.in, e, try addSub()), span(from: st))
             } else if acceptSymbol("=~") {
-                e = try node(.binary("=~", e, try addSub()), span(from: st))
+                e = try node(.binary(.regexMatch, e, try addSub()), span(from: st))
             } else if cur.isKeyword("IS") {
                 p += 1
                 let neg = acceptKeyword("NOT")
@@ -510,7 +510,7 @@ struct Parser {
         var e = try mulDiv()
         while cur.isSymbol("+") || cur.isSymbol("-") {
             let op = bump().text
-            e = try node(.binary(op, e, try mulDiv()), span(from: st))
+            e = try node(.binary(BinaryOperator(rawValue: op)!, e, try mulDiv()), span(from: st))
         }
         return e
     }
@@ -520,7 +520,7 @@ struct Parser {
         var e = try power()
         while cur.isSymbol("*") || cur.isSymbol("/") || cur.isSymbol("%") {
             let op = bump().text
-            e = try node(.binary(op, e, try power()), span(from: st))
+            e = try node(.binary(BinaryOperator(rawValue: op)!, e, try power()), span(from: st))
         }
         return e
     }
@@ -528,7 +528,7 @@ struct Parser {
     private mutating func power() throws(QueryError) -> Expr {
         let st = cur
         var e = try unary()
-        while acceptSymbol("^") { e = try node(.binary("^", e, try unary()), span(from: st)) }
+        while acceptSymbol("^") { e = try node(.binary(.power, e, try unary()), span(from: st)) }
         return e
     }
 

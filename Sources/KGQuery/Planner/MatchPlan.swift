@@ -80,7 +80,7 @@ struct MatchPlan: Sendable {
 enum Planner {
     static func conjuncts(_ e: Expr?) -> [Expr] {
         guard let e else { return [] }
-        if case .binary("AND", let a, let b) = e.kind { return conjuncts(a) + conjuncts(b) }
+        if case .binary(.and, let a, let b) = e.kind { return conjuncts(a) + conjuncts(b) }
         return [e]
     }
 
@@ -101,7 +101,7 @@ enum Planner {
                         return .nameLookup(b)
                     }
                 }
-            case .binary("IN", let a, let b):
+            case .binary(.in, let a, let b):
                 if case .call(let n, _, let args) = a.kind, n.lowercased() == "id", args.count == 1,
                    case .variable(v) = args[0].kind, b.freeVariables.isSubset(of: bound) {
                     return .idLookup(b)
