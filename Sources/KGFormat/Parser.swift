@@ -84,6 +84,10 @@ public struct Parser {
         }
     }
 
+    /// Ids may hold ':' but labels, types, keys and language codes may not (byte test: `String.contains`
+    /// goes through Foundation's string search, a hot spot when loading large files).
+    static func hasColon(_ s: String) -> Bool { s.utf8.contains(0x3A) }
+
     private var word: String? { if case .word(let w) = token.kind { return w }; return nil }
 
     // MARK: - Statements
@@ -129,7 +133,7 @@ public struct Parser {
         advance()
         while token.kind != .end {
             if let w = word, startsLine(token),
-               Parser.keywords.contains(w) || (!w.utf8.contains(0x3A) && Suggest.closest(to: w, among: Parser.keywords) != nil) { return }
+               Parser.keywords.contains(w) || (!Parser.hasColon(w) && Suggest.closest(to: w, among: Parser.keywords) != nil) { return }
             advance()
         }
     }
@@ -160,7 +164,7 @@ public struct Parser {
             var labels: [String] = []
             while isPunct(":") {
                 advance()
-                guard let l = word, !l.utf8.contains(0x3A) else { throw expected("a label name after ':'") }
+                guard let l = word, !Parser.hasColon(l) else { throw expected("a label name after ':'") }
                 labels.append(l)
                 advance()
             }
@@ -195,7 +199,7 @@ public struct Parser {
             try expectPunct("-", "an arrow '-[:TYPE]->' after '\(first)'", help: "write 'edge FROM -[:TYPE]-> TO' with spaces around the arrow")
             try expectPunct("[", "'[' in the arrow '-[:TYPE]->'")
             try expectPunct(":", "':' and a relationship type inside the arrow, as in -[:REQUIRES]->")
-            guard let type = word, !type.utf8.contains(0x3A) else { throw expected("a relationship type such as REQUIRES") }
+            guard let type = word, !Parser.hasColon(type) else { throw expected("a relationship type such as REQUIRES") }
             advance()
             let props = isPunct("{") ? try parsePropertyBlock() : []
             try expectPunct("]", "']' to close the arrow")
@@ -286,7 +290,7 @@ public struct Parser {
             if isPunct(",") { advance(); continue }
             let keyTok = token
             guard let key = word else { throw expected("a property name or '}'") }
-            if key.utf8.contains(0x3A) {
+            if Parser.hasColon(key) {
                 throw fail("'\(key)' is not a property name", at: keyTok,
                            help: "write a space after the colon: '\(key.split(separator: ":", maxSplits: 1).joined(separator: ": "))'")
             }
@@ -294,7 +298,7 @@ public struct Parser {
             var language: String? = nil
             if isPunct("@") {
                 advance()
-                guard let lang = word, !lang.utf8.contains(0x3A) else { throw expected("a language code such as nl after '@'") }
+                guard let lang = word, !Parser.hasColon(lang) else { throw expected("a language code such as nl after '@'") }
                 language = lang
                 advance()
                 if key != "name" {
@@ -362,7 +366,7 @@ public struct Parser {
             var map: [String: Value] = [:]
             while !isPunct("}") {
                 if token.kind == .end { throw fail("unclosed '{'", at: t, help: "close the map with '}'") }
-                guard let key = word, !key.utf8.contains(0x3A) else { throw expected("a key in the map (write 'key: value')") }
+                guard let key = word, !Parser.hasColon(key) else { throw expected("a key in the map (write 'key: value')") }
                 advance()
                 try expectPunct(":", "':' after the map key '\(key)'")
                 map[key] = try parseValue(depth: depth + 1)
