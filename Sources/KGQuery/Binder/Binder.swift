@@ -406,19 +406,16 @@ struct Binder {
 
     // MARK: - Projections
 
-    private func normalized(_ text: String) -> String { String(text.filter { !$0.isWhitespace }) }
-
     private mutating func bindProjection(_ p: Projection, isReturn: Bool, filter: Expr?) throws(QueryError) -> BoundProjection {
         var columns: [String] = []
         var exprs: [Expr] = []
-        var texts: [String] = []
         if p.star {
             let visible = scope.keys.filter { !$0.hasPrefix(" ") }.sorted()
             if visible.isEmpty && isReturn {
                 throw error("SyntaxError", "NoVariablesInScope", "\(isReturn ? "RETURN" : "WITH") * needs variables in scope", p.span)
             }
             for v in visible {
-                columns.append(v); exprs.append(Expr(.variable(v), p.span)); texts.append(v)
+                columns.append(v); exprs.append(Expr(.variable(v), p.span))
             }
         }
         for item in p.items {
@@ -433,7 +430,7 @@ struct Binder {
             if columns.contains(name) {
                 throw error("SyntaxError", "ColumnNameConflict", "column name '\(name)' is used twice", item.expr.span)
             }
-            columns.append(name); exprs.append(item.expr); texts.append(normalized(item.text))
+            columns.append(name); exprs.append(item.expr)
         }
         // Pull the aggregates out.
         var aggregates: [AggregateCall] = []
@@ -449,7 +446,7 @@ struct Binder {
         }
         if !aggregates.isEmpty {
             for (i, e) in exprs.enumerated() where !grouping.contains(i) {
-                try checkAmbiguous(e, groupingTexts: grouping.filter { isSimpleKey(exprs[$0]) }.map { texts[$0] }, groupingVariables: grouping.compactMap {
+                try checkAmbiguous(e, groupingKeys: grouping.filter { isSimpleKey(exprs[$0]) }.map { exprs[$0] }, groupingVariables: grouping.compactMap {
                     if case .variable(let v) = exprs[$0].kind { return v }
                     return nil
                 })
@@ -468,14 +465,13 @@ struct Binder {
         }
         // ORDER BY sees the new columns, and (without aggregation or DISTINCT) the old variables too.
         let aggregating = !aggregates.isEmpty
-        let simpleKeys: [(String, String)] = grouping.compactMap { i in
-            isSimpleKey(exprs[i]) ? (texts[i], columns[i]) : nil
+        let simpleKeys: [(Expr, String)] = grouping.compactMap { i in
+            isSimpleKey(exprs[i]) ? (exprs[i], columns[i]) : nil
         }
         var order: [(Expr, Bool)] = []
         for s in p.order {
-            let t = normalized(source.slice(s.expr.span.start, s.expr.span.end))
             var e = s.expr
-            if let i = texts.firstIndex(of: t) { e = Expr(.variable(columns[i]), s.expr.span) }
+            if let i = exprs.firstIndex(where: { $0.isStructurallyEqual(to: s.expr) }) { e = Expr(.variable(columns[i]), s.expr.span) }
             if e.containsAggregate && !aggregating {
                 throw error("SyntaxError", "InvalidAggregation", "ORDER BY cannot aggregate when the projection does not", s.expr.span)
             }
@@ -489,17 +485,10 @@ struct Binder {
                         do throws(QueryError) { try check(x) } catch { failure = failure ?? error }
                         let slot = " agg\(counter)"
                         counter += 1
-                        switch x.kind {
-                        case .countStar:
-                            local.append(AggregateCall(name: "count(*)", distinct: false, args: [], slot: slot, span: x.span))
-                        case .call(let name, let distinct, let args):
-                            local.append(AggregateCall(name: name.lowercased(), distinct: distinct, args: args, slot: slot, span: x.span))
-                        default: break
-                        }
+                        if let call = AggregateCall(x, slot: slot) { local.append(call) }
                         return Expr(.variable(slot), x.span)
                     }
-                    let xt = normalized(source.slice(x.span.start, x.span.end))
-                    if let k = simpleKeys.first(where: { $0.0 == xt }) { return Expr(.variable(k.1), x.span) }
+                    if let k = simpleKeys.first(where: { $0.0.isStructurallyEqual(to: x) }) { return Expr(.variable(k.1), x.span) }
                     return nil
                 }
                 if let failure { throw failure }
@@ -560,17 +549,10 @@ struct Binder {
         var local = aggs
         var counter = slotCounter
         let r = e.rewritten { x in
-            guard x.isAggregate else { return nil }
-            let slot = " agg\(counter)"
+            guard x.isAggregate, let call = AggregateCall(x, slot: " agg\(counter)") else { return nil }
             counter += 1
-            switch x.kind {
-            case .countStar:
-                local.append(AggregateCall(name: "count(*)", distinct: false, args: [], slot: slot, span: x.span))
-            case .call(let name, let distinct, let args):
-                local.append(AggregateCall(name: name.lowercased(), distinct: distinct, args: args, slot: slot, span: x.span))
-            default: return nil
-            }
-            return Expr(.variable(slot), x.span)
+            local.append(call)
+            return Expr(.variable(call.slot), x.span)
         }
         aggs = local
         slotCounter = counter
@@ -578,10 +560,9 @@ struct Binder {
     }
 
     /// openCypher's rule: outside its aggregates, an aggregating expression may only use grouping keys.
-    private func checkAmbiguous(_ e: Expr, groupingTexts: [String], groupingVariables: [String]) throws(QueryError) {
+    private func checkAmbiguous(_ e: Expr, groupingKeys: [Expr], groupingVariables: [String]) throws(QueryError) {
         if e.isAggregate { return }
-        let t = normalized(source.slice(e.span.start, e.span.end))
-        if groupingTexts.contains(t) { return }
+        if groupingKeys.contains(where: { $0.isStructurallyEqual(to: e) }) { return }
         switch e.kind {
         case .variable(let v):
             if !groupingVariables.contains(v) {
@@ -592,7 +573,7 @@ struct Binder {
         case .listComprehension, .quantifier, .reduce:
             break
         default:
-            for c in e.children { try checkAmbiguous(c, groupingTexts: groupingTexts, groupingVariables: groupingVariables) }
+            for c in e.children { try checkAmbiguous(c, groupingKeys: groupingKeys, groupingVariables: groupingVariables) }
         }
     }
 }

@@ -11,12 +11,25 @@ enum VariableKind: Sendable, Equatable {
 }
 
 struct AggregateCall: Sendable {
-    var name: String
+    var kind: AggregateKind
     var distinct: Bool
     var args: [Expr]
     /// The hidden variable the rewritten expressions read the aggregate's value from.
     var slot: String
     var span: SourceSpan
+
+    /// The aggregate call `x` is (`count(*)`, `sum(DISTINCT x.n)`, …), read from slot `slot`; nil for anything else.
+    init?(_ x: Expr, slot: String) {
+        switch x.kind {
+        case .countStar: kind = .countStar; distinct = false; args = []
+        case .call(let name, let d, let a):
+            guard let k = AggregateKind(call: name) else { return nil }
+            kind = k; distinct = d; args = a
+        default: return nil
+        }
+        self.slot = slot
+        span = x.span
+    }
 }
 
 struct BoundProjection: Sendable {

@@ -1,93 +1,139 @@
+/// The aggregate functions, resolved once by the binder from the name written in the query.
+enum AggregateKind: String, Sendable, CaseIterable {
+    case countStar = "count(*)"
+    case count, sum, avg, min, max, collect, stdev, stdevp
+    case percentileDisc = "percentiledisc", percentileCont = "percentilecont"
+
+    /// The aggregate a call names (case-insensitive), nil for a scalar function.
+    init?(call name: String) {
+        guard let k = AggregateKind(rawValue: name.lowercased()), k != .countStar else { return nil }
+        self = k
+    }
+
+    /// The name as users write it, for messages.
+    var displayName: String {
+        switch self {
+        case .countStar: return "count(*)"
+        case .percentileDisc: return "percentileDisc"
+        case .percentileCont: return "percentileCont"
+        default: return rawValue
+        }
+    }
+
+    /// Whether the aggregate keeps every value it sees (the others keep O(1) running state).
+    var keepsValues: Bool { self == .collect || self == .percentileDisc || self == .percentileCont }
+}
+
 /// The running state of one aggregate over one group of rows. The call it accumulates is
 /// passed in, not stored: a group's accumulators are made and dropped by the thousand.
+///
+/// `count`, `sum`, `avg`, `min`, `max`, `stdev` and `stdevp` keep O(1) state (a count, a
+/// running sum, the best value so far, Welford's mean and squared deviations); `collect` and the
+/// percentiles keep their values, bounded by the value-size limit. `DISTINCT` keeps the set of
+/// values seen.
 struct Accumulator {
     private var rows = 0
+    /// Non-null values counted (count, avg, stdev).
+    private var n = 0
+    private var intSum = 0
+    private var floatSum = 0.0
+    private var isFloat = false
+    /// min/max: the best value so far (null before the first).
+    private var best: QueryValue = .null
+    /// stdev, stdevp: Welford's running mean and sum of squared deviations.
+    private var mean = 0.0
+    private var m2 = 0.0
     private var values: [QueryValue] = []
     private var seen = Set<QueryValue>()
     private var percentile: QueryValue = .null
 
-    /// `add` for a call without arguments (count(*)): only the rows are counted.
-    mutating func addRow() { rows += 1 }
+    /// `add` for count(*), with `weight` rows at once (a factorised count adds many).
+    mutating func addRows(_ weight: Int = 1) { rows += weight }
 
-    mutating func add(_ call: AggregateCall, _ row: Row, _ ctx: ExecutionContext) throws(QueryError) {
-        rows += 1
+    /// Adds one row's argument value, `weight` times (rows that differ only in variables the
+    /// aggregate does not read: a factorised count).
+    mutating func add(_ call: AggregateCall, _ row: Row, _ ctx: ExecutionContext, weight: Int = 1) throws(QueryError) {
+        rows += weight
         guard let arg = call.args.first else { return }
         let v = try ctx.eval(arg, row)
         if call.args.count > 1 { percentile = try ctx.eval(call.args[1], row) }
         if case .null = v { return }
         if call.distinct && !seen.insert(ValueSemantics.groupKey(v)).inserted { return }
-        values.append(v)
+        try fold(call, v, ctx, weight: call.distinct ? 1 : weight)
+    }
+
+    private mutating func fold(_ call: AggregateCall, _ v: QueryValue, _ ctx: ExecutionContext, weight: Int) throws(QueryError) {
+        func typeError(_ what: String) -> QueryError {
+            ctx.runtimeError("TypeError", "InvalidArgumentType",
+                             "\(call.kind.displayName)() expects \(what) but got \(ValueSemantics.typeName(v))", at: call.span)
+        }
+        switch call.kind {
+        case .countStar: return
+        case .count: n += weight
+        case .sum:
+            switch v {
+            case .int(let x):
+                let (p, o1) = x.multipliedReportingOverflow(by: weight)
+                let (s, o2) = intSum.addingReportingOverflow(p)
+                if o1 || o2 { throw ctx.runtimeError("ArithmeticError", "IntegerOverflow", "sum() overflows", at: call.span) }
+                intSum = s
+            case .float(let x): floatSum += x * Double(weight); isFloat = true
+            default: throw typeError("numbers")
+            }
+        case .avg:
+            guard let x = ValueSemantics.number(v) else { throw typeError("numbers") }
+            floatSum += x * Double(weight); n += weight
+        case .min, .max:
+            if case .null = best { best = v; return }
+            let c = ValueSemantics.order(v, best)
+            if call.kind == .min ? c < 0 : c > 0 { best = v }
+        case .stdev, .stdevp:
+            guard let x = ValueSemantics.number(v) else { throw typeError("numbers") }
+            for _ in 0..<weight {
+                n += 1
+                let d = x - mean
+                mean += d / Double(n)
+                m2 += d * (x - mean)
+            }
+        case .collect, .percentileDisc, .percentileCont:
+            if call.kind != .collect && ValueSemantics.number(v) == nil { throw typeError("numbers") }
+            for _ in 0..<weight { values.append(v) }
+            if call.kind == .collect, let maxSize = ctx.limits.maxValueSize, values.count > maxSize {
+                throw ctx.runtimeError("ResourceLimit", "ValueTooLarge",
+                                       "collect() gathered more than \(maxSize) values (--max-value-size)", at: call.span)
+            }
+        }
     }
 
     func result(_ call: AggregateCall, _ ctx: ExecutionContext) throws(QueryError) -> QueryValue {
-        func err(_ m: String) -> QueryError { ctx.runtimeError("TypeError", "InvalidArgumentType", m, at: call.span) }
-        switch call.name {
-        case "count(*)": return .int(rows)
-        case "count": return .int(values.count)
-        case "collect": return .list(values)
-        case "sum":
-            var i = 0, d = 0.0, isFloat = false
-            for v in values {
-                switch v {
-                case .int(let x):
-                    let (r, o) = i.addingReportingOverflow(x)
-                    if o { throw ctx.runtimeError("ArithmeticError", "IntegerOverflow", "sum() overflows", at: call.span) }
-                    i = r
-                case .float(let x): d += x; isFloat = true
-                default: throw err("sum() expects numbers but got \(ValueSemantics.typeName(v))")
-                }
-            }
-            return isFloat ? .float(d + Double(i)) : .int(i)
-        case "avg":
-            if values.isEmpty { return .null }
-            var s = 0.0
-            for v in values {
-                guard let x = ValueSemantics.number(v) else { throw err("avg() expects numbers but got \(ValueSemantics.typeName(v))") }
-                s += x
-            }
-            return .float(s / Double(values.count))
-        case "min", "max":
-            guard var best = values.first else { return .null }
-            for v in values.dropFirst() {
-                let c = ValueSemantics.order(v, best)
-                if call.name == "min" ? c < 0 : c > 0 { best = v }
-            }
-            return best
-        case "stdev", "stdevp":
-            var xs: [Double] = []
-            for v in values {
-                guard let x = ValueSemantics.number(v) else { throw err("\(call.name)() expects numbers") }
-                xs.append(x)
-            }
-            let n = Double(xs.count)
-            let denom = call.name == "stdev" ? n - 1 : n
-            if xs.isEmpty || denom <= 0 { return .float(0) }
-            let mean = xs.reduce(0, +) / n
-            let ss = xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-            return .float((ss / denom).squareRoot())
-        case "percentiledisc", "percentilecont":
+        switch call.kind {
+        case .countStar: return .int(rows)
+        case .count: return .int(n)
+        case .collect: return .list(values)
+        case .sum: return isFloat ? .float(floatSum + Double(intSum)) : .int(intSum)
+        case .avg: return n == 0 ? .null : .float(floatSum / Double(n))
+        case .min, .max: return best
+        case .stdev, .stdevp:
+            let denom = call.kind == .stdev ? Double(n - 1) : Double(n)
+            if n == 0 || denom <= 0 { return .float(0) }
+            return .float((m2 / denom).squareRoot())
+        case .percentileDisc, .percentileCont:
             guard let p = ValueSemantics.number(percentile) else { return .null }
-            if p < 0 || p > 1 {
+            // Written so that NaN fails the check too.
+            guard p >= 0 && p <= 1 else {
                 throw ctx.runtimeError("ArgumentError", "NumberOutOfRange", "percentile must be between 0.0 and 1.0", at: call.span)
             }
-            var xs: [QueryValue] = []
-            for v in values {
-                guard ValueSemantics.number(v) != nil else { throw err("\(call.name)() expects numbers") }
-                xs.append(v)
-            }
-            xs.sort { ValueSemantics.order($0, $1) < 0 }
+            let xs = values.sorted { ValueSemantics.order($0, $1) < 0 }
             if xs.isEmpty { return .null }
-            if call.name == "percentiledisc" {
-                let n = Double(xs.count)
-                let idx = p == 0 ? 0 : Int((p * n).rounded(.up)) - 1
-                return xs[max(0, min(xs.count - 1, idx))]
+            if call.kind == .percentileDisc {
+                let count = Double(xs.count)
+                let idx = p == 0 ? 0 : Int((p * count).rounded(.up)) - 1
+                return xs[Swift.max(0, Swift.min(xs.count - 1, idx))]
             }
             let pos = p * Double(xs.count - 1)
             let lo = Int(pos.rounded(.down)), hi = Int(pos.rounded(.up))
             let a = ValueSemantics.number(xs[lo])!, b = ValueSemantics.number(xs[hi])!
             return .float(a + (b - a) * (pos - Double(lo)))
-        default:
-            throw err("unknown aggregate \(call.name)")
         }
     }
 }

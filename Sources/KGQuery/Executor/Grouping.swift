@@ -37,7 +37,7 @@ struct Grouping {
             if v == nil { v = name } else if v != name { ok = false }
         }
         keyVariable = ok ? v : nil
-        onlyCounts = p.aggregates.allSatisfy { $0.args.isEmpty }
+        onlyCounts = p.aggregates.allSatisfy { $0.kind == .countStar }
     }
 
     /// Group `g`'s value of grouping key `k`.
@@ -57,7 +57,7 @@ struct Grouping {
     private mutating func accumulate(_ g: Int, _ row: Row, _ ctx: ExecutionContext) throws(QueryError) {
         let n = projection.aggregates.count
         if onlyCounts {
-            for j in 0..<n { accumulators[g * n + j].addRow() }
+            for j in 0..<n { accumulators[g * n + j].addRows() }
         } else {
             for j in 0..<n { try accumulators[g * n + j].add(projection.aggregates[j], row, ctx) }
         }
