@@ -18,6 +18,8 @@ public struct QuerySession: Sendable {
     public var limits: QueryLimits = .none
     /// Set it (from a Ctrl-C handler, any thread) to stop the running statement; cleared as each starts.
     public let cancellation = QueryCancellation()
+    /// The plan the last statement ran (tests read how often it planned).
+    private(set) var lastPlan: StatementPlan?
 
     public init(graph: Graph, parameters: [String: QueryValue] = [:], displayLanguage: String? = nil,
                 functions: FunctionRegistry = .builtins) {
@@ -34,29 +36,33 @@ public struct QuerySession: Sendable {
         let statement = try Parser.parse(source)
         var binder = Binder(source: source, functions: functions)
         let bound = try binder.bind(statement)
-        let ctx = ExecutionContext(graph: graph, parameters: self.parameters.merging(parameters) { $1 },
-                                   functions: functions, displayLanguage: displayLanguage, source: source,
-                                   limits: limits, cancellation: cancellation)
+        let plan = StatementPlan(bound, graph: graph)
         if bound.mode == .explain {
             return ResultSet(columns: bound.columns, rows: [], stats: [:],
-                             plan: PlanDescription.explain(bound, graph: graph, source: source),
+                             plan: PlanDescription.explain(plan, source: source),
                              warnings: NameHints.warnings(statement, graph: graph, source: source, checkKeys: false))
         }
+        let ctx = ExecutionContext(graph: graph, plan: plan, parameters: self.parameters.merging(parameters) { $1 },
+                                   functions: functions, displayLanguage: displayLanguage, source: source,
+                                   limits: limits, cancellation: cancellation)
+        if bound.mode == .profile { ctx.stepRows = plan.all.map { Array(repeating: 0, count: $0.steps.count) } }
+        defer { ctx.finish() }
         var executor = Executor(context: ctx)
         var rows = try executor.run(bound)
+        lastPlan = ctx.plan
         // A statement without RETURN yields no rows, only its side effects.
         if bound.columns.isEmpty { rows = [] }
         graph = ctx.graph
         let stats = ctx.stats.filter { $0.value != 0 }
-        var plan: String? = nil
+        var planText: String? = nil
         if bound.mode == .profile {
-            plan = PlanDescription.explain(bound, graph: graph, source: source) + "\n" + PlanDescription.profile(executor.profile)
+            planText = PlanDescription.explain(ctx.plan, source: source, profile: executor.profile, stepRows: ctx.stepRows)
         }
         // Property hints cost a pass over the graph's keys: only for a result that looks like a
         // misspelt key (no rows, or a column that is NULL in every row: `RETURN r.nmae`).
         let suspicious = rows.isEmpty || bound.columns.indices.contains { c in rows.allSatisfy { $0[c] == .null } }
         let warnings = NameHints.warnings(statement, graph: graph, source: source, checkKeys: suspicious)
-        return ResultSet(columns: bound.columns, rows: rows, stats: stats, plan: plan, warnings: warnings)
+        return ResultSet(columns: bound.columns, rows: rows, stats: stats, plan: planText, warnings: warnings)
     }
 
     /// The names of functions, for completion and help.

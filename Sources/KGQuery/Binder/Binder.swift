@@ -5,6 +5,9 @@ struct Binder {
     let functions: FunctionRegistry
     private var scope: [String: VariableKind] = [:]
     private var slotCounter = 0
+    /// Patterns met inside expressions while checking (`check` is not mutating: a box).
+    private final class SubqueryRecorder { var found: [Int: SubqueryPattern] = [:] }
+    private let subqueries = SubqueryRecorder()
 
     init(source: SourceText, functions: FunctionRegistry) {
         self.source = source
@@ -40,7 +43,7 @@ struct Binder {
             queries.append(b)
         }
         return BoundStatement(mode: st.mode, queries: queries, unionAll: st.unionAll, columns: queries.first?.columns ?? [],
-                              writes: writes)
+                              writes: writes, subqueries: subqueries.found)
     }
 
     private mutating func bind(_ q: SingleQuery) throws(QueryError) -> BoundQuery {
@@ -266,20 +269,24 @@ struct Binder {
             try check(i, extra: extra); try check(l, extra: extra)
             try check(b, extra: extra.union([a, v]))
         case .patternPredicate(let part):
+            record(e, [part], nil, extra, "PatternPredicate")
             for v in part.variables where scope[v] == nil && !extra.contains(v) {
                 throw error("SyntaxError", "UndefinedVariable", "variable '\(v)' is not defined (a pattern predicate cannot introduce variables)", part.span)
             }
             for v in part.propertyVariables where scope[v] == nil && !extra.contains(v) {
                 throw error("SyntaxError", "UndefinedVariable", "variable '\(v)' is not defined", part.span)
             }
-        case .patternComprehension(let pv, let part, let p, let q):
+        case .patternComprehension(let pv, var part, let p, let q):
             let local = part.variables.union([pv].compactMap { $0 })
+            part.pathVariable = pv
+            record(e, [part], p, extra, "PatternComprehension")
             for v in part.propertyVariables where scope[v] == nil && !extra.contains(v) && !local.contains(v) {
                 throw error("SyntaxError", "UndefinedVariable", "variable '\(v)' is not defined", part.span)
             }
             if let p { try check(p, extra: extra.union(local)) }
             try check(q, extra: extra.union(local))
         case .exists(let pat, let w):
+            record(e, pat, w, extra, "Exists")
             let local = pat.reduce(Set<String>()) { $0.union($1.variables) }
             if let w { try check(w, extra: extra.union(local)) }
         case .call(let name, _, let args):
@@ -337,6 +344,12 @@ struct Binder {
             for c in e.children { try check(c, extra: extra) }
         }
         try staticTypeCheck(e)
+    }
+
+    /// Notes a pattern inside an expression with the variables in scope at it, for the planner.
+    private func record(_ e: Expr, _ pattern: Pattern, _ predicate: Expr?, _ extra: Set<String>, _ kind: String) {
+        subqueries.found[e.span.start] = SubqueryPattern(pattern: pattern, predicate: predicate,
+                                                         bound: Set(scope.keys).union(extra), span: e.span, kind: kind)
     }
 
     private func kindOf(_ e: Expr) -> VariableKind? {

@@ -76,10 +76,26 @@ struct BoundQuery: Sendable {
     var columns: [String]
 }
 
+/// A pattern inside an expression — `EXISTS { … }`, a pattern predicate `(a)-->(b)`, a
+/// pattern comprehension `[(a)-->(b) | b.x]` — with the variables in scope where it stands, so
+/// the planner can plan it once for every row that evaluates it.
+struct SubqueryPattern: Sendable {
+    var pattern: Pattern
+    var predicate: Expr?
+    /// Variables bound where the expression is evaluated (the pattern's own that are among them
+    /// are matched, not introduced).
+    var bound: Set<String>
+    var span: SourceSpan
+    /// How EXPLAIN names it.
+    var kind: String
+}
+
 struct BoundStatement: Sendable {
     var mode: Statement.Mode
     var queries: [BoundQuery]
     var unionAll: [Bool]
     var columns: [String]
     var writes: Bool
+    /// The patterns inside expressions, by the start offset of their expression in the statement.
+    var subqueries: [Int: SubqueryPattern] = [:]
 }

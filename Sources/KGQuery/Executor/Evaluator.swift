@@ -190,14 +190,14 @@ extension ExecutionContext {
             }
             return a
         case .patternPredicate(let part):
-            let m = try PatternMatcher(context: self, pattern: [part], predicate: nil, bound: Set(row.keys))
+            let m = subqueryMatcher(e.span.start, pattern: [part], predicate: nil, row: row)
             return .bool(try m.exists(row))
         case .exists(let pattern, let w):
-            let m = try PatternMatcher(context: self, pattern: pattern, predicate: w, bound: Set(row.keys))
+            let m = subqueryMatcher(e.span.start, pattern: pattern, predicate: w, row: row)
             return .bool(try m.exists(row))
         case .patternComprehension(let pv, var part, let pred, let proj):
             part.pathVariable = pv
-            let m = try PatternMatcher(context: self, pattern: [part], predicate: pred, bound: Set(row.keys))
+            let m = subqueryMatcher(e.span.start, pattern: [part], predicate: pred, row: row)
             var out: [QueryValue] = []
             try m.forEachMatch(row) { (r: Row) throws(QueryError) in out.append(try eval(proj, r)) }
             return try bounded(.list(out), at: e.span)

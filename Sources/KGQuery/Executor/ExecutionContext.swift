@@ -93,9 +93,10 @@ final class ExecutionContext {
     var ticks = 0
     var expansions = 0
 
-    init(graph: Graph, parameters: [String: QueryValue], functions: FunctionRegistry, displayLanguage: String?,
+    init(graph: Graph, plan: StatementPlan, parameters: [String: QueryValue], functions: FunctionRegistry, displayLanguage: String?,
          source: SourceText, limits: QueryLimits = .none, cancellation: QueryCancellation? = nil) {
         self.graph = graph
+        self.plan = plan
         self.parameters = parameters
         self.functions = functions
         self.displayLanguage = displayLanguage
@@ -110,6 +111,51 @@ final class ExecutionContext {
     }
 
     func count(_ key: String, _ n: Int = 1) { stats[key, default: 0] += n }
+
+    /// Changes the graph. Every write of a statement goes through here, so matchers cached for
+    /// the patterns inside expressions know when their view of the graph is out of date.
+    func write<T, E: Error>(_ change: (inout Graph) throws(E) -> T) throws(E) -> T {
+        graphVersion &+= 1
+        return try change(&graph)
+    }
+
+    /// Bumped by every `write`.
+    private(set) var graphVersion = 0
+
+    /// The statement's plan; runtime additions (rows shaped otherwise than planned) land here too.
+    var plan: StatementPlan
+
+    /// PROFILE: rows each plan's steps produced (by plan id, then step), nil when not profiling.
+    var stepRows: [[Int]]?
+
+    /// Matchers of the patterns inside expressions, made once and reused for every row while
+    /// the graph is unchanged (by the expression's start offset).
+    private var subqueryMatchers: [Int: (version: Int, matcher: PatternMatcher)] = [:]
+
+    /// PROFILE: step `step` of plan `id` produced `n` more rows.
+    func countStepRow(_ id: Int, _ step: Int, _ n: Int = 1) {
+        guard id < (stepRows?.count ?? 0) else { return }
+        stepRows![id][step] += n
+    }
+
+    /// Drops the cached matchers (they hold this context: a cycle to break when the statement ends).
+    func finish() { subqueryMatchers = [:] }
+
+    /// The matcher for the pattern inside the expression starting at `start`, for `row`: the
+    /// statement's plan for it when the row is bound as the binder foresaw, else one planned
+    /// now for this row's shape (and kept, so the next row of that shape reuses it).
+    func subqueryMatcher(_ start: Int, pattern: Pattern, predicate: Expr?, row: Row) -> PatternMatcher {
+        if let cached = subqueryMatchers[start], cached.version == graphVersion, cached.matcher.plan.fits(row) {
+            return cached.matcher
+        }
+        var plan = self.plan.subqueries[start]
+        if plan.map({ !$0.fits(row) }) ?? true {
+            plan = self.plan.addRuntimePlan(Planner.plan(pattern, predicate: predicate, bound: Set(row.keys), graph: graph))
+        }
+        let m = PatternMatcher(context: self, plan: plan!)
+        subqueryMatchers[start] = (graphVersion, m)
+        return m
+    }
 
     /// Throws when the statement ran out of time, was cancelled, or produced too many rows.
     func checkBudget(rows: Int = 0) throws(QueryError) {

@@ -1,19 +1,38 @@
 import KGCore
 
+/// What one clause did while the statement ran (PROFILE).
+struct ClauseProfile: Sendable {
+    var rows: Int
+    var dbHits: Int
+    var seconds: Double
+    /// A MATCH that fed the aggregating projection after it directly (both are in this entry).
+    var fused: Bool
+
+    init(rows: Int, dbHits: Int, since start: ContinuousClock.Instant, fused: Bool) {
+        let d = ContinuousClock.now - start
+        self.rows = rows
+        self.dbHits = dbHits
+        self.seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        self.fused = fused
+    }
+}
+
 /// Runs a bound statement clause by clause; each clause turns the rows it receives into the
 /// rows the next one sees.
 struct Executor {
     let ctx: ExecutionContext
 
-    /// Per-clause profile: operator name, rows out, db hits, seconds.
-    var profile: [(String, Int, Int, Double)] = []
+    /// Per query, per clause: what it did (PROFILE). A MATCH feeding an aggregation straight
+    /// into its groups is one entry, at the MATCH, with the projection's rows.
+    var profile: [[ClauseProfile?]] = []
 
     init(context: ExecutionContext) { self.ctx = context }
 
     mutating func run(_ st: BoundStatement) throws(QueryError) -> [[QueryValue]] {
         var all: [[QueryValue]] = []
         for (i, q) in st.queries.enumerated() {
-            let rows = try run(q)
+            profile.append(Array(repeating: nil, count: q.clauses.count))
+            let rows = try run(q, plans: ctx.plan.clauses[i], profileAt: i)
             let values = rows.map { r in q.columns.map { r[$0] ?? .null } }
             all += values
             try ctx.produced(all.count)
@@ -30,7 +49,7 @@ struct Executor {
         return rows.filter { seen.insert($0.map(ValueSemantics.groupKey)).inserted }
     }
 
-    mutating func run(_ q: BoundQuery) throws(QueryError) -> [Row] {
+    mutating func run(_ q: BoundQuery, plans: [MatchPlan?], profileAt qi: Int) throws(QueryError) -> [Row] {
         var rows: [Row] = [[:]]
         var skipNext = false
         for (k, c) in q.clauses.enumerated() {
@@ -39,26 +58,25 @@ struct Executor {
             let hits0 = ctx.dbHits
             // MATCH followed by an aggregating projection: matches go straight into the groups.
             if case .match(let m) = c, !m.optional, k + 1 < q.clauses.count,
-               case .project(let p) = q.clauses[k + 1], p.isAggregating {
-                let plan = Planner.plan(m.pattern, predicate: m.predicate, bound: m.boundBefore, graph: ctx.graph)
+               case .project(let p) = q.clauses[k + 1], p.isAggregating, let plan = plans[k] {
                 let matcher = PatternMatcher(context: ctx, plan: plan)
                 var grouping = Grouping(p)
                 for row in rows {
-                    try matcher.forEachMatch(row) { (r: Row) throws(QueryError) in try grouping.add(r, ctx) }
+                    if plan.countsLast {
+                        try matcher.runCounting(row) { (r: Row, n: Int) throws(QueryError) in try grouping.add(r, ctx, weight: n) }
+                    } else {
+                        try matcher.forEachMatch(row) { (r: Row) throws(QueryError) in try grouping.add(r, ctx) }
+                    }
                 }
                 rows = try project(p, grouped: grouping)
                 skipNext = true
                 try ctx.checkBudget(rows: rows.count)
-                let d = ContinuousClock.now - t0
-                let secs = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-                profile.append((Executor.name(c) + " → " + Executor.name(q.clauses[k + 1]), rows.count, ctx.dbHits - hits0, secs))
+                profile[qi][k] = ClauseProfile(rows: rows.count, dbHits: ctx.dbHits - hits0, since: t0, fused: true)
                 continue
             }
-            rows = try run(c, rows, cap: try rowCap(before: k + 1, in: q))
+            rows = try run(c, plans[k], rows, cap: try rowCap(before: k + 1, in: q))
             try ctx.checkBudget(rows: rows.count)
-            let d = ContinuousClock.now - t0
-            let secs = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-            profile.append((Executor.name(c), rows.count, ctx.dbHits - hits0, secs))
+            profile[qi][k] = ClauseProfile(rows: rows.count, dbHits: ctx.dbHits - hits0, since: t0, fused: false)
         }
         return rows
     }
@@ -112,12 +130,11 @@ struct Executor {
         return best
     }
 
-    private func run(_ c: BoundClause, _ rows: [Row], cap: Int? = nil) throws(QueryError) -> [Row] {
+    private func run(_ c: BoundClause, _ plan: MatchPlan?, _ rows: [Row], cap: Int? = nil) throws(QueryError) -> [Row] {
         let cap = cap ?? Int.max
         switch c {
         case .match(let m):
-            let plan = Planner.plan(m.pattern, predicate: m.predicate, bound: m.boundBefore, graph: ctx.graph)
-            let matcher = PatternMatcher(context: ctx, plan: plan)
+            let matcher = PatternMatcher(context: ctx, plan: plan!)
             var out: [Row] = []
             for row in rows where out.count < cap {
                 var any = false
@@ -154,13 +171,18 @@ struct Executor {
             var out: [Row] = []
             for row in rows { out.append(try Writer(ctx: ctx).create(pattern, row)) }
             return out
-        case .merge(let part, let onCreate, let onMatch, let bound, _):
+        case .merge(let part, let onCreate, let onMatch, _, _):
             var out: [Row] = []
             let w = Writer(ctx: ctx)
+            var planned = plan!
             for row in rows {
-                let plan = Planner.plan([part], predicate: nil, bound: bound.union(row.keys), graph: ctx.graph)
+                // Planned once for the statement; a row bound otherwise (rare) gets a plan of its own.
+                if !planned.fits(row) {
+                    planned = ctx.plan.addRuntimePlan(Planner.plan([part], predicate: nil, bound: Set(row.keys), graph: ctx.graph))
+                }
                 var found: [Row] = []
-                try PatternMatcher(context: ctx, plan: plan).forEachMatch(row) { (r: Row) throws(QueryError) in found.append(r) }
+                // Each row sees the nodes earlier rows merged: a matcher over the graph as it is now.
+                try PatternMatcher(context: ctx, plan: planned).forEachMatch(row) { (r: Row) throws(QueryError) in found.append(r) }
                 if found.isEmpty {
                     let r = try w.create([part], row, merging: true)
                     for item in onCreate { try w.set(item, r) }

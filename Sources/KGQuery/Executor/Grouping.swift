@@ -54,12 +54,12 @@ struct Grouping {
         accumulators.append(contentsOf: repeatElement(Accumulator(), count: projection.aggregates.count))
     }
 
-    private mutating func accumulate(_ g: Int, _ row: Row, _ ctx: ExecutionContext) throws(QueryError) {
+    private mutating func accumulate(_ g: Int, _ row: Row, _ ctx: ExecutionContext, weight: Int) throws(QueryError) {
         let n = projection.aggregates.count
         if onlyCounts {
-            for j in 0..<n { accumulators[g * n + j].addRows() }
+            for j in 0..<n { accumulators[g * n + j].addRows(weight) }
         } else {
-            for j in 0..<n { try accumulators[g * n + j].add(projection.aggregates[j], row, ctx) }
+            for j in 0..<n { try accumulators[g * n + j].add(projection.aggregates[j], row, ctx, weight: weight) }
         }
     }
 
@@ -79,7 +79,10 @@ struct Grouping {
         table[h] = Int32(g)
     }
 
-    mutating func add(_ row: Row, _ ctx: ExecutionContext) throws(QueryError) {
+    /// Adds a row — `weight` rows at once that differ only in variables the projection does
+    /// not read (a factorised count from the matcher).
+    mutating func add(_ row: Row, _ ctx: ExecutionContext, weight: Int = 1) throws(QueryError) {
+        if weight == 0 { return }
         let g: Int
         if projection.groupingIndexes.isEmpty {
             // One group: no key to build or hash per row.
@@ -94,7 +97,7 @@ struct Grouping {
                 default: break
                 }
                 if let (node, h) = handle, let found = node ? group(ofNode: h) : group(ofEdge: h) {
-                    try accumulate(found, row, ctx)
+                    try accumulate(found, row, ctx, weight: weight)
                     return
                 }
             }
@@ -113,7 +116,7 @@ struct Grouping {
                 if node { Grouping.remember(&byNode, h, g) } else { Grouping.remember(&byEdge, h, g) }
             }
         }
-        try accumulate(g, row, ctx)
+        try accumulate(g, row, ctx, weight: weight)
     }
 
     /// With no input rows and no grouping keys, aggregates still produce one row (count(*) = 0).

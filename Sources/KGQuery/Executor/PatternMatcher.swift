@@ -26,6 +26,7 @@ struct PatternMatcher {
     init(context: ExecutionContext, plan: MatchPlan) {
         self.ctx = context
         self.plan = plan
+        self.profiling = context.stepRows != nil
         self.graph = context.graph
         var codes: [Int] = [], ranges: [Range<Int>] = [], base: [Int] = []
         for part in plan.pattern {
@@ -54,6 +55,9 @@ struct PatternMatcher {
         self.laterExpansion = later
     }
 
+    /// Whether PROFILE counts the rows of each step.
+    private let profiling: Bool
+
     /// For each step: whether a relationship expansion follows it (and so needs the set of used relationships).
     private let laterExpansion: [Bool]
 
@@ -62,14 +66,32 @@ struct PatternMatcher {
         var used: Set<Int>
         var nodes: [[Int]]
         var rels: [[[Int]]]
+        /// Whether the last step counts its matches instead of producing them (`runCounting`).
+        var counting = false
     }
+
+    /// What a step hands on: a match, and how many matches it stands for (1, or a factorised count).
+    private typealias Sink = (Row, Int) throws(QueryError) -> Bool
 
     /// Calls `body` for each match; `body` returns false to stop.
     func run(_ row: Row, _ body: (Row) throws(QueryError) -> Bool) throws(QueryError) {
+        try run(row, counting: false) { (r: Row, _: Int) throws(QueryError) -> Bool in try body(r) }
+    }
+
+    /// Like `forEachMatch`, but when the plan's last step counts (`MatchPlan.countsLast`), calls
+    /// `body` once per binding of the earlier steps with the number of ways the last hop
+    /// completes it — relationships of the right type and direction whose far node has the
+    /// labels, minus those the match already uses (relationship uniqueness) — instead of once
+    /// per completed match. The row passed then lacks the last hop's (unread) variables.
+    func runCounting(_ row: Row, _ body: (Row, Int) throws(QueryError) -> Void) throws(QueryError) {
+        try run(row, counting: plan.countsLast) { (r: Row, n: Int) throws(QueryError) -> Bool in try body(r, n); return true }
+    }
+
+    private func run(_ row: Row, counting: Bool, _ body: Sink) throws(QueryError) {
         for f in plan.initialFilters where try ctx.truth(f, row) != true { return }
         var st = State(row: row, used: [],
                        nodes: plan.pattern.map { Array(repeating: -1, count: $0.nodes.count) },
-                       rels: plan.pattern.map { Array(repeating: [], count: $0.rels.count) })
+                       rels: plan.pattern.map { Array(repeating: [], count: $0.rels.count) }, counting: counting)
         _ = try step(0, &st, body)
     }
 
@@ -84,9 +106,10 @@ struct PatternMatcher {
     }
 
     /// Checks step `i`'s filters, then runs the next step.
-    private func next(_ i: Int, _ st: inout State, _ body: (Row) throws(QueryError) -> Bool) throws(QueryError) -> Bool {
+    private func next(_ i: Int, _ st: inout State, _ body: Sink) throws(QueryError) -> Bool {
         // By index: a for-in over the filters copies (retains and releases) each one per row.
         for k in plan.filtersAfter[i].indices where try ctx.truth(plan.filtersAfter[i][k], st.row) != true { return true }
+        if profiling { ctx.countStepRow(plan.id, i) }
         return try step(i + 1, &st, body)
     }
 
@@ -94,10 +117,15 @@ struct PatternMatcher {
     ///
     /// The state is extended in place and restored after each candidate (backtracking), so a
     /// step costs no copies of the row, the used set or the bound handles.
-    private func step(_ i: Int, _ st: inout State, _ body: (Row) throws(QueryError) -> Bool) throws(QueryError) -> Bool {
+    private func step(_ i: Int, _ st: inout State, _ body: Sink) throws(QueryError) -> Bool {
         try ctx.tick()
         if ctx.budgetExceeded { try ctx.checkBudget() }
-        if i == plan.steps.count { return try body(st.row) }
+        if i == plan.steps.count { return try body(st.row, 1) }
+        if st.counting && i == plan.steps.count - 1, case .expand(let p, let r, let forward) = plan.steps[i] {
+            let n = try countExpansion(p, r, forward, st)
+            if profiling { ctx.countStepRow(plan.id, i, n) }
+            return try body(st.row, n)
+        }
         switch plan.steps[i] {
         case .start(let p, let n, let access):
             let np = plan.pattern[p].nodes[n]
@@ -229,6 +257,37 @@ struct PatternMatcher {
             st.row[v] = old
             return go
         }
+    }
+
+    /// The number of ways relationship `r` of part `p` extends the bound match in `st`: edges
+    /// of its types in its direction, not used by the match, whose far node has the pattern's
+    /// labels (the planner only counts hops without properties or variables anyone reads).
+    private func countExpansion(_ p: Int, _ r: Int, _ forward: Bool, _ st: State) throws(QueryError) -> Int {
+        let part = plan.pattern[p]
+        let rel = part.rels[r]
+        let from = st.nodes[p][forward ? r : r + 1]
+        let labels = labelRanges[nodeBase[p] + (forward ? r + 1 : r)]
+        var dir = rel.direction
+        if !forward { dir = dir == .outgoing ? .incoming : (dir == .incoming ? .outgoing : .both) }
+        let relTypes = relTypeCodes[p][r]
+        var n = 0
+        for li in 0..<(dir == .both ? 2 : 1) {
+            let list = li == 0 && dir != .incoming ? graph.outgoingAdjacency(from) : graph.incomingAdjacency(from)
+            ctx.dbHits += list.count
+            for a in list {
+                if dir == .both && li == 1 && a.other == from { continue }
+                if let relTypes, !relTypes.contains(Int(a.typeCode)) { continue }
+                if !st.used.isEmpty && st.used.contains(a.edge) { continue }
+                guard graph.isAlive(node: a.other) else { continue }
+                if !labels.isEmpty {
+                    var ok = true
+                    for k in labels where !graph.hasLabel(node: a.other, code: labelCodes[k]) { ok = false; break }
+                    if !ok { continue }
+                }
+                n += 1
+            }
+        }
+        return n
     }
 
     private func candidates(_ access: NodeAccess, _ row: Row) throws(QueryError) -> [Int] {

@@ -41,7 +41,7 @@ struct Writer {
                 let props = try propertyMap(n.properties, r)
                 let node = Node(id: ctx.freshID(node: true), labels: uniq(n.labels), properties: props)
                 let h: Int
-                do { h = try ctx.graph.addNode(node) } catch {
+                do { h = try ctx.write { (g: inout Graph) throws(Diagnostic) in try g.addNode(node) } } catch {
                     throw ctx.runtimeError("RuntimeError", "CreateFailed", error.message, at: n.span)
                 }
                 ctx.count("+nodes")
@@ -57,7 +57,7 @@ struct Writer {
                 if rel.direction == .incoming { swap(&a, &b) }
                 let edge = Edge(id: ctx.freshID(node: false), type: rel.types.first ?? "RELATED", from: a, to: b, properties: props)
                 let h: Int
-                do { h = try ctx.graph.addEdge(edge) } catch {
+                do { h = try ctx.write { (g: inout Graph) throws(Diagnostic) in try g.addEdge(edge) } } catch {
                     throw ctx.runtimeError("EntityNotFound", "DeletedEntityAccess", error.message, at: rel.span)
                 }
                 ctx.count("+relationships")
@@ -86,13 +86,13 @@ struct Writer {
             let had = ctx.graph.nodes[h].properties[key] != nil
             if had { ctx.count("-properties") }
             if !s.isNull { ctx.count("+properties") }
-            ctx.graph.setProperty(node: h, key, s)
+            ctx.write { $0.setProperty(node: h, key, s) }
         case .edge(let h):
             if ctx.deletedEdges.contains(h) { throw ctx.runtimeError("EntityNotFound", "DeletedEntityAccess", "relationship was deleted", at: span) }
             let had = ctx.graph.edges[h].properties[key] != nil
             if had { ctx.count("-properties") }
             if !s.isNull { ctx.count("+properties") }
-            ctx.graph.setProperty(edge: h, key, s)
+            ctx.write { $0.setProperty(edge: h, key, s) }
         default:
             throw ctx.runtimeError("TypeError", "InvalidArgumentType", "cannot set a property on \(ValueSemantics.typeName(target))", at: span)
         }
@@ -136,7 +136,7 @@ struct Writer {
             case .null: return
             case .node(let h):
                 for l in labels where !ctx.graph.nodes[h].labels.contains(l) {
-                    ctx.graph.addLabel(node: h, l)
+                    ctx.write { $0.addLabel(node: h, l) }
                     addLabelStat(l)
                 }
             default: throw ctx.runtimeError("TypeError", "InvalidArgumentType", "labels can only be set on nodes", at: span)
@@ -157,7 +157,7 @@ struct Writer {
         case .labels(let v, let labels, _):
             guard case .node(let h) = row[v] ?? .null else { return }
             for l in labels where ctx.graph.nodes[h].labels.contains(l) {
-                ctx.graph.removeLabel(node: h, l)
+                ctx.write { $0.removeLabel(node: h, l) }
                 ctx.count("-labels")
             }
         }
@@ -182,7 +182,7 @@ struct Writer {
 
     private func deleteEdge(_ h: Int) {
         guard ctx.graph.isAlive(edge: h) else { return }
-        ctx.graph.deleteEdge(h)
+        ctx.write { $0.deleteEdge(h) }
         ctx.deletedEdges.insert(h)
         ctx.count("-relationships")
     }
@@ -196,7 +196,7 @@ struct Writer {
                 }
                 for e in ctx.graph.outgoing(h) + ctx.graph.incoming(h) { deleteEdge(e) }
             }
-            do { try ctx.graph.deleteNode(h) } catch {
+            do { try ctx.write { (g: inout Graph) throws(Diagnostic) in try g.deleteNode(h) } } catch {
                 throw ctx.runtimeError("ConstraintVerificationFailed", "DeleteConnectedNode", error.message, at: span)
             }
             ctx.deletedNodes.insert(h)

@@ -29,16 +29,37 @@ enum MatchStep: Sendable {
 /// checkable once it has bound its variables (filters are pushed down as early as possible).
 struct MatchPlan: Sendable {
     var pattern: Pattern
+    /// Variables bound before matching begins (the row the plan runs on binds them).
+    var initialBound: Set<String>
     var steps: [MatchStep]
     /// Filters checked before any step (they use only variables bound earlier).
     var initialFilters: [Expr]
     var filtersAfter: [[Expr]]
     /// Estimated rows after each step.
     var estimates: [Double]
+    /// Whether the last step is a single-hop expansion whose relationship and end node nobody
+    /// reads afterwards: it then counts the relationships that fit instead of producing a row
+    /// for each (a factorised count; see `PatternMatcher.runCounting`).
+    var countsLast = false
+    /// Position of this plan in its statement's plan (PROFILE's counters are kept by it).
+    var id = 0
+
+    /// Whether `row` binds exactly the pattern variables this plan was made for. A plan is
+    /// made once per statement from the binder's scopes; a row shaped otherwise is planned anew.
+    func fits(_ row: Row) -> Bool {
+        for part in pattern {
+            for n in part.nodes { if let v = n.variable, (row[v] != nil) != initialBound.contains(v) { return false } }
+            for r in part.rels { if let v = r.variable, (row[v] != nil) != initialBound.contains(v) { return false } }
+            if let v = part.pathVariable, (row[v] != nil) != initialBound.contains(v) { return false }
+        }
+        return true
+    }
 
     /// Lines for EXPLAIN: one operator per step, with the index it uses and its estimated rows.
-    func describe(source: SourceText) -> [String] {
+    /// `rows`: PROFILE's count of rows each step produced.
+    func describe(source: SourceText, rows: [Int]? = nil) -> [String] {
         var out: [String] = []
+        func actual(_ i: Int) -> String { rows.map { "  rows=\($0[i])" } ?? "" }
         func text(_ e: Expr) -> String { source.slice(e.span.start, e.span.end) }
         func nodeText(_ n: NodePattern) -> String { "(" + (n.variable ?? "") + n.labels.map { ":" + $0 }.joined() + ")" }
         for f in initialFilters { out.append("Filter \(text(f))") }
@@ -70,6 +91,7 @@ struct MatchPlan: Sendable {
                 out.append("ProjectPath \(pattern[p].pathVariable ?? "")")
             }
             for f in filtersAfter[i] { out.append("Filter \(text(f))") }
+            out[out.count - 1] += actual(i)
         }
         return out
     }
@@ -123,7 +145,11 @@ enum Planner {
         }
     }
 
-    static func plan(_ pattern: Pattern, predicate: Expr?, bound initial: Set<String>, graph: Graph) -> MatchPlan {
+    /// The plan of one pattern. `needed`: when the matches only feed counts (an aggregating
+    /// projection right after the MATCH), the variables that projection reads; the plan then
+    /// prefers an order whose last expansion nobody reads, and counts it instead of enumerating.
+    static func plan(_ pattern: Pattern, predicate: Expr?, bound initial: Set<String>, graph: Graph,
+                     needed: Set<String>? = nil) -> MatchPlan {
         let filters = conjuncts(predicate)
         var bound = initial
         var steps: [MatchStep] = []
@@ -154,7 +180,12 @@ enum Planner {
                 let candidates = part.shortest != .none ? [0] : Array(part.nodes.indices)
                 for ni in candidates {
                     let a = access(part.nodes[ni])
-                    let c = estimate(a, graph)
+                    var c = estimate(a, graph)
+                    // Counting the last hop instead of enumerating it saves a factor of the degree.
+                    if let needed, pattern.count == 1, part.shortest == .none,
+                       let last = lastExpansion(part, from: ni), !isRead(part, last, needed: needed, bound: bound) {
+                        c /= degree
+                    }
                     if best == nil || c < best!.3 { best = (pi, ni, a, c) }
                 }
             }
@@ -227,8 +258,43 @@ enum Planner {
         if !pending.isEmpty {
             if steps.isEmpty { initialFilters += pending } else { placed[steps.count - 1] += pending }
         }
-        return MatchPlan(pattern: pattern, steps: steps, initialFilters: initialFilters, filtersAfter: placed,
-                         estimates: estimates)
+        var plan = MatchPlan(pattern: pattern, initialBound: initial, steps: steps, initialFilters: initialFilters,
+                             filtersAfter: placed, estimates: estimates)
+        if let needed { plan.countsLast = countable(plan, needed: needed) }
+        return plan
+    }
+
+    /// The relationship (index) and end node (index) of the last expansion when a part is
+    /// matched from node `ni`: forward to the end first, then backward to the start.
+    private static func lastExpansion(_ part: PatternPart, from ni: Int) -> (rel: Int, node: Int)? {
+        if part.rels.isEmpty { return nil }
+        return ni > 0 ? (0, 0) : (part.rels.count - 1, part.nodes.count - 1)
+    }
+
+    /// Whether a consumer or the pattern itself reads the last expansion's relationship or end node.
+    private static func isRead(_ part: PatternPart, _ last: (rel: Int, node: Int), needed: Set<String>,
+                               bound: Set<String>) -> Bool {
+        let rel = part.rels[last.rel], node = part.nodes[last.node]
+        if rel.length != nil || rel.properties != nil || node.properties != nil || part.pathVariable != nil { return true }
+        for v in [rel.variable, node.variable].compactMap({ $0 }) {
+            if needed.contains(v) || bound.contains(v) { return true }
+            // Named twice in the pattern (`(a)-->(b)-->(a)`): the second occurrence is a join, not a count.
+            let uses = part.nodes.filter { $0.variable == v }.count + part.rels.filter { $0.variable == v }.count
+            if uses > 1 { return true }
+        }
+        return false
+    }
+
+    /// Whether the plan's last step can count instead of enumerate (see `MatchPlan.countsLast`).
+    private static func countable(_ plan: MatchPlan, needed: Set<String>) -> Bool {
+        guard plan.pattern.count == 1, let last = plan.steps.last, case .expand(let p, let r, let forward) = last,
+              plan.filtersAfter.last?.isEmpty ?? false else { return false }
+        let part = plan.pattern[p]
+        let node = forward ? r + 1 : r
+        // Filters placed at the last step would read its bindings; variables read by any filter stay enumerated.
+        let filtered = plan.filtersAfter.joined().reduce(into: Set<String>()) { $0.formUnion($1.freeVariables) }
+            .union(plan.initialFilters.reduce(into: Set<String>()) { $0.formUnion($1.freeVariables) })
+        return !isRead(part, (r, node), needed: needed.union(filtered), bound: plan.initialBound)
     }
 
     private static func pow2(_ d: Double, _ l: VarLength) -> Double {
