@@ -113,7 +113,7 @@ struct Executor {
 
     /// The first `k` of `indices` in the order `before` (a strict total order), in that order:
     /// what sorting all and keeping `k` gives, in about one comparison per element when k is small.
-    static func first(_ k: Int, of indices: Range<Int>, by before: (Int, Int) -> Bool) -> [Int] {
+    static func first<S: Sequence<Int>>(_ k: Int, of indices: S, by before: (Int, Int) -> Bool) -> [Int] {
         guard k > 0 else { return [] }
         var best: [Int] = []
         best.reserveCapacity(k + 1)
@@ -242,69 +242,145 @@ struct Executor {
     }
 
     /// The projection's rows: from `grouped` when it aggregates, else one per input row.
+    ///
+    /// Each output is first the array of its column values; the environment ORDER BY and
+    /// WITH … WHERE see (input variables plus columns) is built only when a key or the filter
+    /// reads more than the columns, and output rows only for the rows that are kept — so
+    /// `ORDER BY … LIMIT k` over many rows sorts arrays of values and builds k rows.
     private func project(_ p: BoundProjection, grouped: Grouping?, rows: [Row] = []) throws(QueryError) -> [Row] {
-        // Each output row with the environment ORDER BY sees.
-        var produced: [(out: Row, env: Row)] = []
+        let columns = p.columns
+        let columnIndex = Dictionary(columns.enumerated().map { ($1, $0) }) { a, _ in a }
+        func column(_ e: Expr) -> Int? {
+            if case .variable(let v) = e.kind { return columnIndex[v] }
+            return nil
+        }
+        // ORDER BY keys that are columns are read from the values; others need the environment.
+        let orderColumns = p.order.map { column($0.0) }
+        let filterOnColumns = p.filter.map { $0.freeVariables.isSubset(of: columnIndex.keys) } ?? true
+        let needsEnv = orderColumns.contains(nil) || !filterOnColumns
+        var values: [[QueryValue]] = []
+        var envs: [Row] = []
+        func environment(_ base: Row, _ vals: [QueryValue]) -> Row {
+            var env = base
+            for (i, c) in columns.enumerated() { env[c] = vals[i] }
+            return env
+        }
         if var grouping = grouped {
             grouping.finish()
+            // An item that is just an aggregate's slot takes its result without an environment.
+            let slotOf = Dictionary(p.aggregates.enumerated().map { ($1.slot, $0) }) { a, _ in a }
+            let direct: [Int?] = p.items.map { e in
+                if case .variable(let v) = e.kind { return slotOf[v] }
+                return nil
+            }
+            let keyAt = Dictionary(p.groupingIndexes.enumerated().map { ($1, $0) }) { a, _ in a }
+            let computed = p.items.indices.filter { keyAt[$0] == nil && direct[$0] == nil }
+            values.reserveCapacity(grouping.count)
             for g in 0..<grouping.count {
-                var env = grouping.firsts[g]
-                var out = Row()
-                for (k, i) in p.groupingIndexes.enumerated() { out[p.columns[i]] = grouping.key(g, k) }
-                for j in p.aggregates.indices { env[p.aggregates[j].slot] = try grouping.result(g, j, ctx) }
-                for (c, v) in out { env[c] = v }
-                for i in p.items.indices where !p.groupingIndexes.contains(i) {
-                    out[p.columns[i]] = try ctx.eval(p.items[i], env)
+                try ctx.tick()
+                var vals = [QueryValue](repeating: .null, count: columns.count)
+                for (i, k) in keyAt { vals[i] = grouping.key(g, k) }
+                for i in p.items.indices { if let j = direct[i] { vals[i] = try grouping.result(g, j, ctx) } }
+                if !computed.isEmpty || needsEnv {
+                    var env = grouping.firsts[g]
+                    for j in p.aggregates.indices { env[p.aggregates[j].slot] = try grouping.result(g, j, ctx) }
+                    for k in p.groupingIndexes { env[columns[k]] = vals[k] }
+                    for i in computed { vals[i] = try ctx.eval(p.items[i], env) }
+                    if needsEnv { envs.append(environment(env, vals)) }
                 }
-                for (c, v) in out { env[c] = v }
-                produced.append((out, env))
+                values.append(vals)
             }
         } else {
+            values.reserveCapacity(rows.count)
             for row in rows {
                 try ctx.tick()
-                var out = Row()
-                for (i, e) in p.items.enumerated() { out[p.columns[i]] = try ctx.eval(e, row) }
-                var env = row
-                for (c, v) in out { env[c] = v }
-                produced.append((out, env))
+                var vals: [QueryValue] = []
+                vals.reserveCapacity(columns.count)
+                for e in p.items { vals.append(try ctx.eval(e, row)) }
+                if needsEnv { envs.append(environment(row, vals)) }
+                values.append(vals)
             }
         }
+        var kept = Array(values.indices)
         if p.distinct {
             var seen = Set<[QueryValue]>()
-            produced = produced.filter { r in seen.insert(p.columns.map { ValueSemantics.groupKey(r.out[$0] ?? .null) }).inserted }
+            kept = kept.filter { seen.insert(values[$0].map(ValueSemantics.groupKey)).inserted }
         }
         if !p.order.isEmpty {
-            var keyed: [([QueryValue], (out: Row, env: Row))] = []
-            keyed.reserveCapacity(produced.count)
-            for r in produced {
-                var ks: [QueryValue] = []
-                for (e, _) in p.order { ks.append(try ctx.eval(e, r.env)) }
-                keyed.append((ks, r))
+            // Sort positions, not rows, by typed key columns. Ties keep their input order (the
+            // position decides last), so the order is total.
+            var sortColumns: [SortColumn] = []
+            for (n, (e, _)) in p.order.enumerated() {
+                var column: [QueryValue] = []
+                column.reserveCapacity(values.count)
+                for i in values.indices {
+                    if let c = orderColumns[n] { column.append(values[i][c]) } else { column.append(try ctx.eval(e, envs[i])) }
+                }
+                sortColumns.append(SortColumn(column))
             }
             let desc = p.order.map(\.1)
-            // Sort positions, not the rows: moving two dictionaries per comparison is the costly part.
-            // Ties keep their input order (the position decides last), so the order is total.
             let before = { (a: Int, b: Int) -> Bool in
-                for i in desc.indices {
-                    let c = ValueSemantics.order(keyed[a].0[i], keyed[b].0[i])
-                    if c != 0 { return desc[i] ? c > 0 : c < 0 }
+                for n in desc.indices {
+                    let c = sortColumns[n].order(a, b)
+                    if c != 0 { return desc[n] ? c > 0 : c < 0 }
                 }
                 return a < b
             }
             // ORDER BY … LIMIT k keeps only the first k: a bounded insertion beats sorting everything.
-            let wanted = try rowCap(p)
-            let sorted = wanted.map { $0 < keyed.count / 4 } == true
-                ? Executor.first(wanted!, of: keyed.indices, by: before)
-                : keyed.indices.sorted(by: before)
-            produced = sorted.map { keyed[$0].1 }
+            if let wanted = try rowCap(p), wanted < kept.count / 4 {
+                kept = Executor.first(wanted, of: kept, by: before)
+            } else {
+                kept.sort(by: before)
+            }
         }
-        if let skip = try intArgument(p.skip, "SKIP") { produced = Array(produced.dropFirst(skip)) }
-        if let limit = try intArgument(p.limit, "LIMIT") { produced = Array(produced.prefix(limit)) }
+        if let skip = try intArgument(p.skip, "SKIP") { kept = Array(kept.dropFirst(skip)) }
+        if let limit = try intArgument(p.limit, "LIMIT") { kept = Array(kept.prefix(limit)) }
+        func row(_ i: Int) -> Row {
+            var r = Row()
+            for (c, name) in columns.enumerated() { r[name] = values[i][c] }
+            return r
+        }
         if let f = p.filter {
-            var kept: [Row] = []
-            for r in produced where try ctx.truth(f, r.env) == true { kept.append(r.out) }
-            return kept
+            var out: [Row] = []
+            for i in kept {
+                let r = row(i)
+                if try ctx.truth(f, filterOnColumns ? r : envs[i]) == true { out.append(r) }
+            }
+            return out
         }
-        return produced.map(\.out)
+        return kept.map(row)
+    }
+}
+
+/// One ORDER BY key's values for every row — as plain integers, floats or strings when they all
+/// have that type (the common case: one property), so comparing two rows compares two plain
+/// values instead of switching over two `QueryValue`s; openCypher's order of mixed values otherwise.
+enum SortColumn {
+    case ints([Int])
+    case floats([Double])
+    case strings([String])
+    case values([QueryValue])
+
+    init(_ column: [QueryValue]) {
+        if column.allSatisfy({ if case .int = $0 { return true }; return false }) {
+            self = .ints(column.map { if case .int(let i) = $0 { return i }; return 0 })
+        } else if column.allSatisfy({ if case .float(let d) = $0 { return !d.isNaN }; return false }) {
+            self = .floats(column.map { if case .float(let d) = $0 { return d }; return 0 })
+        } else if column.allSatisfy({ if case .string = $0 { return true }; return false }) {
+            self = .strings(column.map { if case .string(let s) = $0 { return s }; return "" })
+        } else {
+            self = .values(column)
+        }
+    }
+
+    /// -1, 0 or 1 as row `a`'s key sorts before, with or after row `b`'s.
+    @inline(__always)
+    func order(_ a: Int, _ b: Int) -> Int {
+        switch self {
+        case .ints(let v): return v[a] < v[b] ? -1 : (v[a] > v[b] ? 1 : 0)
+        case .floats(let v): return v[a] < v[b] ? -1 : (v[a] > v[b] ? 1 : 0)
+        case .strings(let v): return v[a] == v[b] ? 0 : (v[a] < v[b] ? -1 : 1)
+        case .values(let v): return ValueSemantics.order(v[a], v[b])
+        }
     }
 }

@@ -63,7 +63,7 @@ struct PatternMatcher {
 
     private struct State {
         var row: Row
-        var used: Set<Int>
+        var used: UsedEdges
         var nodes: [[Int]]
         var rels: [[[Int]]]
         /// Whether the last step counts its matches instead of producing them (`runCounting`).
@@ -89,7 +89,7 @@ struct PatternMatcher {
 
     private func run(_ row: Row, counting: Bool, _ body: Sink) throws(QueryError) {
         for f in plan.initialFilters where try ctx.truth(f, row) != true { return }
-        var st = State(row: row, used: [],
+        var st = State(row: row, used: UsedEdges(),
                        nodes: plan.pattern.map { Array(repeating: -1, count: $0.nodes.count) },
                        rels: plan.pattern.map { Array(repeating: [], count: $0.rels.count) }, counting: counting)
         _ = try step(0, &st, body)
@@ -391,11 +391,11 @@ struct PatternMatcher {
 
     /// Depth-first enumeration of relationship sequences with a length in `length`, each relationship
     /// at most once. Iterative (an explicit stack), so a long chain cannot exhaust the call stack.
-    private func walk(from: Int, dir: RelDirection, rel: RelPattern, props: QueryValue?, length: VarLength, used: Set<Int>,
+    private func walk(from: Int, dir: RelDirection, rel: RelPattern, props: QueryValue?, length: VarLength, used: UsedEdges,
                       path: [Int], _ yield: ([Int], Int) throws(QueryError) -> Bool) throws(QueryError) {
         struct Frame { var node: Int; var edges: [(Int, Int)]; var next: Int }
         var edgesInPath: [Int] = []
-        var inPath = Set<Int>()
+        var inPath = UsedEdges()
         var stack: [Frame] = []
         let types = rel.types.isEmpty ? nil : rel.types.map { graph.typeCode($0) }
         func enter(_ node: Int) throws(QueryError) -> Bool {

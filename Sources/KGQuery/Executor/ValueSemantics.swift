@@ -121,7 +121,7 @@ enum ValueSemantics {
             if x.isNaN || y.isNaN { return x.isNaN == y.isNaN ? 0 : (x.isNaN ? 1 : -1) }
             if case let (.int(i), .int(j)) = (a, b) { return i < j ? -1 : (i > j ? 1 : 0) }
             return x < y ? -1 : (x > y ? 1 : 0)
-        case let (.string(x), .string(y)): return x < y ? -1 : (x > y ? 1 : 0)
+        case let (.string(x), .string(y)): return x == y ? 0 : (x < y ? -1 : 1)
         case let (.bool(x), .bool(y)): return x == y ? 0 : (!x ? -1 : 1)
         case let (.date(x), .date(y)): return x < y ? -1 : (x > y ? 1 : 0)
         case let (.temporal(x), .temporal(y)): return Temporal.order(x, y) ?? 0
