@@ -36,7 +36,7 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .customLong("stale-years"), help: "A figure whose period ended more than this many years ago is stale.")
+    @Option(name: .customLong("stale-years"), parsing: .unconditional, help: "A figure whose period ended more than this many years ago is stale.")
     var staleYears: Int = 5
 
     @Option(name: .long, help: ArgumentHelp("The date staleness is measured from (YYYY, YYYY-MM or YYYY-MM-DD); default: today.", valueName: "date"))
@@ -50,7 +50,8 @@ struct AuditCommand: ParsableCommand {
         if let today, KGDate(today) == nil {
             throw ValidationError("--today '\(today)' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
         }
-        if staleYears < 0 { throw ValidationError("--stale-years must be 0 or more") }
+        // Years count back from a date of the calendar kgq knows (years 1 to 9999).
+        try NumericFlag.check("--stale-years", staleYears, in: 0...9_999)
         if let map {
             guard let f = ExportCommand.format(forPath: map), f.isPicture || f == .dot else {
                 throw ValidationError("--map '\(map)' must end in .dot, .svg, .png or .pdf")
@@ -99,7 +100,7 @@ struct AuditCommand: ParsableCommand {
             try AtomicFile.write(Array(text.utf8), to: output)
             CLI.error("kgq audit: \(report.summaryLine); wrote \(output)")
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            CLI.out(text)
         }
         if let map { try drawMap(graph, report, to: map) }
         if report.fails(at: failOn.severity) { throw ExitCode(1) }

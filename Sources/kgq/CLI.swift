@@ -40,10 +40,32 @@ enum CLI {
         }
     }
 
+    /// Writes `text` to standard output, unbuffered, checking every write: output that cannot be
+    /// written (a full disk, a closed descriptor) is an error, never silently lost. Nothing more
+    /// can be said on a broken stdout, so the error goes to stderr and kgq exits with code 2.
+    static func out(_ text: String) {
+        out(Array(text.utf8))
+    }
+
+    /// Writes `bytes` to standard output; see `out(_:)` for text.
+    static func out(_ bytes: [UInt8]) {
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { Foundation.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                error(Diagnostic(.error, "cannot write to standard output: \(String(cString: strerror(errno)))",
+                                 help: "check where the output goes (free disk space, a closed pipe), or write a file with -o").rendered())
+                Foundation.exit(2)
+            }
+            written += n
+        }
+    }
+
     /// Writes `text` to a file atomically, or to stdout for "-".
     static func write(_ text: String, to path: String) throws {
         if path == "-" {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            out(text)
         } else {
             try reporting { try AtomicFile.write(text, to: path) }
         }

@@ -46,7 +46,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "Graphviz layout: dot (layered, default), neato, fdp, sfdp (large graphs) or circo.")
     var layout: LayoutEngine = .dot
 
-    @Option(name: .long, help: "Refuse subgraphs with more nodes than this (default 500 for pictures, none for data).")
+    @Option(name: .long, parsing: .unconditional, help: "Refuse subgraphs with more nodes than this (default 500 for pictures, none for data).")
     var maxNodes: Int?
 
     @Option(name: .long, help: "Group the nodes of a picture into one box per label: 'label'.")
@@ -180,7 +180,7 @@ struct ExportCommand: ParsableCommand {
 
     private func write(_ result: ExportOutput, format: any Exporter) throws {
         if output == "-" {
-            for file in result.files { FileHandle.standardOutput.write(Data(file.bytes)) }
+            for file in result.files { CLI.out(file.bytes) }
             return
         }
         var written: [String] = []

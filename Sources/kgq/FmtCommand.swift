@@ -31,13 +31,13 @@ struct FmtCommand: ParsableCommand {
             if !check { try CLI.write(canonical, to: file.name) }
         }
         if check {
-            for f in changed { print(f) }
+            for f in changed { CLI.out(f + "\n") }
             if !changed.isEmpty {
                 CLI.error("\(changed.count) file(s) not in canonical form; run 'kgq fmt --graph \(options.folder)'")
                 throw ExitCode(1)
             }
         } else {
-            print("formatted \(changed.count) of \(files.count) file(s)")
+            CLI.out("formatted \(changed.count) of \(files.count) file(s)\n")
         }
     }
 }

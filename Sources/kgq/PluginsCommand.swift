@@ -26,7 +26,7 @@ struct PluginsCommand: ParsableCommand {
 
     func run() throws {
         let registry = try pluginOptions.registry()
-        print(format == .json ? Self.json(registry) : Self.text(registry), terminator: "")
+        CLI.out(format == .json ? Self.json(registry) : Self.text(registry))
     }
 
     /// Aligned sections, one contribution per line: name, origin, description.

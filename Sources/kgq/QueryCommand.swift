@@ -77,7 +77,7 @@ struct QueryCommand: ParsableCommand {
                 var e = error
                 if let l = e.line { e.line = l + st.line - 1 }
                 FileHandle.standardError.write(Data((e.description + "\n").utf8))
-                if format == .json { print(ResultJSON.encode(e)) }
+                if format == .json { CLI.out(ResultJSON.encode(e) + "\n") }
             }
         }
         if failed { throw ExitCode(2) }
@@ -85,10 +85,10 @@ struct QueryCommand: ParsableCommand {
 
     private func emit(_ r: ResultSet, _ g: Graph) {
         if format == .json {
-            print(ResultJSON.encode(r, graph: g))   // the documented one-object-per-statement shape
+            CLI.out(ResultJSON.encode(r, graph: g) + "\n")   // the documented one-object-per-statement shape
         } else {
             let width = TerminalInfo.outputIsTerminal ? TerminalInfo.width(environment: ProcessInfo.processInfo.environment) : nil
-            print(ResultRenderer.render(r, graph: g, mode: format, width: width, color: false), terminator: "")
+            CLI.out(ResultRenderer.render(r, graph: g, mode: format, width: width, color: false))
         }
     }
 }

@@ -17,7 +17,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let stats = GraphStats(try options.load())
-        print(format == .json ? stats.json : stats.text, terminator: "")
+        CLI.out(format == .json ? stats.json : stats.text)
     }
 }
 

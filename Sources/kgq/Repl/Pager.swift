@@ -5,7 +5,7 @@ import Foundation
 enum Pager {
     static func show(_ text: String, command: String?) {
         guard let command else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            CLI.out(text)
             return
         }
         let p = Process()
@@ -16,7 +16,7 @@ enum Pager {
         do {
             try p.run()
         } catch {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            CLI.out(text)
             return
         }
         pipe.fileHandleForWriting.write(Data(text.utf8))

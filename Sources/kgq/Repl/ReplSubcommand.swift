@@ -67,7 +67,7 @@ struct ReplSubcommand: ParsableCommand {
             nodeStyle: nodes, failFast: failFast)
         let pager = interactive && toTerminal ? env["PAGER"].flatMap { $0.isEmpty ? nil : $0 } : nil
         let output = ReplOutput(
-            out: { FileHandle.standardOutput.write(Data($0.utf8)) },
+            out: { CLI.out($0) },
             err: { FileHandle.standardError.write(Data($0.utf8)) },
             page: { text in Pager.show(text, command: pager) })
         var session = QuerySession(graph: graph, parameters: parameters, displayLanguage: language,
@@ -78,8 +78,8 @@ struct ReplSubcommand: ParsableCommand {
         if interactive {
             let path = HistoryLocation.path(graphFolder: options.folder, explicit: history, disabled: noHistory, environment: env)
             let editor = LineEditor(historyPath: path)
-            print("kgq — \(graph.nodeCount) nodes, \(graph.edgeCount) relationships from \(options.folder). "
-                  + "Statements end with ';'. :help for commands, :quit or Ctrl-D to leave.")
+            CLI.out("kgq — \(graph.nodeCount) nodes, \(graph.edgeCount) relationships from \(options.folder). "
+                  + "Statements end with ';'. :help for commands, :quit or Ctrl-D to leave.\n")
             // Ctrl-C is caught for the whole session: at the prompt it drops the line being typed,
             // while a statement runs it cancels the statement; it never ends the shell.
             let interrupts = InterruptScope(watching: repl.session.cancellation)
