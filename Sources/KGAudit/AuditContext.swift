@@ -38,4 +38,25 @@ public struct AuditContext: Sendable {
     public func name(of id: String) -> String {
         graph.node(id: id).map { graph.nodes[$0].name } ?? id
     }
+
+    /// True for edges whose provenance is that of the statement they belong to, so they need
+    /// no citation (or attribution) of their own: `MEASURES` from and `REPORTS` to a cited
+    /// Figure or Claim, and `MENTIONS` from a Document.
+    public func inheritsProvenance(_ edge: Edge) -> Bool {
+        let from = graph.nodes[edge.from], to = graph.nodes[edge.to]
+        func citedStatement(_ n: Node) -> Bool {
+            (n.hasLabel("Figure") || n.hasLabel("Claim")) && !n.citations.isEmpty
+        }
+        switch edge.type {
+        case "MEASURES": return citedStatement(from)
+        case "REPORTS": return citedStatement(to)
+        case "MENTIONS": return from.hasLabel(Document.label)
+        default: return false
+        }
+    }
+
+    /// `(from)-[:TYPE]->(to)` with the endpoints' ids.
+    public func describe(_ edge: Edge) -> String {
+        "(\(graph.nodes[edge.from].id))-[:\(edge.type)]->(\(graph.nodes[edge.to].id))"
+    }
 }

@@ -54,9 +54,9 @@ import KGCore
         let report = ReportTests.report()
         let rules = Set(report.findings.map(\.ruleID))
         #expect(rules == ["uncited-statement", "quote-not-found", "second-hand-only", "conflicting-statements",
-                          "stale-figure", "single-source", "uncaptured-number"])
+                          "stale-figure", "single-source", "uncaptured-number", "value-not-in-quote", "attribution-mismatch"])
         #expect(report.findings.map(\.severity) == report.findings.map(\.severity).sorted(by: >))
-        #expect(report.summaryLine.hasPrefix("\(report.findings.count) findings: 2 errors"))
+        #expect(report.summaryLine.hasPrefix("\(report.findings.count) findings: 3 errors"))
     }
 
     @Test func baselineSuppressesKnownFindingsAndSaysHowMany() throws {

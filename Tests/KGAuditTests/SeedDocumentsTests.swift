@@ -102,4 +102,45 @@ struct SeedDocumentsTests {
             "004_e27fcd4771a3fa61.txt:21 50 procent",
         ])
     }
+
+    /// The graph with one statement's properties or citations changed.
+    func audit(_ rules: [any AuditRule], mutating id: String, _ change: (inout Node) -> Void) throws -> AuditReport {
+        var g = try graph()
+        var copy = Graph()
+        for i in g.nodeHandles {
+            var n = g.nodes[i]
+            if n.id == id { change(&n) }
+            try copy.addNode(n)
+        }
+        for e in g.edgeHandles {
+            var edge = g.edges[e]
+            edge.from = copy.node(id: g.nodes[edge.from].id)!
+            edge.to = copy.node(id: g.nodes[edge.to].id)!
+            try copy.addEdge(edge)
+        }
+        g = copy
+        let context = AuditContext(graph: g, documents: DocumentCorpus.load(documentsOf: g, from: SeedFolder.path!),
+                                   settings: AuditSettings(today: KGDate(year: 2026, month: 11, day: 22)!))
+        return Audit(rules: rules).run(context)
+    }
+
+    @Test func everyFigureValueStandsInItsQuoteInItsLanguage() throws {
+        #expect(try audit([ValueNotInQuote()]).findings.map(\.message) == [])
+    }
+
+    @Test(arguments: [("fig:wage", 15.18), ("fig:callcenter", 3.6), ("fig:salary-1", 28.0), ("fig:salary-2", 30.0)])
+    func aMistypedValueIsAnError(id: String, value: Double) throws {
+        let report = try audit([ValueNotInQuote()], mutating: id) { $0.properties["value"] = .float(value) }
+        #expect(report.findings.map(\.focus.id) == [id])
+        #expect(report.findings.first?.severity == .error)
+    }
+
+    @Test func aRemovedViaIsAMissingAttribution() throws {
+        #expect(try audit([MissingAttribution()]).findings.map(\.message) == [])
+        let report = try audit([MissingAttribution()], mutating: "fig:wage") { n in
+            n.citations = n.citations.map { var c = $0; c.via = nil; return c }
+        }
+        #expect(report.findings.map(\.focus.id) == ["fig:wage"])
+        #expect(report.findings.first?.fix.contains("via source:bls") == true)
+    }
 }

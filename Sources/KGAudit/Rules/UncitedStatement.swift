@@ -34,7 +34,7 @@ public struct UncitedStatement: AuditRule {
         }
         for e in g.edgeHandles {
             let edge = g.edges[e]
-            guard edge.citations.isEmpty, !isDerived(edge, in: g) else { continue }
+            guard edge.citations.isEmpty, !context.inheritsProvenance(edge) else { continue }
             let from = g.nodes[edge.from].id, to = g.nodes[edge.to].id
             out.append(AuditFinding(
                 rule: id, severity: defaultSeverity, focus: AuditFocus(.edge, edge.id), location: edge.location,
@@ -43,19 +43,5 @@ public struct UncitedStatement: AuditRule {
                 essentials: [from, edge.type, to]))
         }
         return out
-    }
-
-    /// True for edges whose provenance is that of the statement they belong to.
-    func isDerived(_ edge: Edge, in g: Graph) -> Bool {
-        let from = g.nodes[edge.from], to = g.nodes[edge.to]
-        func citedStatement(_ n: Node) -> Bool {
-            (n.hasLabel("Figure") || n.hasLabel("Claim")) && !n.citations.isEmpty
-        }
-        switch edge.type {
-        case "MEASURES": return citedStatement(from)
-        case "REPORTS": return citedStatement(to)
-        case "MENTIONS": return from.hasLabel(Document.label)
-        default: return false
-        }
     }
 }
