@@ -124,7 +124,7 @@ public struct ReplCommand: Sendable {
         ReplCommand("export", "[graph] FORMAT FILE", "export the last result's nodes and relationships (those its values were "
                         + "read from, for properties); `graph`: the whole session graph. FORMAT is any exporter of "
                         + "`kgq plugins` (dot, png, svg, json, kg, …)",
-                    choices: { i, completer in i == 0 ? ["graph"] + completer.exportFormats : i == 1 ? completer.exportFormats : nil }) { repl, words, _ in
+                    choices: { i, completer in i == 0 ? ["graph"] + completer.exportFormats : nil }) { repl, words, _ in
             let whole = words.first?.lowercased() == "graph" && words.count == 3
             let args = whole ? Array(words.dropFirst()) : words
             guard args.count == 2 else { throw usage("export") }
