@@ -20,6 +20,8 @@ public struct Repl {
     public let output: ReplOutput
     /// The last successful result with columns, for `:why` and `:last`.
     public private(set) var last: ResultSet?
+    /// The text of the statement that gave `last` (traced again by `:why` and `:export`).
+    public private(set) var lastStatement: String?
     /// Statements and commands that failed so far.
     public private(set) var failures = 0
     /// Labels, types and properties of the current graph (refreshed after writes and `:graph`).
@@ -126,7 +128,7 @@ public struct Repl {
             var o = renderOptions
             if settings.timer { o.elapsed = elapsed }
             output.out(ResultRenderer.render(r, graph: session.graph, mode: settings.mode, options: o))
-            if !r.columns.isEmpty { last = r }
+            if !r.columns.isEmpty { last = r; lastStatement = text }
             if !r.stats.isEmpty { schema = Schema(session.graph) }
         } catch {
             failures += 1
@@ -170,12 +172,62 @@ public struct Repl {
         graphFolder = path
         schema = Schema(g)
         last = nil
+        lastStatement = nil
         output.err("loaded \(path): \(g.nodeCount) nodes, \(g.edgeCount) relationships\n")
     }
 
-    /// `:export FORMAT FILE`: the last result's subgraph, or the whole graph before any result.
-    mutating func export(_ exporter: any Exporter, to path: String) throws(Diagnostic) {
-        let sub = last.map { Subgraph(result: $0) } ?? Subgraph(all: session.graph)
+    /// The nodes and relationships behind rows of the last result: those in the rows' values
+    /// and those their property values were read from (the statement traced again, see
+    /// `Lineage`); `note` says why tracing was not possible. `rows` nil: every row.
+    func sources(ofRow index: Int?) -> (nodes: [Int], edges: [Int], note: String?) {
+        guard let last else { return ([], [], nil) }
+        let rows = index.map { [last.rows[$0]] } ?? last.rows
+        var nodes: [Int] = [], edges: [Int] = []
+        for row in rows { for v in row { Lineage.collect(v, &nodes, &edges) } }
+        var note: String? = nil
+        if let text = lastStatement {
+            do {
+                let lineage = try Lineage(of: text)
+                var traceSession = session
+                traceSession.limits = .standard
+                let traced = try traceSession.run(lineage.text)
+                var matched = false
+                for row in rows {
+                    guard let s = lineage.sources(of: row, in: traced) else { continue }
+                    matched = true
+                    edges += s.edges
+                    nodes += s.nodes
+                }
+                if !matched { note = "the graph changed since this result: its sources are no longer found" }
+            } catch let refusal as Lineage.Refusal {
+                note = "property values not traced: " + refusal.description
+            } catch {
+                note = "property values not traced: \(error)"
+            }
+        }
+        var seenN = Set<Int>(), seenE = Set<Int>()
+        return (nodes.filter { seenN.insert($0).inserted }, edges.filter { seenE.insert($0).inserted }, note)
+    }
+
+    /// `:export [graph] FORMAT FILE`: the last result's subgraph (its nodes and relationships,
+    /// or those its values were read from), or with `graph` the whole session graph.
+    mutating func export(_ exporter: any Exporter, to path: String, wholeGraph: Bool) throws(Diagnostic) {
+        let sub: Subgraph
+        if wholeGraph {
+            sub = Subgraph(all: session.graph)
+        } else {
+            guard last != nil else {
+                throw Diagnostic(.error, "no result to export yet",
+                                 help: "run a query first, or write the whole graph with :export graph \(exporter.format) \(path)")
+            }
+            let s = sources(ofRow: nil)
+            sub = Subgraph(nodes: s.nodes, edges: s.edges).alive(in: session.graph)
+            guard !sub.nodes.isEmpty || !sub.edges.isEmpty else {
+                throw Diagnostic(.error, "the last result has no nodes or relationships to export"
+                                    + (s.note.map { " (\($0))" } ?? ""),
+                                 help: "return nodes or relationships (RETURN f, r), or write the whole graph with :export graph \(exporter.format) \(path)")
+            }
+        }
         let result = try exporter.export(session.graph, sub, settings: ExportSettings(language: session.displayLanguage))
         if exporter.writesDirectory {
             try AtomicFile.makeDirectory(path)
@@ -183,7 +235,7 @@ public struct Repl {
         } else {
             for f in result.files { try AtomicFile.write(f.bytes, to: path) }
         }
-        output.err("wrote \(path)\n")
+        output.err("wrote \(path): \(sub.nodes.count) nodes, \(sub.edges.count) relationships" + (wholeGraph ? " (the whole graph)" : "") + "\n")
     }
 }
 

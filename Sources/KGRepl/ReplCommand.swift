@@ -98,8 +98,10 @@ public struct ReplCommand: Sendable {
                 throw Diagnostic(.error, "row \(n) is not in the last result (it has \(last.rows.count) row\(last.rows.count == 1 ? "" : "s"))",
                                  help: last.rows.isEmpty ? nil : "give a row number from 1 to \(last.rows.count)")
             }
+            let s = repl.sources(ofRow: n - 1)
             repl.output.out(WhyReport.render(row: last.rows[n - 1], columns: last.columns, graph: repl.session.graph,
-                                             language: repl.session.displayLanguage))
+                                             language: repl.session.displayLanguage, sources: (s.nodes, s.edges),
+                                             note: s.note, width: repl.settings.width))
             return true
         },
         ReplCommand("last", "", "the last result again, in full (through $PAGER when set)") { repl, _, _ in
@@ -119,15 +121,18 @@ public struct ReplCommand: Sendable {
             repl.session.displayLanguage = words.first
             return true
         },
-        ReplCommand("export", "FORMAT FILE", "export the last result's nodes and relationships (or the whole graph); "
-                        + "FORMAT is any exporter of `kgq plugins` (dot, png, svg, json, …)",
-                    choices: { i, completer in i == 0 ? completer.exportFormats : nil }) { repl, words, _ in
-            guard words.count == 2 else { throw usage("export") }
-            guard let exporter = repl.registry.exporter(format: words[0].lowercased()) else {
-                throw Diagnostic(.error, "unknown export format '\(words[0])'",
+        ReplCommand("export", "[graph] FORMAT FILE", "export the last result's nodes and relationships (those its values were "
+                        + "read from, for properties); `graph`: the whole session graph. FORMAT is any exporter of "
+                        + "`kgq plugins` (dot, png, svg, json, kg, …)",
+                    choices: { i, completer in i == 0 ? ["graph"] + completer.exportFormats : nil }) { repl, words, _ in
+            let whole = words.first?.lowercased() == "graph" && words.count == 3
+            let args = whole ? Array(words.dropFirst()) : words
+            guard args.count == 2 else { throw usage("export") }
+            guard let exporter = repl.registry.exporter(format: args[0].lowercased()) else {
+                throw Diagnostic(.error, "unknown export format '\(args[0])'",
                                  help: "one of " + repl.registry.formatNames.joined(separator: ", "))
             }
-            try repl.export(exporter, to: words[1])
+            try repl.export(exporter, to: args[1], wholeGraph: whole)
             return true
         },
         ReplCommand("audit", "", "audit the graph's citations (text report)") { repl, _, _ in

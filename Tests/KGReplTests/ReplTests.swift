@@ -87,8 +87,9 @@ import Testing
         _ = repl.feed(":why 1")
         #expect(c.out.contains("\"agents answer calls\" — line 3\n      document: A guide (guide.txt), Example Press\n      via: BLS (source:bls)\n"))
         #expect(c.out.contains("(:Role \"Agent\")-[:REQUIRES]->(:Skill \"Empathy\")\n    \"empathy matters most\" — line 7"))
-        #expect(c.out.contains("(:Skill \"Empathy\") skill:empathy") == false)
-        #expect(c.out.contains("s.name: Empathy — a value"))
+        #expect(c.out.contains("s.name = Empathy\n"))
+        #expect(c.out.contains("(:Skill \"Empathy\") skill:empathy\n    uncited"), "s.name is traced to s")
+        #expect(c.out.contains("rests on 1 relationship and 2 nodes:"), "q counted once, though also named in the pattern")
         _ = repl.feed(":why 5")
         #expect(c.err.contains("row 5 is not in the last result (it has 1 row)"))
     }
@@ -127,7 +128,59 @@ import Testing
         #expect(c.err.contains("unknown export format 'bmp'"))
     }
 
-    /// `:export kg FILE` before any result keeps the whole graph, session edits included, as a
+    /// A row of properties only: `:why` finds the nodes and the (anonymous) relationship they
+    /// were read from, the relationship first; `:export` draws them.
+    @Test func whyTracesPropertiesToWhereTheyWereRead() throws {
+        var (repl, c) = try Fixture.repl()
+        _ = repl.feed("MATCH (r:Role)-[:REQUIRES]->(s) RETURN r.name, s.name ORDER BY r.name LIMIT 1;")
+        _ = repl.feed(":why 1")
+        #expect(c.out.contains("r.name = Agent\ns.name = Empathy\nrests on 1 relationship and 2 nodes:\n"
+                               + "  (:Role \"Agent\")-[:REQUIRES]->(:Skill \"Empathy\")\n    \"empathy matters most\" — line 7\n"), "\(c.out)")
+        #expect(c.out.contains("  (:Role \"Agent\") role:agent\n    \"agents answer calls\" — line 3\n"))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kgq-why-\(getpid()).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = repl.feed(":export json \(path)")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("role:agent") && text.contains("skill:empathy") && text.contains("\"e1\""))
+        #expect(c.err.contains("wrote \(path): 2 nodes, 1 relationships"))
+    }
+
+    /// An aggregate rests on what it counted; a computed value on nothing; a write is not re-run.
+    @Test func whyOfAggregatesLiteralsAndWrites() throws {
+        var (repl, c) = try Fixture.repl()
+        _ = repl.feed("MATCH (n) WHERE n:Role OR n:Skill RETURN count(n) AS n;")
+        _ = repl.feed(":why 1")
+        #expect(c.out.contains("rests on 0 relationships and 2 nodes:"), "\(c.out)")
+        _ = repl.feed("RETURN 1 + 1 AS two;")
+        _ = repl.feed(":why 1")
+        #expect(c.out.contains("no statement of the graph stands behind this row"))
+        _ = repl.feed(":export json x.json")
+        #expect(c.err.contains("the last result has no nodes or relationships to export"))
+        #expect(c.err.contains(":export graph json x.json"))
+        #expect(!FileManager.default.fileExists(atPath: "x.json"))
+        let before = repl.session.graph.nodeCount
+        _ = repl.feed("CREATE (s:Skill {name: 'Patience'}) RETURN s.name;")
+        _ = repl.feed(":why 1")
+        #expect(c.out.contains("a statement that writes is not run again"))
+        #expect(repl.session.graph.nodeCount == before + 1, "tracing did not create a second node")
+    }
+
+    @Test func lineageRewritesTheReturn() throws {
+        let l = try Lineage(of: "MATCH (f:Figure)-->(r:Role) WITH f, r MATCH (f)-[:FROM]-(d) RETURN DISTINCT f.value AS v, d.name ORDER BY v LIMIT 3")
+        #expect(l.text == "MATCH (f:Figure)-->(r:Role) WITH f, r MATCH (f)-[__why_rel1:FROM]-(d) "
+                + "RETURN f.value AS `v`, d.name, `__why_rel1` AS __why_1, `f` AS __why_2, `d` AS __why_3")
+        #expect(l.columns == 2 && !l.aggregated)
+        #expect(throws: Lineage.Refusal.self) { try Lineage(of: "RETURN 1 UNION RETURN 2") }
+    }
+
+    @Test func exportNeedsAResultOrGraph() throws {
+        var (repl, c) = try Fixture.repl()
+        _ = repl.feed(":export kg nothing.kg")
+        #expect(c.err.contains("no result to export yet"))
+        #expect(c.err.contains(":export graph kg nothing.kg"))
+    }
+
+    /// `:export graph kg FILE` keeps the whole graph, session edits included, as a
     /// .kg file that loads back.
     @Test func exportKGKeepsSessionEdits() throws {
         var (repl, c) = try Fixture.repl()
@@ -135,7 +188,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let before = repl.session.graph.nodeCount
         _ = repl.feed("CREATE (:Skill {name: 'patience', noted: date('2020-05'), at: localtime('10:35')});")
-        _ = repl.feed(":export kg \(path)")
+        _ = repl.feed("MATCH (s:Skill) RETURN count(s);")
+        _ = repl.feed(":export graph kg \(path)")
         #expect(c.err.contains("wrote \(path)"), "\(c.err)")
         let back = try GraphLoader.load(files: [(name: "edits.kg", text: try String(contentsOfFile: path, encoding: .utf8))])
         #expect(back.nodeCount == before + 1)
