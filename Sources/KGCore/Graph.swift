@@ -13,8 +13,13 @@
 /// Label, type and name indexes are maintained lazily on removal: readers re-check the
 /// entry, so a removal costs O(1) and a lookup never returns a stale hit.
 ///
+/// Writes change the tables in place. Between `beginUndo()` and `commitUndo()` every change is
+/// also recorded in an undo log, and `rollBack()` reverts them in reverse order, which leaves
+/// the graph equal (`==`) to what it was at `beginUndo()`: a failed statement is undone without
+/// the graph ever being copied.
+///
 /// Memory: an edge is ~100 bytes plus its id, so 1M edges fit in a few hundred MiB.
-public struct Graph: Sendable {
+public struct Graph: Sendable, Equatable {
     public private(set) var nodes: [Node] = []
     public private(set) var edges: [Edge] = []
     private var nodeAlive: [Bool] = []
@@ -37,6 +42,8 @@ public struct Graph: Sendable {
     private var nodeLabelBits: [UInt64] = []
     public private(set) var nodeCount = 0
     public private(set) var edgeCount = 0
+    /// The changes since `beginUndo()`, oldest first; nil when not recording.
+    private var undoLog: [Undo]?
 
     public init() {}
 
@@ -153,12 +160,15 @@ public struct Graph: Sendable {
         outgoing.append([])
         incoming.append([])
         nodeLabelBits.append(0)
+        var newKeys: [String] = [], newCodes: [String] = []
         for label in node.labels {
+            if byLabel[label] == nil { newKeys.append(label) }
             byLabel[label, default: []].append(i)
-            setLabelBit(i, label)
+            if setLabelBit(i, label) { newCodes.append(label) }
         }
-        indexNames(of: i)
+        let names = indexNames(of: i)
         nodeCount += 1
+        log(.addedNode(newLabelKeys: newKeys, newLabelCodes: newCodes, names: names))
         return i
     }
 
@@ -182,6 +192,8 @@ public struct Graph: Sendable {
         edges.append(edge)
         edgeAlive.append(true)
         let code: Int
+        let newType = typeCodes[edge.type] == nil
+        log(.addedEdge(newType: newType))
         if let c = typeCodes[edge.type] { code = c } else {
             code = typeNames.count
             typeCodes[edge.type] = code
@@ -198,54 +210,71 @@ public struct Graph: Sendable {
 
     /// Sets (or with `.null`, removes) a node property.
     public mutating func setProperty(node i: Int, _ key: String, _ value: Value) {
-        if value.isNull { nodes[i].properties[key] = nil } else { nodes[i].properties[key] = value }
-        if key == "name" { indexNames(of: i) }
+        let old = value.isNull ? nodes[i].properties.removeValue(forKey: key) : nodes[i].properties.updateValue(value, forKey: key)
+        let names = key == "name" ? indexNames(of: i) : []
+        log(.nodeProperty(i, key, old, names: names))
     }
 
     /// Replaces all properties of a node.
     public mutating func setProperties(node i: Int, _ properties: [String: Value]) {
+        let old = nodes[i].properties
         nodes[i].properties = properties.filter { !$0.value.isNull }
-        indexNames(of: i)
+        let names = indexNames(of: i)
+        log(.nodeProperties(i, old, names: names))
     }
 
     /// Sets (or with `.null`, removes) an edge property.
     public mutating func setProperty(edge i: Int, _ key: String, _ value: Value) {
-        if value.isNull { edges[i].properties[key] = nil } else { edges[i].properties[key] = value }
+        let old = value.isNull ? edges[i].properties.removeValue(forKey: key) : edges[i].properties.updateValue(value, forKey: key)
+        log(.edgeProperty(i, key, old))
     }
 
     public mutating func setProperties(edge i: Int, _ properties: [String: Value]) {
+        let old = edges[i].properties
         edges[i].properties = properties.filter { !$0.value.isNull }
+        log(.edgeProperties(i, old))
     }
 
     /// Adds a localized name (and indexes it for lookup).
     public mutating func addName(node i: Int, _ name: LocalizedName) {
         nodes[i].names.append(name)
-        indexNames(of: i)
+        let names = indexNames(of: i)
+        log(.addedName(i, names: names))
     }
 
     public mutating func addLabel(node i: Int, _ label: String) {
         guard !nodes[i].labels.contains(label) else { return }
         nodes[i].labels.append(label)
-        setLabelBit(i, label)
-        if !(byLabel[label]?.contains(i) ?? false) { byLabel[label, default: []].append(i) }
+        let newCode = setLabelBit(i, label)
+        let newKey = byLabel[label] == nil
+        let indexed = !(byLabel[label]?.contains(i) ?? false)
+        if indexed { byLabel[label, default: []].append(i) }
+        log(.addedLabel(i, label, newCode: newCode, indexed: indexed, newKey: newKey))
     }
 
     public mutating func removeLabel(node i: Int, _ label: String) {
-        nodes[i].labels.removeAll { $0 == label }
+        guard let at = nodes[i].labels.firstIndex(of: label) else { return }
+        let bits = nodeLabelBits[i]
+        nodes[i].labels.remove(at: at)
         if let c = labelCodes[label], c < 64 { nodeLabelBits[i] &= ~(1 << UInt64(c)) }
+        log(.removedLabel(i, label, at: at, bits: bits))
     }
 
-    public mutating func addCitation(node i: Int, _ c: Citation) { nodes[i].citations.append(c) }
-    public mutating func addCitation(edge i: Int, _ c: Citation) { edges[i].citations.append(c) }
+    public mutating func addCitation(node i: Int, _ c: Citation) { nodes[i].citations.append(c); log(.nodeCitation(i)) }
+    public mutating func addCitation(edge i: Int, _ c: Citation) { edges[i].citations.append(c); log(.edgeCitation(i)) }
 
     /// Deletes an edge.
     public mutating func deleteEdge(_ i: Int) {
         guard isAlive(edge: i) else { return }
         edgeAlive[i] = false
         edgeByID[edges[i].id] = nil
-        outgoing[edges[i].from].removeAll { $0.edge == i }
-        incoming[edges[i].to].removeAll { $0.edge == i }
+        let (from, to) = (edges[i].from, edges[i].to)
+        let outAt = outgoing[from].firstIndex { $0.edge == i }
+        let inAt = incoming[to].firstIndex { $0.edge == i }
+        if let outAt { outgoing[from].remove(at: outAt) }
+        if let inAt { incoming[to].remove(at: inAt) }
         edgeCount -= 1
+        log(.deletedEdge(i, outAt: outAt, inAt: inAt))
     }
 
     /// Deletes a node; with `detach`, its edges too. Without, a node that still has edges
@@ -262,12 +291,142 @@ public struct Graph: Sendable {
         nodeAlive[i] = false
         nodeByID[nodes[i].id] = nil
         nodeCount -= 1
+        log(.deletedNode(i))
     }
 
-    private mutating func setLabelBit(_ i: Int, _ label: String) {
-        let code: Int
-        if let c = labelCodes[label] { code = c } else { code = labelCodes.count; labelCodes[label] = code }
+    /// Interns `label` and sets its bit on node `i`; true when the label got a new code.
+    @discardableResult
+    private mutating func setLabelBit(_ i: Int, _ label: String) -> Bool {
+        let code: Int, new: Bool
+        if let c = labelCodes[label] { (code, new) = (c, false) } else { (code, new) = (labelCodes.count, true); labelCodes[label] = code }
         if code < 64 { nodeLabelBits[i] |= 1 << UInt64(code) }
+        return new
+    }
+
+    // MARK: - Undo
+
+    /// One change, with what it takes to revert it (applied in reverse order, each revert
+    /// finds the graph exactly as the change left it).
+    private enum Undo: Sendable {
+        case addedNode(newLabelKeys: [String], newLabelCodes: [String], names: [NameEntry])
+        case addedEdge(newType: Bool)
+        case nodeProperty(Int, String, Value?, names: [NameEntry])
+        case nodeProperties(Int, [String: Value], names: [NameEntry])
+        case edgeProperty(Int, String, Value?)
+        case edgeProperties(Int, [String: Value])
+        case addedName(Int, names: [NameEntry])
+        case addedLabel(Int, String, newCode: Bool, indexed: Bool, newKey: Bool)
+        case removedLabel(Int, String, at: Int, bits: UInt64)
+        case nodeCitation(Int)
+        case edgeCitation(Int)
+        case deletedEdge(Int, outAt: Int?, inAt: Int?)
+        case deletedNode(Int)
+    }
+
+    /// A name-index entry a change appended (and whether it created the key).
+    private struct NameEntry: Sendable {
+        var key: String
+        var created: Bool
+    }
+
+    /// Whether changes are being recorded (between `beginUndo()` and `commitUndo()`/`rollBack()`).
+    public var isRecordingUndo: Bool { undoLog != nil }
+
+    /// Starts recording changes, so `rollBack()` can revert them.
+    public mutating func beginUndo() { undoLog = [] }
+
+    /// Keeps the changes since `beginUndo()` and stops recording.
+    public mutating func commitUndo() { undoLog = nil }
+
+    /// Reverts every change since `beginUndo()`, newest first, and stops recording.
+    public mutating func rollBack() {
+        guard let changes = undoLog else { return }
+        undoLog = nil
+        for change in changes.reversed() { revert(change) }
+    }
+
+    @inline(__always)
+    private mutating func log(_ change: Undo) {
+        if undoLog != nil { undoLog!.append(change) }
+    }
+
+    private mutating func unindex(_ names: [NameEntry]) {
+        for n in names.reversed() {
+            byName[n.key]!.removeLast()
+            if n.created { byName[n.key] = nil }
+        }
+    }
+
+    private mutating func revert(_ change: Undo) {
+        switch change {
+        case .addedNode(let newKeys, let newCodes, let names):
+            unindex(names)
+            let node = nodes.removeLast()
+            for label in node.labels.reversed() { byLabel[label]!.removeLast() }
+            for label in newKeys { byLabel[label] = nil }
+            for label in newCodes { labelCodes[label] = nil }
+            nodeAlive.removeLast(); outgoing.removeLast(); incoming.removeLast(); nodeLabelBits.removeLast()
+            nodeByID[node.id] = nil
+            nodeCount -= 1
+        case .addedEdge(let newType):
+            let edge = edges.removeLast()
+            let code = Int(edgeTypeCodes.removeLast())
+            edgeAlive.removeLast()
+            edgeByID[edge.id] = nil
+            byTypeCode[code].removeLast()
+            if newType { typeCodes[edge.type] = nil; typeNames.removeLast(); byTypeCode.removeLast() }
+            outgoing[edge.from].removeLast()
+            incoming[edge.to].removeLast()
+            edgeCount -= 1
+        case .nodeProperty(let i, let key, let old, let names):
+            unindex(names)
+            nodes[i].properties[key] = old
+        case .nodeProperties(let i, let old, let names):
+            unindex(names)
+            nodes[i].properties = old
+        case .edgeProperty(let i, let key, let old):
+            edges[i].properties[key] = old
+        case .edgeProperties(let i, let old):
+            edges[i].properties = old
+        case .addedName(let i, let names):
+            unindex(names)
+            nodes[i].names.removeLast()
+        case .addedLabel(let i, let label, let newCode, let indexed, let newKey):
+            if indexed { byLabel[label]!.removeLast() }
+            if newKey { byLabel[label] = nil }
+            if let c = labelCodes[label], c < 64 { nodeLabelBits[i] &= ~(1 << UInt64(c)) }
+            if newCode { labelCodes[label] = nil }
+            nodes[i].labels.removeLast()
+        case .removedLabel(let i, let label, let at, let bits):
+            nodes[i].labels.insert(label, at: at)
+            nodeLabelBits[i] = bits
+        case .nodeCitation(let i):
+            nodes[i].citations.removeLast()
+        case .edgeCitation(let i):
+            edges[i].citations.removeLast()
+        case .deletedEdge(let i, let outAt, let inAt):
+            let e = edges[i]
+            let code = Int(edgeTypeCodes[i])
+            if let inAt { incoming[e.to].insert(AdjacentEdge(edge: i, other: e.from, typeCode: code), at: inAt) }
+            if let outAt { outgoing[e.from].insert(AdjacentEdge(edge: i, other: e.to, typeCode: code), at: outAt) }
+            edgeAlive[i] = true
+            edgeByID[e.id] = i
+            edgeCount += 1
+        case .deletedNode(let i):
+            nodeAlive[i] = true
+            nodeByID[nodes[i].id] = i
+            nodeCount += 1
+        }
+    }
+
+    /// Graphs are equal when their tables and indexes are (the undo log is not compared).
+    public static func == (a: Graph, b: Graph) -> Bool {
+        a.nodes == b.nodes && a.edges == b.edges && a.nodeAlive == b.nodeAlive && a.edgeAlive == b.edgeAlive
+            && a.nodeByID == b.nodeByID && a.edgeByID == b.edgeByID && a.byLabel == b.byLabel
+            && a.typeCodes == b.typeCodes && a.typeNames == b.typeNames && a.byTypeCode == b.byTypeCode
+            && a.edgeTypeCodes == b.edgeTypeCodes && a.byName == b.byName && a.outgoing == b.outgoing
+            && a.incoming == b.incoming && a.labelCodes == b.labelCodes && a.nodeLabelBits == b.nodeLabelBits
+            && a.nodeCount == b.nodeCount && a.edgeCount == b.edgeCount
     }
 
     // MARK: - Names
@@ -282,10 +441,18 @@ public struct Graph: Sendable {
 
     static func nameKey(_ s: String) -> String { s.lowercased() }
 
-    private mutating func indexNames(of i: Int) {
+    /// Adds node `i` under each of its names not indexed yet; returns the entries added.
+    @discardableResult
+    private mutating func indexNames(of i: Int) -> [NameEntry] {
+        var added: [NameEntry] = []
         for name in Graph.names(of: nodes[i]) {
             let key = Graph.nameKey(name)
-            if !(byName[key]?.contains(i) ?? false) { byName[key, default: []].append(i) }
+            let list = byName[key]
+            if !(list?.contains(i) ?? false) {
+                byName[key, default: []].append(i)
+                added.append(NameEntry(key: key, created: list == nil))
+            }
         }
+        return added
     }
 }

@@ -42,17 +42,30 @@ public struct QuerySession: Sendable {
                              plan: PlanDescription.explain(plan, source: source),
                              warnings: NameHints.warnings(statement, graph: graph, source: source, checkKeys: false))
         }
+        // The statement edits the graph in place: the context takes the session's graph (so it
+        // holds the only reference and a write copies nothing) with an undo log that reverts
+        // every change when the statement fails.
+        graph.beginUndo()
         let ctx = ExecutionContext(graph: graph, plan: plan, parameters: self.parameters.merging(parameters) { $1 },
                                    functions: functions, displayLanguage: displayLanguage, source: source,
                                    limits: limits, cancellation: cancellation)
+        graph = Graph()
         if bound.mode == .profile { ctx.stepRows = plan.all.map { Array(repeating: 0, count: $0.steps.count) } }
         defer { ctx.finish() }
         var executor = Executor(context: ctx)
-        var rows = try executor.run(bound)
+        var rows: [[QueryValue]]
+        do { rows = try executor.run(bound) } catch {
+            ctx.finish()
+            graph = ctx.takeGraph()
+            graph.rollBack()
+            throw error
+        }
+        ctx.finish()
+        graph = ctx.takeGraph()
+        graph.commitUndo()
         lastPlan = ctx.plan
         // A statement without RETURN yields no rows, only its side effects.
         if bound.columns.isEmpty { rows = [] }
-        graph = ctx.graph
         let stats = ctx.stats.filter { $0.value != 0 }
         var planText: String? = nil
         if bound.mode == .profile {

@@ -114,9 +114,19 @@ final class ExecutionContext {
 
     /// Changes the graph. Every write of a statement goes through here, so matchers cached for
     /// the patterns inside expressions know when their view of the graph is out of date.
+    /// The cached matchers hold a copy of the graph: they are dropped first, so the write finds
+    /// the graph's storage uniquely referenced and changes it in place instead of copying it.
     func write<T, E: Error>(_ change: (inout Graph) throws(E) -> T) throws(E) -> T {
         graphVersion &+= 1
+        if !subqueryMatchers.isEmpty { subqueryMatchers = [:] }
         return try change(&graph)
+    }
+
+    /// Hands the graph over to the session when the statement ends (leaving an empty one here).
+    func takeGraph() -> Graph {
+        var g = Graph()
+        swap(&g, &graph)
+        return g
     }
 
     /// Bumped by every `write`.
