@@ -90,7 +90,7 @@ import KGCore
 
     @Test func everyFigureHasANumberAUnitAMeasureAndASubject() throws {
         let figures = g.nodes(labelled: "Figure").map { g.nodes[$0] }
-        #expect(figures.count >= 17)
+        #expect(figures.count >= 16)
         for f in figures {
             let p = f.properties
             let single = p["value"]?.number != nil

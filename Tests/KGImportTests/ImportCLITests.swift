@@ -42,6 +42,6 @@ struct ImportCLITests {
         defer { folder.remove() }
         let run = try ImportCLI.kgq(["generate", "--nodes", "3", "-o", folder.path])
         #expect(run.status == 2)
-        #expect(run.stderr.contains("--nodes must be at least 6"))
+        #expect(run.stderr.contains("--nodes takes a whole number from 6"))
     }
 }
