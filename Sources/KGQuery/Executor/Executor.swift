@@ -282,7 +282,7 @@ struct Executor {
                 for (i, k) in keyAt { vals[i] = grouping.key(g, k) }
                 for i in p.items.indices { if let j = direct[i] { vals[i] = try grouping.result(g, j, ctx) } }
                 if !computed.isEmpty || needsEnv {
-                    var env = grouping.firsts[g]
+                    var env = grouping.firstRow(g)
                     for j in p.aggregates.indices { env[p.aggregates[j].slot] = try grouping.result(g, j, ctx) }
                     for k in p.groupingIndexes { env[columns[k]] = vals[k] }
                     for i in computed { vals[i] = try ctx.eval(p.items[i], env) }

@@ -1,16 +1,27 @@
 /// The groups of an aggregating projection, filled one row at a time, so a MATCH can feed
-/// its matches straight in instead of first materialising every row (issue 9: Q3, Q4, Q6).
+/// its matches straight in instead of first materialising every row.
+///
+/// Everything a group owns lives in flat arrays indexed by group number — its key values,
+/// their canonical forms, its accumulators — and groups are found through an open-addressing
+/// table of group numbers, so a new group costs no allocation of its own and growing the
+/// table moves integers, not keys.
 struct Grouping {
     let projection: BoundProjection
-    /// Per group, in order of first appearance: the first row (ORDER BY and non-key items
-    /// read it) and the grouping key values (all groups' in one array, as the accumulators).
-    private(set) var firsts: [Row] = []
+    /// Whether the first row of each group is kept: needed only when an item, an ORDER BY key
+    /// or the WITH … WHERE filter reads more than the keys and the aggregates (`firstRow`).
+    let keepsFirsts: Bool
+    private var firsts: [Row] = []
+    /// Group `g`'s key `k` at `g * keyCount + k`: as evaluated, and canonical (`groupKey`).
     private var keys: [QueryValue] = []
+    private var canonical: [QueryValue] = []
+    private var hashes: [Int] = []
+    /// Open addressing: group number + 1 per slot (0: empty); the count is a power of two.
+    private var slots: [Int32] = []
     /// The accumulators of all groups in one array: group `g`'s aggregate `j` is at
-    /// `g * projection.aggregates.count + j` (no array of its own per group).
-    private(set) var accumulators: [Accumulator] = []
-    var count: Int { firsts.count }
-    private var index: [[QueryValue]: Int] = [:]
+    /// `g * projection.aggregates.count + j`.
+    private var accumulators: [Accumulator] = []
+    private(set) var count = 0
+    private let keyCount: Int
     /// When every grouping key reads only one variable (`s.name`, `s`), rows binding that
     /// variable to the same node or relationship fall in the same group (nothing writes while
     /// grouping), so the group is found by the handle, without evaluating and hashing the keys.
@@ -23,6 +34,8 @@ struct Grouping {
 
     init(_ p: BoundProjection) {
         projection = p
+        keyCount = p.groupingIndexes.count
+        keepsFirsts = Grouping.needsFirstRows(p)
         var v: String? = nil
         var ok = !p.groupingIndexes.isEmpty
         for i in p.groupingIndexes where ok {
@@ -40,18 +53,34 @@ struct Grouping {
         onlyCounts = p.aggregates.allSatisfy { $0.kind == .countStar }
     }
 
+    /// Whether projecting the groups of `p` reads a group's input row: an item that is neither
+    /// a key nor an aggregate, an ORDER BY key that is not a column, or a filter on more than
+    /// the columns.
+    static func needsFirstRows(_ p: BoundProjection) -> Bool {
+        let columns = Set(p.columns)
+        let slots = Set(p.aggregates.map(\.slot))
+        let keys = Set(p.groupingIndexes)
+        for (i, e) in p.items.enumerated() where !keys.contains(i) {
+            if case .variable(let v) = e.kind, slots.contains(v) { continue }
+            return true
+        }
+        for (e, _) in p.order {
+            if case .variable(let v) = e.kind, columns.contains(v) { continue }
+            return true
+        }
+        if let f = p.filter, !f.freeVariables.isSubset(of: columns) { return true }
+        return false
+    }
+
     /// Group `g`'s value of grouping key `k`.
-    func key(_ g: Int, _ k: Int) -> QueryValue { keys[g * projection.groupingIndexes.count + k] }
+    func key(_ g: Int, _ k: Int) -> QueryValue { keys[g * keyCount + k] }
+
+    /// The first row of group `g` (only when `keepsFirsts`).
+    func firstRow(_ g: Int) -> Row { firsts[g] }
 
     /// Group `g`'s value of aggregate `j`.
     func result(_ g: Int, _ j: Int, _ ctx: ExecutionContext) throws(QueryError) -> QueryValue {
         try accumulators[g * projection.aggregates.count + j].result(projection.aggregates[j], ctx)
-    }
-
-    private mutating func newGroup(_ row: Row, _ keys: [QueryValue]) {
-        firsts.append(row)
-        self.keys += keys
-        accumulators.append(contentsOf: repeatElement(Accumulator(), count: projection.aggregates.count))
     }
 
     private mutating func accumulate(_ g: Int, _ row: Row, _ ctx: ExecutionContext, weight: Int) throws(QueryError) {
@@ -79,48 +108,90 @@ struct Grouping {
         table[h] = Int32(g)
     }
 
+    /// Whether group `g`'s canonical key equals the `keyCount` values at the end of `canonical`.
+    private func keyEquals(_ g: Int, candidate start: Int) -> Bool {
+        for k in 0..<keyCount where canonical[g * keyCount + k] != canonical[start + k] { return false }
+        return true
+    }
+
+    /// Doubles the slot table (or creates it) and re-inserts every group by its stored hash.
+    private mutating func grow() {
+        let size = max(16, slots.count * 2)
+        slots = [Int32](repeating: 0, count: size)
+        let mask = size - 1
+        for g in 0..<count {
+            var s = hashes[g] & mask
+            while slots[s] != 0 { s = (s + 1) & mask }
+            slots[s] = Int32(g + 1)
+        }
+    }
+
     /// Adds a row — `weight` rows at once that differ only in variables the projection does
     /// not read (a factorised count from the matcher).
     mutating func add(_ row: Row, _ ctx: ExecutionContext, weight: Int = 1) throws(QueryError) {
         if weight == 0 { return }
-        let g: Int
-        if projection.groupingIndexes.isEmpty {
+        if keyCount == 0 {
             // One group: no key to build or hash per row.
-            if firsts.isEmpty { newGroup(row, []) }
-            g = 0
+            if count == 0 { newGroup(row, hash: 0) }
+            try accumulate(0, row, ctx, weight: weight)
+            return
+        }
+        var handle: (node: Bool, h: Int)? = nil
+        if let v = keyVariable {
+            switch row[v] {
+            case .node(let h)?: handle = (true, h)
+            case .edge(let h)?: handle = (false, h)
+            default: break
+            }
+            if let (node, h) = handle, let found = node ? group(ofNode: h) : group(ofEdge: h) {
+                try accumulate(found, row, ctx, weight: weight)
+                return
+            }
+        }
+        // The candidate key goes at the end of the flat arrays; it stays there if the group is new.
+        let start = count * keyCount
+        var hasher = Hasher()
+        for i in projection.groupingIndexes {
+            let value = try ctx.eval(projection.items[i], row)
+            let c = ValueSemantics.groupKey(value)
+            hasher.combine(c)
+            keys.append(value)
+            canonical.append(c)
+        }
+        let hash = hasher.finalize()
+        if (count + 1) * 4 > slots.count * 3 { grow() }
+        let mask = slots.count - 1
+        var s = hash & mask
+        var g = -1
+        while slots[s] != 0 {
+            let other = Int(slots[s]) - 1
+            if hashes[other] == hash && keyEquals(other, candidate: start) { g = other; break }
+            s = (s + 1) & mask
+        }
+        if g < 0 {
+            g = count
+            slots[s] = Int32(g + 1)
+            newGroup(row, hash: hash)
         } else {
-            var handle: (node: Bool, h: Int)? = nil
-            if let v = keyVariable {
-                switch row[v] {
-                case .node(let h)?: handle = (true, h)
-                case .edge(let h)?: handle = (false, h)
-                default: break
-                }
-                if let (node, h) = handle, let found = node ? group(ofNode: h) : group(ofEdge: h) {
-                    try accumulate(found, row, ctx, weight: weight)
-                    return
-                }
-            }
-            var keys: [QueryValue] = []
-            keys.reserveCapacity(projection.groupingIndexes.count)
-            for i in projection.groupingIndexes { keys.append(try ctx.eval(projection.items[i], row)) }
-            let gk = keys.map(ValueSemantics.groupKey)
-            if let found = index[gk] {
-                g = found
-            } else {
-                g = firsts.count
-                index[gk] = g
-                newGroup(row, keys)
-            }
-            if let (node, h) = handle {
-                if node { Grouping.remember(&byNode, h, g) } else { Grouping.remember(&byEdge, h, g) }
-            }
+            keys.removeLast(keyCount)
+            canonical.removeLast(keyCount)
+        }
+        if let (node, h) = handle {
+            if node { Grouping.remember(&byNode, h, g) } else { Grouping.remember(&byEdge, h, g) }
         }
         try accumulate(g, row, ctx, weight: weight)
     }
 
+    /// Records group `count` (its keys are already at the end of `keys` and `canonical`).
+    private mutating func newGroup(_ row: Row, hash: Int) {
+        if keepsFirsts { firsts.append(row) }
+        hashes.append(hash)
+        accumulators.append(contentsOf: repeatElement(Accumulator(), count: projection.aggregates.count))
+        count += 1
+    }
+
     /// With no input rows and no grouping keys, aggregates still produce one row (count(*) = 0).
     mutating func finish() {
-        if firsts.isEmpty && projection.groupingIndexes.isEmpty { newGroup([:], []) }
+        if count == 0 && keyCount == 0 { newGroup([:], hash: 0) }
     }
 }
