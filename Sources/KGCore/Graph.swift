@@ -22,8 +22,8 @@
 public struct Graph: Sendable, Equatable {
     public private(set) var nodes: [Node] = []
     public private(set) var edges: [Edge] = []
-    private var nodeAlive: [Bool] = []
-    private var edgeAlive: [Bool] = []
+    @usableFromInline var nodeAlive: [Bool] = []
+    @usableFromInline var edgeAlive: [Bool] = []
     private var nodeByID: [String: Int] = [:]
     private var edgeByID: [String: Int] = [:]
     private var byLabel: [String: [Int]] = [:]
@@ -35,11 +35,11 @@ public struct Graph: Sendable, Equatable {
     /// Per edge: its type code.
     private var edgeTypeCodes: [Int32] = []
     private var byName: [String: [Int]] = [:]
-    private var outgoing: [[AdjacentEdge]] = []
-    private var incoming: [[AdjacentEdge]] = []
+    @usableFromInline var outgoing: [[AdjacentEdge]] = []
+    @usableFromInline var incoming: [[AdjacentEdge]] = []
     /// Labels interned as codes; per node, a bit per label code below 64 (others: string check).
     private var labelCodes: [String: Int] = [:]
-    private var nodeLabelBits: [UInt64] = []
+    @usableFromInline var nodeLabelBits: [UInt64] = []
     public private(set) var nodeCount = 0
     public private(set) var edgeCount = 0
     /// The changes since `beginUndo()`, oldest first; nil when not recording.
@@ -58,8 +58,8 @@ public struct Graph: Sendable, Equatable {
 
     // MARK: - Reading
 
-    public func isAlive(node i: Int) -> Bool { i >= 0 && i < nodes.count && nodeAlive[i] }
-    public func isAlive(edge i: Int) -> Bool { i >= 0 && i < edges.count && edgeAlive[i] }
+    @inlinable public func isAlive(node i: Int) -> Bool { i >= 0 && i < nodeAlive.count && nodeAlive[i] }
+    @inlinable public func isAlive(edge i: Int) -> Bool { i >= 0 && i < edgeAlive.count && edgeAlive[i] }
 
     /// Handle of the live node with this id.
     public func node(id: String) -> Int? { nodeByID[id] }
@@ -100,18 +100,23 @@ public struct Graph: Sendable, Equatable {
     /// Edges entering node `i` (it is their `to`).
     public func incoming(_ i: Int) -> [Int] { incoming[i].map(\.edge) }
     /// Edges leaving node `i` with their end node and type code (no copy; for hot loops).
-    public func outgoingAdjacency(_ i: Int) -> [AdjacentEdge] { outgoing[i] }
+    @inlinable public func outgoingAdjacency(_ i: Int) -> [AdjacentEdge] { outgoing[i] }
     /// Edges entering node `i` with their start node and type code.
-    public func incomingAdjacency(_ i: Int) -> [AdjacentEdge] { incoming[i] }
+    @inlinable public func incomingAdjacency(_ i: Int) -> [AdjacentEdge] { incoming[i] }
 
     /// The code of a label (-1 when no node ever carried it), for `hasLabel(node:code:)`.
     public func labelCode(_ label: String) -> Int { labelCodes[label] ?? -1 }
 
     /// Whether node `i` carries the label with this code; integer work for codes below 64.
-    public func hasLabel(node i: Int, code: Int) -> Bool {
+    @inlinable public func hasLabel(node i: Int, code: Int) -> Bool {
         if code < 0 { return false }
         if code < 64 { return nodeLabelBits[i] & (1 << UInt64(code)) != 0 }
-        return labelCodes.first { $0.value == code }.map { nodes[i].labels.contains($0.key) } ?? false
+        return hasWideLabel(node: i, code: code)
+    }
+
+    /// `hasLabel` for label codes from 64 on (no bit of their own): a string check.
+    @usableFromInline func hasWideLabel(node i: Int, code: Int) -> Bool {
+        labelCodes.first { $0.value == code }.map { nodes[i].labels.contains($0.key) } ?? false
     }
     /// Number of edges touching node `i` (a self-loop counts twice).
     public func degree(_ i: Int) -> Int { outgoing[i].count + incoming[i].count }
