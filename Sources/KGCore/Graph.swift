@@ -18,10 +18,26 @@
 /// the graph equal (`==`) to what it was at `beginUndo()`: a failed statement is undone without
 /// the graph ever being copied.
 ///
-/// Memory: an edge is ~100 bytes plus its id, so 1M edges fit in a few hundred MiB.
+/// Storage is columnar: ids, labels, names, citations and locations in their own tables,
+/// properties in a `PropertyTable` per element kind (a typed column per key), edge ends and
+/// type codes in flat arrays. `nodes[i]` and `edges[i]` assemble a `Node` or `Edge` value from
+/// them, for code that wants the whole element; hot paths read the tables directly
+/// (`property(node:code:)`, `labels(node:)`, `ends(edge:)`, …).
 public struct Graph: Sendable, Equatable {
-    public private(set) var nodes: [Node] = []
-    public private(set) var edges: [Edge] = []
+    private var nodeIDs: [String] = []
+    private var nodeLabelLists: [[String]] = []
+    private var nodeNameLists: [[LocalizedName]] = []
+    private var nodeCitationLists: [[Citation]] = []
+    private var nodeLocations = LocationTable()
+    /// Node properties, a column per key, indexed by node handle.
+    public private(set) var nodeProperties = PropertyTable()
+    private var edgeIDs: [String] = []
+    @usableFromInline var edgeFrom: [Int32] = []
+    @usableFromInline var edgeTo: [Int32] = []
+    private var edgeCitationLists: [[Citation]] = []
+    private var edgeLocations = LocationTable()
+    /// Relationship properties, a column per key, indexed by edge handle.
+    public private(set) var edgeProperties = PropertyTable()
     @usableFromInline var nodeAlive: [Bool] = []
     @usableFromInline var edgeAlive: [Bool] = []
     private var nodeByID: [String: Int] = [:]
@@ -33,10 +49,19 @@ public struct Graph: Sendable, Equatable {
     /// Per type code: its edges, in insertion order.
     private var byTypeCode: [[Int]] = []
     /// Per edge: its type code.
-    private var edgeTypeCodes: [Int32] = []
+    @usableFromInline var edgeTypeCodes: [Int32] = []
     private var byName: [String: [Int]] = [:]
     @usableFromInline var outgoing: [[AdjacentEdge]] = []
     @usableFromInline var incoming: [[AdjacentEdge]] = []
+    /// Per node and direction: how many live edges of each type it has (a short list of
+    /// (type code, count) pairs), so counting a typed hop needs no walk over the adjacency.
+    private var outTypeDegrees: [[TypeDegree]] = []
+    private var inTypeDegrees: [[TypeDegree]] = []
+    /// Per type code: the label bits (codes below 64) every start node, and every end node, of
+    /// an edge of that type has had since the edge was added. Conservative: removing a label
+    /// clears its bit everywhere, and nothing sets a bit back, so a set bit is always true.
+    private var typeStartLabels: [UInt64] = []
+    private var typeEndLabels: [UInt64] = []
     /// Labels interned as codes; per node, a bit per label code below 64 (others: string check).
     private var labelCodes: [String: Int] = [:]
     @usableFromInline var nodeLabelBits: [UInt64] = []
@@ -49,10 +74,12 @@ public struct Graph: Sendable, Equatable {
 
     /// Reserves table space before a bulk load.
     public mutating func reserveCapacity(nodes n: Int, edges e: Int) {
-        nodes.reserveCapacity(n); nodeAlive.reserveCapacity(n)
+        nodeIDs.reserveCapacity(n); nodeLabelLists.reserveCapacity(n); nodeNameLists.reserveCapacity(n)
+        nodeCitationLists.reserveCapacity(n); nodeAlive.reserveCapacity(n)
         outgoing.reserveCapacity(n); incoming.reserveCapacity(n); nodeLabelBits.reserveCapacity(n)
         nodeByID.reserveCapacity(n)
-        edges.reserveCapacity(e); edgeAlive.reserveCapacity(e); edgeByID.reserveCapacity(e)
+        edgeIDs.reserveCapacity(e); edgeFrom.reserveCapacity(e); edgeTo.reserveCapacity(e)
+        edgeCitationLists.reserveCapacity(e); edgeAlive.reserveCapacity(e); edgeByID.reserveCapacity(e)
         edgeTypeCodes.reserveCapacity(e)
     }
 
@@ -67,9 +94,44 @@ public struct Graph: Sendable, Equatable {
     public func edge(id: String) -> Int? { edgeByID[id] }
 
     /// All live node handles, in insertion order.
-    public var nodeHandles: [Int] { nodes.indices.filter { nodeAlive[$0] } }
+    public var nodeHandles: [Int] { nodeAlive.indices.filter { nodeAlive[$0] } }
     /// All live edge handles, in insertion order.
-    public var edgeHandles: [Int] { edges.indices.filter { edgeAlive[$0] } }
+    public var edgeHandles: [Int] { edgeAlive.indices.filter { edgeAlive[$0] } }
+
+    /// Every node ever added (deleted ones included), indexed by handle, as `Node` values.
+    public var nodes: NodeTable {
+        NodeTable(ids: nodeIDs, labels: nodeLabelLists, names: nodeNameLists, citations: nodeCitationLists,
+                  locations: nodeLocations, properties: nodeProperties)
+    }
+    /// Every edge ever added (deleted ones included), indexed by handle, as `Edge` values.
+    public var edges: EdgeTable {
+        EdgeTable(ids: edgeIDs, from: edgeFrom, to: edgeTo, typeCodes: edgeTypeCodes, typeNames: typeNames,
+                  citations: edgeCitationLists, locations: edgeLocations, properties: edgeProperties)
+    }
+
+    // Parts of one element, without assembling the whole of it.
+    public func id(node i: Int) -> String { nodeIDs[i] }
+    public func labels(node i: Int) -> [String] { nodeLabelLists[i] }
+    public func names(node i: Int) -> [LocalizedName] { nodeNameLists[i] }
+    public func citations(node i: Int) -> [Citation] { nodeCitationLists[i] }
+    public func location(node i: Int) -> SourceLocation? { nodeLocations[i] }
+    public func properties(node i: Int) -> [String: Value] { nodeProperties.properties(i) }
+    public func property(node i: Int, _ key: String) -> Value? { nodeProperties.value(i, key: key) }
+    /// A node property by key code (`nodeProperties.code(_:)`): an array read, no hashing.
+    @inlinable public func property(node i: Int, code: Int) -> Value? { nodeProperties.value(i, code: code) }
+    public func id(edge i: Int) -> String { edgeIDs[i] }
+    public func type(edge i: Int) -> String { typeNames[Int(edgeTypeCodes[i])] }
+    @inlinable public func from(edge i: Int) -> Int { Int(edgeFrom[i]) }
+    @inlinable public func to(edge i: Int) -> Int { Int(edgeTo[i]) }
+    public func citations(edge i: Int) -> [Citation] { edgeCitationLists[i] }
+    public func location(edge i: Int) -> SourceLocation? { edgeLocations[i] }
+    public func properties(edge i: Int) -> [String: Value] { edgeProperties.properties(i) }
+    public func property(edge i: Int, _ key: String) -> Value? { edgeProperties.value(i, key: key) }
+    @inlinable public func property(edge i: Int, code: Int) -> Value? { edgeProperties.value(i, code: code) }
+    /// Whether some node or relationship holds property `key` (O(1)).
+    public func hasPropertyKey(_ key: String) -> Bool { nodeProperties.holds(key) || edgeProperties.holds(key) }
+    /// Every property key some node or relationship holds, sorted.
+    public var propertyKeys: [String] { Array(Set(nodeProperties.keysInUse + edgeProperties.keysInUse)).sorted() }
 
     /// Live nodes carrying `label`, in insertion order.
     public func nodes(labelled label: String) -> [Int] {
@@ -116,8 +178,21 @@ public struct Graph: Sendable, Equatable {
 
     /// `hasLabel` for label codes from 64 on (no bit of their own): a string check.
     @usableFromInline func hasWideLabel(node i: Int, code: Int) -> Bool {
-        labelCodes.first { $0.value == code }.map { nodes[i].labels.contains($0.key) } ?? false
+        labelCodes.first { $0.value == code }.map { nodeLabelLists[i].contains($0.key) } ?? false
     }
+    /// The number of live edges of type `code` leaving (`outgoing`) or entering node `i`.
+    public func degree(_ i: Int, typeCode code: Int, outgoing out: Bool) -> Int {
+        for d in (out ? outTypeDegrees[i] : inTypeDegrees[i]) where Int(d.typeCode) == code { return Int(d.count) }
+        return 0
+    }
+
+    /// Whether every edge of type `code` has, at its end (`atEnd`) or its start, a node with the
+    /// label of code `label` — so a hop along that type needs no label check. False when unknown.
+    public func typeImpliesLabel(_ code: Int, label: Int, atEnd: Bool) -> Bool {
+        guard code >= 0 && code < typeEndLabels.count && label >= 0 && label < 64 else { return false }
+        return (atEnd ? typeEndLabels[code] : typeStartLabels[code]) & (1 << UInt64(label)) != 0
+    }
+
     /// Number of edges touching node `i` (a self-loop counts twice).
     public func degree(_ i: Int) -> Int { outgoing[i].count + incoming[i].count }
 
@@ -125,7 +200,7 @@ public struct Graph: Sendable, Equatable {
     public func nodes(named name: String) -> [Int] {
         let key = Graph.nameKey(name)
         return (byName[key] ?? []).filter { i in
-            nodeAlive[i] && Graph.names(of: nodes[i]).contains { Graph.nameKey($0) == key }
+            nodeAlive[i] && names(ofNode: i).contains { Graph.nameKey($0) == key }
         }
     }
 
@@ -140,7 +215,7 @@ public struct Graph: Sendable, Equatable {
     }
 
     /// Registered documents (nodes labelled `Document`), in insertion order.
-    public var documents: [Document] { nodes(labelled: Document.label).compactMap { Document(node: nodes[$0]) } }
+    public var documents: [Document] { let table = nodes; return nodes(labelled: Document.label).compactMap { Document(node: table[$0]) } }
 
     /// The document with this id.
     public func document(id: String) -> Document? { node(id: id).flatMap { Document(node: nodes[$0]) } }
@@ -150,7 +225,7 @@ public struct Graph: Sendable, Equatable {
     /// Adds a node. Throws when the id is already taken.
     @discardableResult
     public mutating func addNode(_ node: Node) throws(Diagnostic) -> Int {
-        let i = nodes.count
+        let i = nodeIDs.count
         // Adjacency entries store node handles as Int32.
         guard i < Int(Int32.max) else {
             throw Diagnostic(.error, "the graph cannot hold more than \(Int32.max) nodes", at: node.location)
@@ -158,12 +233,19 @@ public struct Graph: Sendable, Equatable {
         if let existing = nodeByID.updateValue(i, forKey: node.id) {
             nodeByID[node.id] = existing
             throw Diagnostic(.error, "duplicate node id '\(node.id)'", at: node.location,
-                             help: nodes[existing].location.map { "first declared at \($0)" })
+                             help: nodeLocations[existing].map { "first declared at \($0)" })
         }
-        nodes.append(node)
+        nodeIDs.append(node.id)
+        nodeLabelLists.append(node.labels)
+        nodeNameLists.append(node.names)
+        nodeCitationLists.append(node.citations)
+        nodeLocations.append(node.location)
+        nodeProperties.appendRow(node.properties)
         nodeAlive.append(true)
         outgoing.append([])
         incoming.append([])
+        outTypeDegrees.append([])
+        inTypeDegrees.append([])
         nodeLabelBits.append(0)
         var newKeys: [String] = [], newCodes: [String] = []
         for label in node.labels {
@@ -183,7 +265,7 @@ public struct Graph: Sendable, Equatable {
         guard isAlive(node: edge.from), isAlive(node: edge.to) else {
             throw Diagnostic(.error, "relationship '\(edge.id)' has an end that is not in the graph", at: edge.location)
         }
-        let i = edges.count
+        let i = edgeIDs.count
         // Adjacency entries store edge handles as Int32 (checked here, so the conversions never truncate).
         guard i < Int(Int32.max) else {
             throw Diagnostic(.error, "the graph cannot hold more than \(Int32.max) relationships", at: edge.location)
@@ -192,9 +274,14 @@ public struct Graph: Sendable, Equatable {
         if let existing = edgeByID.updateValue(i, forKey: edge.id) {
             edgeByID[edge.id] = existing
             throw Diagnostic(.error, "duplicate relationship id '\(edge.id)'", at: edge.location,
-                             help: edges[existing].location.map { "first declared at \($0)" })
+                             help: edgeLocations[existing].map { "first declared at \($0)" })
         }
-        edges.append(edge)
+        edgeIDs.append(edge.id)
+        edgeFrom.append(Int32(truncatingIfNeeded: edge.from))
+        edgeTo.append(Int32(truncatingIfNeeded: edge.to))
+        edgeCitationLists.append(edge.citations)
+        edgeLocations.append(edge.location)
+        edgeProperties.appendRow(edge.properties)
         edgeAlive.append(true)
         let code: Int
         let newType = typeCodes[edge.type] == nil
@@ -204,7 +291,13 @@ public struct Graph: Sendable, Equatable {
             typeCodes[edge.type] = code
             typeNames.append(edge.type)
             byTypeCode.append([])
+            typeStartLabels.append(~0)
+            typeEndLabels.append(~0)
         }
+        typeStartLabels[code] &= nodeLabelBits[edge.from]
+        typeEndLabels[code] &= nodeLabelBits[edge.to]
+        Graph.bump(&outTypeDegrees[edge.from], code, 1)
+        Graph.bump(&inTypeDegrees[edge.to], code, 1)
         byTypeCode[code].append(i)
         edgeTypeCodes.append(Int32(truncatingIfNeeded: code))
         outgoing[edge.from].append(AdjacentEdge(edge: i, other: edge.to, typeCode: code))
@@ -215,41 +308,39 @@ public struct Graph: Sendable, Equatable {
 
     /// Sets (or with `.null`, removes) a node property.
     public mutating func setProperty(node i: Int, _ key: String, _ value: Value) {
-        let old = value.isNull ? nodes[i].properties.removeValue(forKey: key) : nodes[i].properties.updateValue(value, forKey: key)
+        let old = nodeProperties.set(i, key, value)
         let names = key == "name" ? indexNames(of: i) : []
         log(.nodeProperty(i, key, old, names: names))
     }
 
     /// Replaces all properties of a node.
     public mutating func setProperties(node i: Int, _ properties: [String: Value]) {
-        let old = nodes[i].properties
-        nodes[i].properties = properties.filter { !$0.value.isNull }
+        let old = nodeProperties.replace(i, with: properties.filter { !$0.value.isNull })
         let names = indexNames(of: i)
         log(.nodeProperties(i, old, names: names))
     }
 
     /// Sets (or with `.null`, removes) an edge property.
     public mutating func setProperty(edge i: Int, _ key: String, _ value: Value) {
-        let old = value.isNull ? edges[i].properties.removeValue(forKey: key) : edges[i].properties.updateValue(value, forKey: key)
+        let old = edgeProperties.set(i, key, value)
         log(.edgeProperty(i, key, old))
     }
 
     public mutating func setProperties(edge i: Int, _ properties: [String: Value]) {
-        let old = edges[i].properties
-        edges[i].properties = properties.filter { !$0.value.isNull }
+        let old = edgeProperties.replace(i, with: properties.filter { !$0.value.isNull })
         log(.edgeProperties(i, old))
     }
 
     /// Adds a localized name (and indexes it for lookup).
     public mutating func addName(node i: Int, _ name: LocalizedName) {
-        nodes[i].names.append(name)
+        nodeNameLists[i].append(name)
         let names = indexNames(of: i)
         log(.addedName(i, names: names))
     }
 
     public mutating func addLabel(node i: Int, _ label: String) {
-        guard !nodes[i].labels.contains(label) else { return }
-        nodes[i].labels.append(label)
+        guard !nodeLabelLists[i].contains(label) else { return }
+        nodeLabelLists[i].append(label)
         let newCode = setLabelBit(i, label)
         let newKey = byLabel[label] == nil
         let indexed = !(byLabel[label]?.contains(i) ?? false)
@@ -258,26 +349,31 @@ public struct Graph: Sendable, Equatable {
     }
 
     public mutating func removeLabel(node i: Int, _ label: String) {
-        guard let at = nodes[i].labels.firstIndex(of: label) else { return }
+        guard let at = nodeLabelLists[i].firstIndex(of: label) else { return }
         let bits = nodeLabelBits[i]
-        nodes[i].labels.remove(at: at)
-        if let c = labelCodes[label], c < 64 { nodeLabelBits[i] &= ~(1 << UInt64(c)) }
+        nodeLabelLists[i].remove(at: at)
+        if let c = labelCodes[label], c < 64 {
+            nodeLabelBits[i] &= ~(1 << UInt64(c))
+            for t in typeStartLabels.indices { typeStartLabels[t] &= ~(1 << UInt64(c)); typeEndLabels[t] &= ~(1 << UInt64(c)) }
+        }
         log(.removedLabel(i, label, at: at, bits: bits))
     }
 
-    public mutating func addCitation(node i: Int, _ c: Citation) { nodes[i].citations.append(c); log(.nodeCitation(i)) }
-    public mutating func addCitation(edge i: Int, _ c: Citation) { edges[i].citations.append(c); log(.edgeCitation(i)) }
+    public mutating func addCitation(node i: Int, _ c: Citation) { nodeCitationLists[i].append(c); log(.nodeCitation(i)) }
+    public mutating func addCitation(edge i: Int, _ c: Citation) { edgeCitationLists[i].append(c); log(.edgeCitation(i)) }
 
     /// Deletes an edge.
     public mutating func deleteEdge(_ i: Int) {
         guard isAlive(edge: i) else { return }
         edgeAlive[i] = false
-        edgeByID[edges[i].id] = nil
-        let (from, to) = (edges[i].from, edges[i].to)
+        edgeByID[edgeIDs[i]] = nil
+        let (from, to) = (Int(edgeFrom[i]), Int(edgeTo[i]))
         let outAt = outgoing[from].firstIndex { $0.edge == i }
         let inAt = incoming[to].firstIndex { $0.edge == i }
         if let outAt { outgoing[from].remove(at: outAt) }
         if let inAt { incoming[to].remove(at: inAt) }
+        Graph.bump(&outTypeDegrees[from], Int(edgeTypeCodes[i]), -1)
+        Graph.bump(&inTypeDegrees[to], Int(edgeTypeCodes[i]), -1)
         edgeCount -= 1
         log(.deletedEdge(i, outAt: outAt, inAt: inAt))
     }
@@ -288,13 +384,13 @@ public struct Graph: Sendable, Equatable {
         guard isAlive(node: i) else { return }
         if degree(i) > 0 {
             guard detach else {
-                throw Diagnostic(.error, "cannot delete node '\(nodes[i].id)' because it still has relationships",
+                throw Diagnostic(.error, "cannot delete node '\(nodeIDs[i])' because it still has relationships",
                                  help: "use DETACH DELETE to delete it with its relationships")
             }
             for e in (outgoing[i] + incoming[i]).map(\.edge) { deleteEdge(e) }
         }
         nodeAlive[i] = false
-        nodeByID[nodes[i].id] = nil
+        nodeByID[nodeIDs[i]] = nil
         nodeCount -= 1
         log(.deletedNode(i))
     }
@@ -303,9 +399,29 @@ public struct Graph: Sendable, Equatable {
     @discardableResult
     private mutating func setLabelBit(_ i: Int, _ label: String) -> Bool {
         let code: Int, new: Bool
-        if let c = labelCodes[label] { (code, new) = (c, false) } else { (code, new) = (labelCodes.count, true); labelCodes[label] = code }
+        if let c = labelCodes[label] { (code, new) = (c, false) } else {
+            (code, new) = (labelCodes.count, true)
+            labelCodes[label] = code
+            // Edges added before the label existed say nothing about it.
+            if code < 64 { for t in typeStartLabels.indices { typeStartLabels[t] &= ~(1 << UInt64(code)); typeEndLabels[t] &= ~(1 << UInt64(code)) } }
+        }
         if code < 64 { nodeLabelBits[i] |= 1 << UInt64(code) }
         return new
+    }
+
+    /// Adds `by` to the count of type `code` in a node's per-type degrees (dropping a zero count).
+    private static func bump(_ list: inout [TypeDegree], _ code: Int, _ by: Int32) {
+        if let k = list.firstIndex(where: { Int($0.typeCode) == code }) {
+            list[k].count += by
+            if list[k].count == 0 { list.remove(at: k) }
+        } else if by > 0 {
+            list.append(TypeDegree(typeCode: Int32(truncatingIfNeeded: code), count: by))
+        }
+    }
+
+    private struct TypeDegree: Sendable, Equatable {
+        var typeCode: Int32
+        var count: Int32
     }
 
     // MARK: - Undo
@@ -366,67 +482,85 @@ public struct Graph: Sendable, Equatable {
         switch change {
         case .addedNode(let newKeys, let newCodes, let names):
             unindex(names)
-            let node = nodes.removeLast()
-            for label in node.labels.reversed() { byLabel[label]!.removeLast() }
+            let id = nodeIDs.removeLast()
+            let labels = nodeLabelLists.removeLast()
+            nodeNameLists.removeLast(); nodeCitationLists.removeLast(); nodeLocations.removeLast()
+            nodeProperties.removeLastRow()
+            for label in labels.reversed() { byLabel[label]!.removeLast() }
             for label in newKeys { byLabel[label] = nil }
             for label in newCodes { labelCodes[label] = nil }
             nodeAlive.removeLast(); outgoing.removeLast(); incoming.removeLast(); nodeLabelBits.removeLast()
-            nodeByID[node.id] = nil
+            outTypeDegrees.removeLast(); inTypeDegrees.removeLast()
+            nodeByID[id] = nil
             nodeCount -= 1
         case .addedEdge(let newType):
-            let edge = edges.removeLast()
+            let id = edgeIDs.removeLast()
+            let from = Int(edgeFrom.removeLast()), to = Int(edgeTo.removeLast())
+            edgeCitationLists.removeLast(); edgeLocations.removeLast(); edgeProperties.removeLastRow()
             let code = Int(edgeTypeCodes.removeLast())
             edgeAlive.removeLast()
-            edgeByID[edge.id] = nil
+            edgeByID[id] = nil
             byTypeCode[code].removeLast()
-            if newType { typeCodes[edge.type] = nil; typeNames.removeLast(); byTypeCode.removeLast() }
-            outgoing[edge.from].removeLast()
-            incoming[edge.to].removeLast()
+            if newType {
+                typeCodes[typeNames[code]] = nil; typeNames.removeLast(); byTypeCode.removeLast()
+                typeStartLabels.removeLast(); typeEndLabels.removeLast()
+            }
+            Graph.bump(&outTypeDegrees[from], code, -1)
+            Graph.bump(&inTypeDegrees[to], code, -1)
+            outgoing[from].removeLast()
+            incoming[to].removeLast()
             edgeCount -= 1
         case .nodeProperty(let i, let key, let old, let names):
             unindex(names)
-            nodes[i].properties[key] = old
+            nodeProperties.set(i, key, old)
         case .nodeProperties(let i, let old, let names):
             unindex(names)
-            nodes[i].properties = old
+            nodeProperties.replace(i, with: old)
         case .edgeProperty(let i, let key, let old):
-            edges[i].properties[key] = old
+            edgeProperties.set(i, key, old)
         case .edgeProperties(let i, let old):
-            edges[i].properties = old
+            edgeProperties.replace(i, with: old)
         case .addedName(let i, let names):
             unindex(names)
-            nodes[i].names.removeLast()
+            nodeNameLists[i].removeLast()
         case .addedLabel(let i, let label, let newCode, let indexed, let newKey):
             if indexed { byLabel[label]!.removeLast() }
             if newKey { byLabel[label] = nil }
             if let c = labelCodes[label], c < 64 { nodeLabelBits[i] &= ~(1 << UInt64(c)) }
             if newCode { labelCodes[label] = nil }
-            nodes[i].labels.removeLast()
+            nodeLabelLists[i].removeLast()
         case .removedLabel(let i, let label, let at, let bits):
-            nodes[i].labels.insert(label, at: at)
+            nodeLabelLists[i].insert(label, at: at)
             nodeLabelBits[i] = bits
         case .nodeCitation(let i):
-            nodes[i].citations.removeLast()
+            nodeCitationLists[i].removeLast()
         case .edgeCitation(let i):
-            edges[i].citations.removeLast()
+            edgeCitationLists[i].removeLast()
         case .deletedEdge(let i, let outAt, let inAt):
-            let e = edges[i]
+            let (from, to) = (Int(edgeFrom[i]), Int(edgeTo[i]))
             let code = Int(edgeTypeCodes[i])
-            if let inAt { incoming[e.to].insert(AdjacentEdge(edge: i, other: e.from, typeCode: code), at: inAt) }
-            if let outAt { outgoing[e.from].insert(AdjacentEdge(edge: i, other: e.to, typeCode: code), at: outAt) }
+            if let inAt { incoming[to].insert(AdjacentEdge(edge: i, other: from, typeCode: code), at: inAt) }
+            if let outAt { outgoing[from].insert(AdjacentEdge(edge: i, other: to, typeCode: code), at: outAt) }
+            Graph.bump(&outTypeDegrees[from], code, 1)
+            Graph.bump(&inTypeDegrees[to], code, 1)
             edgeAlive[i] = true
-            edgeByID[e.id] = i
+            edgeByID[edgeIDs[i]] = i
             edgeCount += 1
         case .deletedNode(let i):
             nodeAlive[i] = true
-            nodeByID[nodes[i].id] = i
+            nodeByID[nodeIDs[i]] = i
             nodeCount += 1
         }
     }
 
     /// Graphs are equal when their tables and indexes are (the undo log is not compared).
     public static func == (a: Graph, b: Graph) -> Bool {
-        a.nodes == b.nodes && a.edges == b.edges && a.nodeAlive == b.nodeAlive && a.edgeAlive == b.edgeAlive
+        a.nodeIDs == b.nodeIDs && a.nodeLabelLists == b.nodeLabelLists && a.nodeNameLists == b.nodeNameLists
+            && a.nodeCitationLists == b.nodeCitationLists && a.nodeLocations == b.nodeLocations
+            && a.nodeProperties.sameContents(as: b.nodeProperties)
+            && a.edgeIDs == b.edgeIDs && a.edgeFrom == b.edgeFrom && a.edgeTo == b.edgeTo
+            && a.edgeCitationLists == b.edgeCitationLists && a.edgeLocations == b.edgeLocations
+            && a.edgeProperties.sameContents(as: b.edgeProperties) && a.nodeAlive == b.nodeAlive && a.edgeAlive == b.edgeAlive
             && a.nodeByID == b.nodeByID && a.edgeByID == b.edgeByID && a.byLabel == b.byLabel
             && a.typeCodes == b.typeCodes && a.typeNames == b.typeNames && a.byTypeCode == b.byTypeCode
             && a.edgeTypeCodes == b.edgeTypeCodes && a.byName == b.byName && a.outgoing == b.outgoing
@@ -444,13 +578,21 @@ public struct Graph: Sendable, Equatable {
         return out
     }
 
+    /// Every name of node `i`, read from the tables.
+    func names(ofNode i: Int) -> [String] {
+        var out: [String] = []
+        if case .string(let n)? = nodeProperties.value(i, key: "name") { out.append(n) }
+        for n in nodeNameLists[i] { out.append(n.text) }
+        return out
+    }
+
     static func nameKey(_ s: String) -> String { s.lowercased() }
 
     /// Adds node `i` under each of its names not indexed yet; returns the entries added.
     @discardableResult
     private mutating func indexNames(of i: Int) -> [NameEntry] {
         var added: [NameEntry] = []
-        for name in Graph.names(of: nodes[i]) {
+        for name in names(ofNode: i) {
             let key = Graph.nameKey(name)
             let list = byName[key]
             if !(list?.contains(i) ?? false) {

@@ -17,6 +17,6 @@ public struct Subgraph: Sendable, Hashable {
 
     /// Adds the end nodes of every edge, so no edge dangles.
     public func closed(in graph: Graph) -> Subgraph {
-        Subgraph(nodes: nodes + edges.flatMap { [graph.edges[$0].from, graph.edges[$0].to] }, edges: edges)
+        Subgraph(nodes: nodes + edges.flatMap { [graph.from(edge: $0), graph.to(edge: $0)] }, edges: edges)
     }
 }

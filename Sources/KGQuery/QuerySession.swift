@@ -71,7 +71,7 @@ public struct QuerySession: Sendable {
         if bound.mode == .profile {
             planText = PlanDescription.explain(ctx.plan, source: source, profile: executor.profile, stepRows: ctx.stepRows)
         }
-        // Property hints cost a pass over the graph's keys: only for a result that looks like a
+        // Property hints only for a result that looks like a
         // misspelt key (no rows, or a column that is NULL in every row: `RETURN r.nmae`).
         let suspicious = rows.isEmpty || bound.columns.indices.contains { c in rows.allSatisfy { $0[c] == .null } }
         let warnings = NameHints.warnings(statement, graph: graph, source: source, checkKeys: suspicious)

@@ -67,8 +67,8 @@ public enum ResultJSON {
     private static func edge(_ h: Int, _ g: Graph) -> String {
         guard h >= 0 && h < g.edges.count else { return "null" }
         let e = g.edges[h]
-        return "{\"$edge\": {\"id\": \(string(e.id)), \"type\": \(string(e.type)), \"from\": \(string(g.nodes[e.from].id)), "
-            + "\"to\": \(string(g.nodes[e.to].id)), \"properties\": " + properties(e.properties) + "}}"
+        return "{\"$edge\": {\"id\": \(string(e.id)), \"type\": \(string(e.type)), \"from\": \(string(g.id(node: e.from))), "
+            + "\"to\": \(string(g.id(node: e.to))), \"properties\": " + properties(e.properties) + "}}"
     }
 
     /// A JSON string literal.

@@ -80,7 +80,7 @@ struct QueryBenchmarks {
         var used = Set(edges)
         let budget = order.count * 3 / 2
         outer: for n in order {
-            for e in graph.outgoing(n) where edges.count < budget && chosen.contains(graph.edges[e].to) && used.insert(e).inserted {
+            for e in graph.outgoing(n) where edges.count < budget && chosen.contains(graph.to(edge: e)) && used.insert(e).inserted {
                 edges.append(e)
             }
             if edges.count >= budget { break outer }

@@ -114,7 +114,7 @@ extension ExecutionContext {
             let v = try eval(x, row)
             switch v {
             case .null: return .null
-            case .node(let i): return .bool(labels.allSatisfy { graph.nodes[i].labels.contains($0) })
+            case .node(let i): return .bool(labels.allSatisfy { graph.labels(node: i).contains($0) })
             case .edge(let i): return .bool(labels.allSatisfy { graph.edges[i].type == $0 })
             default: throw runtimeError("TypeError", "InvalidArgumentType", "labels can only be tested on nodes", at: x.span)
             }
@@ -210,8 +210,8 @@ extension ExecutionContext {
                 case .property(let k): m[k] = try property(b, k, e.span)
                 case .allProperties:
                     switch b {
-                    case .node(let i): for (k, v) in graph.nodes[i].properties { m[k] = QueryValue(v) }
-                    case .edge(let i): for (k, v) in graph.edges[i].properties { m[k] = QueryValue(v) }
+                    case .node(let i): for (k, v) in graph.properties(node: i) { m[k] = QueryValue(v) }
+                    case .edge(let i): for (k, v) in graph.properties(edge: i) { m[k] = QueryValue(v) }
                     case .map(let mm): for (k, v) in mm { m[k] = v }
                     default: throw runtimeError("TypeError", "InvalidArgumentType", "map projection needs a node, relationship or map", at: base.span)
                     }
@@ -230,12 +230,12 @@ extension ExecutionContext {
             if !deletedNodes.isEmpty && deletedNodes.contains(i) {
                 throw runtimeError("EntityNotFound", "DeletedEntityAccess", "node was deleted by this statement", at: span)
             }
-            return graph.nodes[i].properties[key].map(QueryValue.init) ?? .null
+            return graph.property(node: i, key).map(QueryValue.init) ?? .null
         case .edge(let i):
             if !deletedEdges.isEmpty && deletedEdges.contains(i) {
                 throw runtimeError("EntityNotFound", "DeletedEntityAccess", "relationship was deleted by this statement", at: span)
             }
-            return graph.edges[i].properties[key].map(QueryValue.init) ?? .null
+            return graph.property(edge: i, key).map(QueryValue.init) ?? .null
         case .map(let m): return m[key] ?? .null
         case .date(let d):
             switch key {

@@ -270,6 +270,7 @@ struct PatternMatcher {
         var dir = rel.direction
         if !forward { dir = dir == .outgoing ? .incoming : (dir == .incoming ? .outgoing : .both) }
         let relTypes = relTypeCodes[p][r]
+        if dir != .both, let n = countFromDegrees(from, outgoing: dir == .outgoing, relTypes, labels, st) { return n }
         var n = 0
         for li in 0..<(dir == .both ? 2 : 1) {
             let list = li == 0 && dir != .incoming ? graph.outgoingAdjacency(from) : graph.incomingAdjacency(from)
@@ -287,6 +288,25 @@ struct PatternMatcher {
                 n += 1
             }
         }
+        return n
+    }
+
+    /// `countExpansion` without walking the adjacency, when the graph's per-type degrees answer
+    /// it: every type of the hop guarantees the far node's labels, and the edges the match has
+    /// used already (openCypher binds a relationship once per match) are subtracted one by one.
+    /// Nil when the labels are not implied (the caller walks the list).
+    private func countFromDegrees(_ from: Int, outgoing out: Bool, _ relTypes: [Int]?, _ labels: Range<Int>, _ st: State) -> Int? {
+        guard let relTypes, relTypes.count == 1 || Set(relTypes).count == relTypes.count else { return nil }
+        for t in relTypes {
+            for k in labels where !graph.typeImpliesLabel(t, label: labelCodes[k], atEnd: out) { return nil }
+        }
+        var n = 0
+        for t in relTypes { n += graph.degree(from, typeCode: t, outgoing: out) }
+        for e in st.used.elements where graph.isAlive(edge: e) && (out ? graph.from(edge: e) : graph.to(edge: e)) == from
+            && relTypes.contains(graph.typeCode(edge: e)) {
+            n -= 1
+        }
+        ctx.dbHits += 1
         return n
     }
 
@@ -345,7 +365,7 @@ struct PatternMatcher {
             if free, let v = np.variable { st.row[v] = nil }
             guard case .map(let m) = try ctx.eval(pe, st.row) else { return nil }
             for (k, want) in m {
-                guard ValueSemantics.equals(graph.nodes[h].properties[k].map(QueryValue.init) ?? .null, want) == true else { return nil }
+                guard ValueSemantics.equals(graph.property(node: h, k).map(QueryValue.init) ?? .null, want) == true else { return nil }
             }
         }
         let undo = Undo(p: p, n: n, old: st.nodes[p][n])
@@ -368,7 +388,7 @@ struct PatternMatcher {
         if let props {
             guard case .map(let m) = props else { return false }
             for (k, want) in m {
-                guard ValueSemantics.equals(graph.edges[e].properties[k].map(QueryValue.init) ?? .null, want) == true else { return false }
+                guard ValueSemantics.equals(graph.property(edge: e, k).map(QueryValue.init) ?? .null, want) == true else { return false }
             }
         }
         return true
@@ -378,7 +398,7 @@ struct PatternMatcher {
     private func adjacent(_ h: Int, _ dir: RelDirection) -> [(Int, Int)] {
         var out: [(Int, Int)] = []
         defer { ctx.dbHits += out.count }
-        if dir != .incoming { for e in graph.outgoing(h) { out.append((e, graph.edges[e].to)) } }
+        if dir != .incoming { for e in graph.outgoing(h) { out.append((e, graph.to(edge: e))) } }
         if dir != .outgoing {
             for e in graph.incoming(h) {
                 let edge = graph.edges[e]

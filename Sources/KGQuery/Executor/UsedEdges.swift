@@ -9,6 +9,9 @@ struct UsedEdges {
     private var large: Set<Int>? = nil
     private static let limit = 16
 
+    /// The used relationships (in no particular order).
+    var elements: [Int] { large.map(Array.init) ?? small }
+
     var isEmpty: Bool { large.map { $0.isEmpty } ?? small.isEmpty }
 
     @inline(__always)

@@ -83,13 +83,13 @@ struct Writer {
         case .null: return
         case .node(let h):
             if ctx.deletedNodes.contains(h) { throw ctx.runtimeError("EntityNotFound", "DeletedEntityAccess", "node was deleted", at: span) }
-            let had = ctx.graph.nodes[h].properties[key] != nil
+            let had = ctx.graph.property(node: h, key) != nil
             if had { ctx.count("-properties") }
             if !s.isNull { ctx.count("+properties") }
             ctx.write { $0.setProperty(node: h, key, s) }
         case .edge(let h):
             if ctx.deletedEdges.contains(h) { throw ctx.runtimeError("EntityNotFound", "DeletedEntityAccess", "relationship was deleted", at: span) }
-            let had = ctx.graph.edges[h].properties[key] != nil
+            let had = ctx.graph.property(edge: h, key) != nil
             if had { ctx.count("-properties") }
             if !s.isNull { ctx.count("+properties") }
             ctx.write { $0.setProperty(edge: h, key, s) }
@@ -101,16 +101,16 @@ struct Writer {
     private func properties(of v: QueryValue, _ span: SourceSpan) throws(QueryError) -> [String: QueryValue] {
         switch v {
         case .map(let m): return m
-        case .node(let h): return ctx.graph.nodes[h].properties.mapValues(QueryValue.init)
-        case .edge(let h): return ctx.graph.edges[h].properties.mapValues(QueryValue.init)
+        case .node(let h): return ctx.graph.properties(node: h).mapValues(QueryValue.init)
+        case .edge(let h): return ctx.graph.properties(edge: h).mapValues(QueryValue.init)
         default: throw ctx.runtimeError("TypeError", "InvalidArgumentType", "expected a map", at: span)
         }
     }
 
     private func currentKeys(_ v: QueryValue) -> [String] {
         switch v {
-        case .node(let h): return Array(ctx.graph.nodes[h].properties.keys)
-        case .edge(let h): return Array(ctx.graph.edges[h].properties.keys)
+        case .node(let h): return Array(ctx.graph.properties(node: h).keys)
+        case .edge(let h): return Array(ctx.graph.properties(edge: h).keys)
         default: return []
         }
     }
@@ -135,7 +135,7 @@ struct Writer {
             switch row[v] ?? .null {
             case .null: return
             case .node(let h):
-                for l in labels where !ctx.graph.nodes[h].labels.contains(l) {
+                for l in labels where !ctx.graph.labels(node: h).contains(l) {
                     ctx.write { $0.addLabel(node: h, l) }
                     addLabelStat(l)
                 }
@@ -149,14 +149,14 @@ struct Writer {
         case .property(let targetExpr, let key):
             let target = try ctx.eval(targetExpr, row)
             switch target {
-            case .node(let h): if ctx.graph.nodes[h].properties[key] != nil { try setProperty(target, key, .null, targetExpr.span) }
-            case .edge(let h): if ctx.graph.edges[h].properties[key] != nil { try setProperty(target, key, .null, targetExpr.span) }
+            case .node(let h): if ctx.graph.property(node: h, key) != nil { try setProperty(target, key, .null, targetExpr.span) }
+            case .edge(let h): if ctx.graph.property(edge: h, key) != nil { try setProperty(target, key, .null, targetExpr.span) }
             case .null: return
             default: throw ctx.runtimeError("TypeError", "InvalidArgumentType", "cannot remove a property of \(ValueSemantics.typeName(target))", at: targetExpr.span)
             }
         case .labels(let v, let labels, _):
             guard case .node(let h) = row[v] ?? .null else { return }
-            for l in labels where ctx.graph.nodes[h].labels.contains(l) {
+            for l in labels where ctx.graph.labels(node: h).contains(l) {
                 ctx.write { $0.removeLabel(node: h, l) }
                 ctx.count("-labels")
             }
@@ -192,7 +192,7 @@ struct Writer {
             if ctx.graph.degree(h) > 0 {
                 guard detach else {
                     throw ctx.runtimeError("ConstraintVerificationFailed", "DeleteConnectedNode",
-                                           "cannot delete node '\(ctx.graph.nodes[h].id)' because it still has relationships", at: span)
+                                           "cannot delete node '\(ctx.graph.id(node: h))' because it still has relationships", at: span)
                 }
                 for e in ctx.graph.outgoing(h) + ctx.graph.incoming(h) { deleteEdge(e) }
             }

@@ -58,38 +58,38 @@ enum BuiltinFunctions {
     static let all: [QueryFunction] = [
         f1("id") { v, c in
             switch v {
-            case .node(let i): return .string(c.graph.nodes[i].id)
-            case .edge(let i): return .string(c.graph.edges[i].id)
+            case .node(let i): return .string(c.graph.id(node: i))
+            case .edge(let i): return .string(c.graph.id(edge: i))
             default: throw FunctionError.argument("id", v, expected: "a node or relationship")
             }
         },
         f1("elementId") { v, c in
             switch v {
-            case .node(let i): return .string(c.graph.nodes[i].id)
-            case .edge(let i): return .string(c.graph.edges[i].id)
+            case .node(let i): return .string(c.graph.id(node: i))
+            case .edge(let i): return .string(c.graph.id(edge: i))
             default: throw FunctionError.argument("elementId", v, expected: "a node or relationship")
             }
         },
         f1("labels") { v, c in
             guard case .node(let i) = v else { throw FunctionError.argument("labels", v, expected: "a node") }
-            return .list(c.graph.nodes[i].labels.map(QueryValue.string))
+            return .list(c.graph.labels(node: i).map(QueryValue.string))
         },
         f1("type") { v, c in
             guard case .edge(let i) = v else { throw FunctionError.argument("type", v, expected: "a relationship") }
-            return .string(c.graph.edges[i].type)
+            return .string(c.graph.type(edge: i))
         },
         f1("properties") { v, c in
             switch v {
-            case .node(let i): return .map(c.graph.nodes[i].properties.mapValues(QueryValue.init))
-            case .edge(let i): return .map(c.graph.edges[i].properties.mapValues(QueryValue.init))
+            case .node(let i): return .map(c.graph.properties(node: i).mapValues(QueryValue.init))
+            case .edge(let i): return .map(c.graph.properties(edge: i).mapValues(QueryValue.init))
             case .map: return v
             default: throw FunctionError.argument("properties", v, expected: "a node, relationship or map")
             }
         },
         f1("keys") { v, c in
             switch v {
-            case .node(let i): return .list(c.graph.nodes[i].properties.keys.sorted().map(QueryValue.string))
-            case .edge(let i): return .list(c.graph.edges[i].properties.keys.sorted().map(QueryValue.string))
+            case .node(let i): return .list(c.graph.properties(node: i).keys.sorted().map(QueryValue.string))
+            case .edge(let i): return .list(c.graph.properties(edge: i).keys.sorted().map(QueryValue.string))
             case .map(let m): return .list(m.keys.sorted().map(QueryValue.string))
             default: throw FunctionError.argument("keys", v, expected: "a node, relationship or map")
             }
@@ -119,11 +119,11 @@ enum BuiltinFunctions {
         },
         f1("startNode") { v, c in
             guard case .edge(let i) = v else { throw FunctionError.argument("startNode", v, expected: "a relationship") }
-            return .node(c.graph.edges[i].from)
+            return .node(c.graph.from(edge: i))
         },
         f1("endNode") { v, c in
             guard case .edge(let i) = v else { throw FunctionError.argument("endNode", v, expected: "a relationship") }
-            return .node(c.graph.edges[i].to)
+            return .node(c.graph.to(edge: i))
         },
         f("coalesce", 1...Int.max) { a, _ in a.first { if case .null = $0 { return false }; return true } ?? .null },
         f1("head") { v, _ in

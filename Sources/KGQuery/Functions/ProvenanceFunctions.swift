@@ -4,8 +4,8 @@ import KGCore
 enum ProvenanceFunctions {
     static func citationList(_ v: QueryValue, _ g: Graph) -> [Citation]? {
         switch v {
-        case .node(let i): return g.nodes[i].citations
-        case .edge(let i): return g.edges[i].citations
+        case .node(let i): return g.citations(node: i)
+        case .edge(let i): return g.citations(edge: i)
         default: return nil
         }
     }
@@ -56,7 +56,7 @@ enum ProvenanceFunctions {
                 throw FunctionError.argument("names", a[0], expected: "a node")
             }
             var m: [String: QueryValue] = [:]
-            for n in c.graph.nodes[i].names where m[n.language] == nil { m[n.language] = .string(n.text) }
+            for n in c.graph.names(node: i) where m[n.language] == nil { m[n.language] = .string(n.text) }
             return .map(m)
         },
         QueryFunction(name: "named", arity: 2...2) { a, c in
