@@ -114,6 +114,36 @@ import Testing
         #expect(grouped == counted.rows)
     }
 
+    /// Counting from the graph's per-type degrees (every HAS edge ends at a Skill, so the hop
+    /// needs no label check) agrees with enumeration, parallel edges and uniqueness included —
+    /// also after a write breaks the implied label and after a failed statement is undone.
+    @Test(arguments: [
+        "(r:Role)-[:HAS]->(s:Skill)",
+        "(r:Role {name: 'a'})-[:HAS]->(s:Skill)<-[:HAS]-(o:Role)",
+        "(r:Role)-[:HAS]->(s:Skill)<-[:HAS]-(o)",
+        "(s:Skill)<-[:HAS]-(r:Role)",
+        "(r:Role)-[:HAS|LIKES]->(s:Skill)",
+    ])
+    func countFromTypedDegreesEqualsEnumeration(_ pattern: String) throws {
+        var s = QuerySession(graph: Graph())
+        _ = try s.run("""
+            CREATE (a:Role {name: 'a'}), (b:Role {name: 'b'}), (x:Skill {name: 'x'}), (y:Skill {name: 'y'}),
+                   (a)-[:HAS]->(x), (a)-[:HAS]->(x), (a)-[:HAS]->(y), (b)-[:HAS]->(x), (b)-[:LIKES]->(y)
+            """)
+        func agree(_ when: String) throws {
+            let counted = try s.run("MATCH \(pattern) RETURN count(*) AS n").rows
+            let rows = try s.run("MATCH \(pattern) RETURN *").rows
+            #expect(counted == [[.int(rows.count)]], "\(pattern) \(when)")
+        }
+        try agree("at first")
+        #expect(throws: QueryError.self) { try s.run("MATCH (b:Role {name: 'b'}) CREATE (b)-[:HAS]->(:Skill {name: 'z'}) WITH b RETURN 1 / 0") }
+        try agree("after a failed write")
+        _ = try s.run("MATCH (a:Role {name: 'a'}), (b:Role {name: 'b'}) CREATE (a)-[:HAS]->(b)")
+        try agree("after a HAS edge ends at a Role")
+        _ = try s.run("MATCH (y:Skill {name: 'y'}) REMOVE y:Skill")
+        try agree("after a label is removed")
+    }
+
     /// A count whose aggregation reads the last hop's variables enumerates instead (and agrees).
     @Test func countOfTheLastHopsVariableEnumerates() throws {
         var s = try PlanTests.countingGraph()
