@@ -61,9 +61,35 @@ public struct Repl {
                       language: session.displayLanguage)
     }
 
-    /// Feeds one line. Returns false when the REPL should stop (`:quit`, or a failure under fail-fast).
-    public mutating func feed(_ line: String) -> Bool {
+    /// Statements and commands entered so far, oldest first, each whole as typed (the lines of
+    /// a multi-line statement joined by line breaks); the shell seeds it with the saved history.
+    public var history: [String] = []
+    /// Called with each new history entry (the shell hands it to the line editor).
+    public var remember: (String) -> Void = { _ in }
+    /// The lines of the entry being typed (the statement waiting for its `;`, or several).
+    private var typed: [String] = []
+
+    /// Feeds what was entered at one prompt: one line, or several (a multi-line statement
+    /// recalled from history). Returns false when the REPL should stop (`:quit`, `exit`, …, or
+    /// a failure under fail-fast). Once no statement is left waiting for its `;`, what was typed
+    /// since the last such moment becomes one history entry.
+    public mutating func feed(_ text: String) -> Bool {
+        var goOn = true
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if sourceDepth == 0 { typed.append(String(line)) }
+            goOn = feedLine(String(line))
+            if !goOn { break }
+        }
+        if sourceDepth == 0 && (!buffer.isPending || !goOn) { recordTyped() }
+        return goOn
+    }
+
+    /// Words that leave the shell when typed alone at the prompt, as in cypher-shell, psql and DuckDB.
+    static let leavingWords: Set<String> = ["exit", "quit", "\\q", "exit;", "quit;"]
+
+    private mutating func feedLine(_ line: String) -> Bool {
         let trimmed = line.trimmingWhitespace
+        if !buffer.isPending && Repl.leavingWords.contains(trimmed.lowercased()) { return false }
         if !buffer.isPending && trimmed.hasPrefix(":") {
             return command(trimmed)
         }
@@ -80,13 +106,43 @@ public struct Repl {
         return true
     }
 
+    /// Ends the entry being typed: a new history entry unless it is blank or repeats the last one.
+    private mutating func recordTyped() {
+        while let first = typed.first, first.allSatisfy(\.isWhitespace) { typed.removeFirst() }
+        while let last = typed.last, last.allSatisfy(\.isWhitespace) { typed.removeLast() }
+        let entry = typed.joined(separator: "\n")
+        typed = []
+        guard !entry.isEmpty, entry != history.last else { return }
+        history.append(entry)
+        remember(entry)
+    }
+
+    /// `:history N`: the last `count` entries, numbered from the first of the session's history;
+    /// the later lines of a multi-line entry indented under the first.
+    func historyListing(last count: Int) -> String {
+        guard !history.isEmpty else { return "(no history yet)\n" }
+        let first = max(0, history.count - count)
+        let width = String(history.count).count
+        var out = ""
+        for i in first..<history.count {
+            let number = String(i + 1)
+            let lines = history[i].split(separator: "\n", omittingEmptySubsequences: false)
+            out += String(repeating: " ", count: width - number.count) + number + "  " + lines[0] + "\n"
+            for more in lines.dropFirst() { out += String(repeating: " ", count: width + 2) + more + "\n" }
+        }
+        return out
+    }
+
     /// At end of input: runs a last statement that lacks its `;`.
     public mutating func finish() {
         if let rest = buffer.flush() { execute(rest) }
     }
 
     /// Drops an unfinished statement (Ctrl-C at the prompt).
-    public mutating func discardPending() { buffer = StatementBuffer() }
+    public mutating func discardPending() {
+        buffer = StatementBuffer()
+        typed = []
+    }
 
     /// Runs a `:command` line.
     public mutating func command(_ line: String) -> Bool {
@@ -97,8 +153,8 @@ public struct Repl {
             failures += 1
             return !settings.failFast
         }
-        guard let cmd = ReplCommand.all.first(where: { $0.name == name.lowercased() }) else {
-            let names = ReplCommand.all.map(\.name)
+        guard let cmd = ReplCommand.named(name) else {
+            let names = ReplCommand.allNames
             let near = names.min { distance($0, name) < distance($1, name) }
             output.err(Diagnostic(.error, "unknown command ':\(name)'",
                                   help: near.map { "did you mean :\($0)? (:help lists all)" }).rendered() + "\n")

@@ -10,6 +10,8 @@ import KGQuery
 public struct ReplCommand: Sendable {
     /// The name typed after `:`.
     public var name: String
+    /// Other names that run the same command (`:q` and `:exit` for `:quit`).
+    public var aliases: [String]
     /// The arguments, for `:help` (`NAME VALUE`).
     public var arguments: String
     public var summary: String
@@ -19,10 +21,11 @@ public struct ReplCommand: Sendable {
     /// Errors it throws are Diagnostics.
     let action: @Sendable (_ repl: inout Repl, _ words: [String], _ rest: String) throws -> Bool
 
-    init(_ name: String, _ arguments: String = "", _ summary: String,
+    init(_ name: String, _ arguments: String = "", _ summary: String, aliases: [String] = [],
          choices: @escaping @Sendable (Int, Completer) -> [String]? = { _, _ in [] },
          action: @escaping @Sendable (inout Repl, [String], String) throws -> Bool) {
         self.name = name
+        self.aliases = aliases
         self.arguments = arguments
         self.summary = summary
         self.choices = choices
@@ -34,9 +37,10 @@ public struct ReplCommand: Sendable {
     /// The text of `:help`, generated from the table.
     public static func help(_ commands: [ReplCommand] = all) -> String {
         let usages = commands.map { ":" + $0.name + ($0.arguments.isEmpty ? "" : " " + $0.arguments) }
+        let summaries = commands.map { $0.summary + ($0.aliases.isEmpty ? "" : " (also " + $0.aliases.map { ":" + $0 }.joined(separator: ", ") + ")") }
         let width = usages.map(\.count).max() ?? 0
         var out = "Statements end with ';' (several per line, or one over many lines). Tab completes.\n"
-        for (u, c) in zip(usages, commands) { out += "  " + u.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + c.summary + "\n" }
+        for (u, s) in zip(usages, summaries) { out += "  " + u.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + s + "\n" }
         return out
     }
 
@@ -48,6 +52,15 @@ public struct ReplCommand: Sendable {
     static func on(_ word: String?) -> Bool? {
         switch word?.lowercased() { case "on", "true", "1": return true; case "off", "false", "0": return false; default: return nil }
     }
+
+    /// The command called `name` (or one of its aliases), case-insensitively.
+    public static func named(_ name: String) -> ReplCommand? {
+        let n = name.lowercased()
+        return all.first { $0.name == n || $0.aliases.contains(n) }
+    }
+
+    /// Every name a command answers to, for completion and "did you mean".
+    public static var allNames: [String] { all.flatMap { [$0.name] + $0.aliases } }
 
     /// Every command, in the order `:help` lists them.
     public static let all: [ReplCommand] = [
@@ -140,6 +153,20 @@ public struct ReplCommand: Sendable {
             repl.output.out(TextReport().render(report))
             return true
         },
-        ReplCommand("quit", "", "leave (Ctrl-D too)") { _, _, _ in false },
+        ReplCommand("history", "[N]", "the last N statements and commands entered (default 20), numbered") { repl, words, _ in
+            var count = 20
+            if let w = words.first {
+                guard words.count == 1, let n = Int(w), n > 0 else { throw usage("history") }
+                count = n
+            }
+            repl.output.out(repl.historyListing(last: count))
+            return true
+        },
+        ReplCommand("clear", "", "clear the screen") { repl, _, _ in
+            // Cursor home, erase the screen; only a terminal understands it, a file or pipe gets nothing.
+            if repl.settings.terminal { repl.output.out("\u{1B}[H\u{1B}[2J") }
+            return true
+        },
+        ReplCommand("quit", "", "leave (Ctrl-D, exit, quit and \\q too)", aliases: ["exit", "q"]) { _, _, _ in false },
     ]
 }
