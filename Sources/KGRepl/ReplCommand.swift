@@ -70,18 +70,16 @@ public struct ReplCommand: Sendable {
         ReplCommand("schema", "", "labels, relationship types and their properties, with counts") { repl, _, _ in
             repl.output.out(repl.schema.description); return true
         },
-        ReplCommand("param", "NAME VALUE", "set parameter $NAME (VALUE as JSON, else a string); no VALUE removes it",
-                    choices: { i, c in i == 0 ? c.parameters : [] }) { repl, words, rest in
-            guard let name = words.first else { throw usage("param") }
-            let raw = rest.trimmingWhitespace.dropFirst(name.count).description.trimmingWhitespace
-            if raw.isEmpty { repl.session.parameters[name] = nil; return true }
-            repl.session.parameters[name] = ResultJSON.parse(raw) ?? .string(raw)
+        ReplCommand("param", "NAME => EXPR | {NAME: EXPR, …}",
+                    "set parameters to the values of Cypher expressions (:param n => 3, :param {a: 1, b: 'x'}); :param NAME removes one",
+                    choices: { i, c in i == 0 ? c.parameters : [] }) { repl, _, rest in
+            try ParameterCommand(rest: rest).run(on: &repl.session)
             return true
         },
-        ReplCommand("params", "", "the parameters set, as JSON") { repl, _, _ in
+        ReplCommand("params", "", "the parameters set, as a JSON object") { repl, _, _ in
             let p = repl.session.parameters
-            repl.output.out(p.keys.sorted().map { "$\($0) = " + ResultJSON.value(p[$0] ?? .null, graph: repl.session.graph) }
-                .joined(separator: "\n") + (p.isEmpty ? "(no parameters)\n" : "\n"))
+            repl.output.out("{" + p.keys.sorted().map { ResultJSON.string($0) + ": " + ResultJSON.value(p[$0] ?? .null, graph: repl.session.graph) }
+                .joined(separator: ", ") + "}\n")
             return true
         },
         ReplCommand("source", "FILE", "run the statements and :commands of FILE", choices: { _, _ in nil }) { repl, words, rest in

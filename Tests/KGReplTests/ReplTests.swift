@@ -59,7 +59,7 @@ import Testing
         _ = repl.feed(":param who \"Agent\"")
         _ = repl.feed(":param n 2")
         _ = repl.feed(":params")
-        #expect(c.out.contains("$n = 2\n$who = \"Agent\"\n"))
+        #expect(c.out.contains("{\"n\": 2, \"who\": \"Agent\"}\n"))
         _ = repl.feed("MATCH (r:Role) WHERE r.name = $who RETURN r.level + $n AS x;")
         #expect(c.out.hasSuffix("x\r\n4\r\n"))
         _ = repl.feed(":mode markdown")
