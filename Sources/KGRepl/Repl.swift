@@ -154,10 +154,9 @@ public struct Repl {
             return !settings.failFast
         }
         guard let cmd = ReplCommand.named(name) else {
-            let names = ReplCommand.allNames
-            let near = names.min { distance($0, name) < distance($1, name) }
+            let near = Suggest.closest(to: name, among: ReplCommand.allNames)
             output.err(Diagnostic(.error, "unknown command ':\(name)'",
-                                  help: near.map { "did you mean :\($0)? (:help lists all)" }).rendered() + "\n")
+                                  help: near.map { "did you mean :\($0)? (:help lists all)" } ?? ":help lists the commands").rendered() + "\n")
             failures += 1
             return !settings.failFast
         }
@@ -293,20 +292,4 @@ public struct Repl {
         }
         output.err("wrote \(path): \(sub.nodes.count) nodes, \(sub.edges.count) relationships" + (wholeGraph ? " (the whole graph)" : "") + "\n")
     }
-}
-
-/// Edit distance, for "did you mean" on command names.
-func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a.lowercased()), b = Array(b.lowercased())
-    var row = Array(0...b.count)
-    for i in 1...max(1, a.count) where !a.isEmpty {
-        var prev = row[0]
-        row[0] = i
-        for j in stride(from: 1, through: b.count, by: 1) {
-            let cur = row[j]
-            row[j] = min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1))
-            prev = cur
-        }
-    }
-    return a.isEmpty ? b.count : row[b.count]
 }

@@ -52,6 +52,12 @@ import Testing
         _ = repl.feed(":shema")
         #expect(c.err.contains("did you mean :schema?"))
         #expect(repl.failures == 1)
+        _ = repl.feed(":zzzzzzzz")
+        #expect(c.err.contains("unknown command ':zzzzzzzz'\n  help: :help lists the commands\n"), "nothing is close: \(c.err)")
+        _ = repl.feed(":qit")
+        #expect(c.err.contains("did you mean :quit?"))
+        _ = repl.feed(":whi 1")
+        #expect(c.err.contains("did you mean :why?"))
     }
 
     @Test func paramsModeTimerAndLang() throws {
