@@ -171,7 +171,23 @@ public struct Repl {
         }
     }
 
-    /// Runs one statement and writes its result.
+    /// Where results go instead of the screen: `:output FILE` (until `:output` alone) or
+    /// `:once FILE` (the next statement only).
+    struct ResultFile {
+        var path: String
+        var once: Bool
+        /// Everything written to it so far: the file is rewritten atomically after each result,
+        /// so it always holds whole results, never half of one.
+        var text = ""
+    }
+    var outputFile: ResultFile?
+    var onceFile: ResultFile?
+    /// The file the next result goes to, if not the screen (`:once` before `:output`).
+    var resultFile: ResultFile? { onceFile ?? outputFile }
+
+    /// Runs one statement and writes its result: to the screen (at most `settings.maxRows` rows
+    /// in the modes for people, with a footer saying how many more there are) or, whole, to the
+    /// file of `:output` / `:once`.
     public mutating func execute(_ text: String) {
         let clock = ContinuousClock()
         beforeStatement()
@@ -180,9 +196,14 @@ public struct Repl {
             let r = try session.run(text)
             let elapsed = clock.now - start
             for w in r.warnings { output.err(w.rendered() + "\n") }
-            var o = renderOptions
-            if settings.timer { o.elapsed = elapsed }
-            output.out(ResultRenderer.render(r, graph: session.graph, mode: settings.mode, options: o))
+            if resultFile != nil {
+                var o = renderOptions
+                o.width = nil
+                o.color = false
+                emit(ResultRenderer.render(r, graph: session.graph, mode: settings.mode, options: o), rows: r.rows.count)
+            } else {
+                output.out(screenText(r, elapsed: settings.timer ? elapsed : nil))
+            }
             if !r.columns.isEmpty { last = r; lastStatement = text }
             if !r.stats.isEmpty { schema = Schema(session.graph) }
         } catch {
@@ -190,9 +211,67 @@ public struct Repl {
             // The terminal echoed "^C" where the cursor was; the message starts on a line of its own.
             if error.type == "Cancelled" { output.err("\n") }
             output.err(error.description + "\n")
-            if settings.mode == .json || settings.mode == .jsonl { output.out(ResultJSON.encode(error) + "\n") }
+            if settings.mode == .json || settings.mode == .jsonl {
+                if resultFile != nil { emit(ResultJSON.encode(error) + "\n", rows: 0) } else { output.out(ResultJSON.encode(error) + "\n") }
+            } else {
+                onceFile = nil   // `:once` is used up by the next statement, whatever became of it
+            }
         }
     }
+
+    /// A result as the screen shows it: cut to `settings.maxRows` rows (not in csv, json and
+    /// jsonl, which programs read whole), the footer then saying how many were left out.
+    func screenText(_ r: ResultSet, elapsed: Duration?) -> String {
+        var o = renderOptions
+        o.elapsed = elapsed
+        guard let limit = settings.maxRows, limit > 0, r.rows.count > limit, !settings.mode.isMachineReadable else {
+            return ResultRenderer.render(r, graph: session.graph, mode: settings.mode, options: o)
+        }
+        var shown = r
+        shown.rows = Array(r.rows.prefix(limit))
+        o.footer = false
+        var footer = "… \(r.rows.count - limit) more rows (\(r.rows.count) in all"
+        if let elapsed { footer += ", " + ResultRenderer.milliseconds(elapsed) }
+        footer += "; :last shows them all, :maxrows N changes how many are shown)"
+        if settings.color { footer = "\u{1B}[2m" + footer + "\u{1B}[0m" }
+        return ResultRenderer.render(shown, graph: session.graph, mode: settings.mode, options: o) + footer + "\n"
+    }
+
+    /// Adds `text` to the file of `:output` / `:once` and rewrites it atomically. A file that
+    /// cannot be written is an error, and results go to the screen again.
+    private mutating func emit(_ text: String, rows: Int) {
+        guard var file = resultFile else { return }
+        if file.once { onceFile = nil }
+        file.text += text
+        do {
+            try AtomicFile.write(file.text, to: file.path)
+        } catch {
+            output.err(error.rendered() + "\n")
+            failures += 1
+            if !file.once {
+                output.err("results go to the screen again\n")
+                outputFile = nil
+            }
+            return
+        }
+        output.err("\(rows) row\(rows == 1 ? "" : "s") written to \(file.path)\n")
+        if !file.once { outputFile = file }
+    }
+
+    /// `:output FILE` / `:once FILE`: later results go to FILE (created now, emptied if it
+    /// exists, for `:output`; written by the next statement for `:once`).
+    mutating func sendResults(to path: String, once: Bool) throws(Diagnostic) {
+        try AtomicFile.checkWritable(path)
+        if once {
+            onceFile = ResultFile(path: path, once: true)
+        } else {
+            try AtomicFile.write("", to: path)
+            outputFile = ResultFile(path: path, once: false)
+        }
+    }
+
+    /// `:output` alone: results go to the screen again.
+    mutating func sendResultsToScreen() { outputFile = nil }
 
     /// `:source FILE`: feeds the file's lines as if typed.
     mutating func source(_ path: String) throws(Diagnostic) {

@@ -123,6 +123,32 @@ public struct ReplCommand: Sendable {
             repl.output.page(ResultRenderer.render(last, graph: repl.session.graph, mode: repl.settings.mode, options: o))
             return true
         },
+        ReplCommand("maxrows", "N", "show at most N rows of a result on the screen (table, line, markdown; 0: all); :last shows all") { repl, words, _ in
+            guard let w = words.first else {
+                repl.output.out("maxrows: \(repl.settings.maxRows.map(String.init) ?? "0 (all rows)")\n")
+                return true
+            }
+            guard words.count == 1, let n = Int(w), n >= 0 else { throw usage("maxrows") }
+            repl.settings.maxRows = n == 0 ? nil : n
+            return true
+        },
+        ReplCommand("output", "[FILE]", "write the results of later statements to FILE, in the current mode and in full; no FILE: to the screen again",
+                    choices: { _, _ in nil }) { repl, words, rest in
+            let path = rest.trimmingWhitespace
+            if words.isEmpty {
+                if let file = repl.outputFile { repl.output.err("results go to the screen again (not \(file.path))\n") }
+                repl.sendResultsToScreen()
+                return true
+            }
+            try repl.sendResults(to: path, once: false)
+            repl.output.err("results go to \(path) (:output alone: to the screen again)\n")
+            return true
+        },
+        ReplCommand("once", "FILE", "write the result of the next statement only to FILE", choices: { _, _ in nil }) { repl, words, rest in
+            guard !words.isEmpty else { throw usage("once") }
+            try repl.sendResults(to: rest.trimmingWhitespace, once: true)
+            return true
+        },
         ReplCommand("timer", "on|off", "show how long each statement took", choices: { i, _ in i == 0 ? ["on", "off"] : [] }) { repl, words, _ in
             guard let v = on(words.first) else { throw usage("timer") }
             repl.settings.timer = v

@@ -161,6 +161,20 @@ extension TerminalTests {
         #expect(try waitFor("kgq-ended-0").contains("kgq-ended-0"), "\\q leaves")
     }
 
+    /// Issue 18 item 11: in a terminal a result shows 40 rows and says how many more there are;
+    /// the same statement piped shows all.
+    @Test func aTerminalShowsFortyRows() throws {
+        try Terminal.run(["new-session", "-d", "-s", session, "-x", "120", "-y", "40",
+                          "env NO_COLOR=1 '\(Terminal.binary)' --graph '\(Terminal.graph)' --no-history"])
+        defer { _ = try? Terminal.run(["kill-session", "-t", session]) }
+        _ = try waitFor("kgq>")
+        try type("UNWIND range(1, 100) AS i RETURN i;"); try key("Enter")
+        let cut = try waitFor("more rows")
+        #expect(cut.contains("│  40 │") || cut.contains("│ 40 │"), "\(cut)")
+        #expect(!cut.contains("│ 41 │"), "\(cut)")
+        #expect(cut.contains("… 60 more rows (100 in all; :last shows them all, :maxrows N changes how many are shown)"), "\(cut)")
+    }
+
     /// `:clear` empties the screen of a real terminal.
     @Test func clearEmptiesTheScreen() throws {
         try Terminal.run(["new-session", "-d", "-s", session, "-x", "120", "-y", "40",

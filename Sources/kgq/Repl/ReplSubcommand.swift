@@ -64,7 +64,8 @@ struct ReplSubcommand: ParsableCommand {
         let settings = ReplSettings(
             mode: format, timer: timer, width: toTerminal ? TerminalInfo.width(environment: env) : nil,
             color: TerminalInfo.colorAllowed(environment: env, outputIsTerminal: toTerminal),
-            nodeStyle: nodes, failFast: failFast, terminal: toTerminal)
+            nodeStyle: nodes, failFast: failFast, terminal: toTerminal,
+            maxRows: toTerminal ? 40 : nil)
         let pager = interactive && toTerminal ? env["PAGER"].flatMap { $0.isEmpty ? nil : $0 } : nil
         let output = ReplOutput(
             out: { CLI.out($0) },
