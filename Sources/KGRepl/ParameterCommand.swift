@@ -1,3 +1,4 @@
+import Foundation
 import KGCore
 import KGQuery
 
@@ -81,13 +82,19 @@ struct ParameterCommand {
             throw e
         } catch let e as QueryError {
             var at = column
-            if e.line == 1, let c = e.column { at = column + max(0, c - 1 - prefix.count) }
-            else if e.line == 2 { at = line.count + 1 }
+            var message = e.message
+            if e.line == 1, let c = e.column {
+                at = column + max(0, c - 1 - prefix.count)
+            } else if e.line == 2 {
+                // The parser met the ')' kgq added: the expression stopped short.
+                at = line.count + 1
+                message = message.replacingOccurrences(of: "found ')'", with: "found the end of the command")
+            }
             var help = e.help
             if e.detail == "UndefinedVariable" {
                 help = (help.map { $0 + "; " } ?? "") + "a string needs quotes (:param who => 'agent'), a parameter a $ ($n)"
             }
-            throw error("not a value: \(e.type) (\(e.detail)): \(e.message)", column: at, help: help)
+            throw error("not a value: \(e.type) (\(e.detail)): \(message)", column: at, help: help)
         } catch {
             throw self.error("not a value: \(error)", column: column, help: nil)
         }

@@ -191,6 +191,6 @@ public struct ReplCommand: Sendable {
             if repl.settings.terminal { repl.output.out("\u{1B}[H\u{1B}[2J") }
             return true
         },
-        ReplCommand("quit", "", "leave (Ctrl-D, exit, quit and \\q too)", aliases: ["exit", "q"]) { _, _, _ in false },
+        ReplCommand("quit", "", "leave; so do exit, quit or \\q typed alone, and Ctrl-D", aliases: ["exit", "q"]) { _, _, _ in false },
     ]
 }

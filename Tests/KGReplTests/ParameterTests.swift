@@ -54,7 +54,7 @@ import Testing
 
     /// What does not parse is refused, with a caret in the command line, and nothing is set.
     @Test(arguments: [
-        (":param n => 3 +", "not a value: SyntaxError", 16),
+        (":param n => 3 +", "expected an expression but found the end of the command", 16),
         (":param n => ", "no value after the name", 12),
         (":param who Agent", "UndefinedVariable", 12),
         (":param {m: 4", "not a value: SyntaxError", 13),

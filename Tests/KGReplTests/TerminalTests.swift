@@ -185,9 +185,9 @@ extension TerminalTests {
         _ = try waitFor("1 row")
         try type(":clear"); try key("Enter")
         var now = ""
-        for _ in 0..<100 {
+        for _ in 0..<300 {
             now = try screen()
-            if !now.contains("before the clear") { break }
+            if !now.contains("before the clear") && now.contains("kgq>") { break }
             usleep(100_000)
         }
         #expect(!now.contains("before the clear"), "\(now)")
