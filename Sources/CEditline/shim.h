@@ -14,6 +14,8 @@ static inline void kg_set_word_breaks(const char *chars) { rl_basic_word_break_c
 static inline void kg_set_readline_name(const char *name) { rl_readline_name = name; }
 static inline const char *kg_line_buffer(void) { return rl_line_buffer; }
 static inline int kg_point(void) { return rl_point; }
+static inline int kg_history_length(void) { return history_length; }
+static inline int kg_history_base(void) { return history_base; }
 static inline void kg_set_getc(int (*f)(FILE *)) { rl_getc_function = f; }
 
 #endif

@@ -1,4 +1,5 @@
 import Foundation
+import KGCore
 
 /// Finds a quote in a document, or the passage most like it.
 public enum QuoteMatcher {
@@ -59,7 +60,7 @@ public enum QuoteMatcher {
         let qChars = q.characters
         for c in candidates where c.overlap >= bestOverlap - 1 {
             let passage = Array(c.norm.characters[c.range])
-            let distance = editDistance(qChars, passage)
+            let distance = Suggest.distance(qChars, passage, transpositions: false)
             let similarity = 1 - Double(distance) / Double(max(qChars.count, passage.count))
             if best == nil || similarity > best!.similarity {
                 let columns = c.norm.columns[c.range.lowerBound]...c.norm.columns[c.range.upperBound - 1]
@@ -90,22 +91,5 @@ public enum QuoteMatcher {
     /// A word without the punctuation around it, for comparing words ("percent," = "percent").
     static func bare(_ word: ArraySlice<Character>) -> String {
         String(word).trimmingCharacters(in: .punctuationCharacters.union(.symbols))
-    }
-
-    /// Levenshtein distance over characters, two rows of memory.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

@@ -1,3 +1,5 @@
+import KGCore
+
 /// What one header column of a Neo4j admin-import style CSV file means.
 ///
 /// Node files: `id:ID` (or `:ID`, `:ID(Space)`), `:LABEL` (`;`-separated labels), properties.
@@ -63,7 +65,7 @@ enum CSVColumn: Equatable {
                                           help: "store it as a string or a date (YYYY-MM-DD)"))
         }
         let known = ["ID", "LABEL", "START_ID", "END_ID", "TYPE", "IGNORE"] + CSVValueType.allCases.map(\.rawValue)
-        let suggestion = known.first { $0.lowercased().hasPrefix(base.lowercased().prefix(2)) && !base.isEmpty }
+        let suggestion = Suggest.closest(to: base, among: known)
         return .failure(HeaderProblem(
             message: "unknown column type '\(typeText)' in '\(text)'",
             help: (suggestion.map { "did you mean '\(name):\($0)'? " } ?? "")

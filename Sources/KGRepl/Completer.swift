@@ -57,7 +57,7 @@ public struct Completer: Sendable {
             let head = lineHead.trimmingWhitespace
             if head == ":" { return fit(commands.map(\.name)) }
             let parts = head.dropFirst().split(separator: " ", omittingEmptySubsequences: true)
-            guard let name = parts.first, let command = commands.first(where: { $0.name == String(name) }) else {
+            guard let name = parts.first, let command = commands.first(where: { $0.name == String(name) || $0.aliases.contains(String(name)) }) else {
                 return Completion(word: word, candidates: [], files: false)
             }
             let index = parts.count - 1

@@ -61,9 +61,35 @@ public struct Repl {
                       language: session.displayLanguage)
     }
 
-    /// Feeds one line. Returns false when the REPL should stop (`:quit`, or a failure under fail-fast).
-    public mutating func feed(_ line: String) -> Bool {
+    /// Statements and commands entered so far, oldest first, each whole as typed (the lines of
+    /// a multi-line statement joined by line breaks); the shell seeds it with the saved history.
+    public var history: [String] = []
+    /// Called with each new history entry (the shell hands it to the line editor).
+    public var remember: (String) -> Void = { _ in }
+    /// The lines of the entry being typed (the statement waiting for its `;`, or several).
+    private var typed: [String] = []
+
+    /// Feeds what was entered at one prompt: one line, or several (a multi-line statement
+    /// recalled from history). Returns false when the REPL should stop (`:quit`, `exit`, …, or
+    /// a failure under fail-fast). Once no statement is left waiting for its `;`, what was typed
+    /// since the last such moment becomes one history entry.
+    public mutating func feed(_ text: String) -> Bool {
+        var goOn = true
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if sourceDepth == 0 { typed.append(String(line)) }
+            goOn = feedLine(String(line))
+            if !goOn { break }
+        }
+        if sourceDepth == 0 && (!buffer.isPending || !goOn) { recordTyped() }
+        return goOn
+    }
+
+    /// Words that leave the shell when typed alone at the prompt, as in cypher-shell, psql and DuckDB.
+    static let leavingWords: Set<String> = ["exit", "quit", "\\q", "exit;", "quit;"]
+
+    private mutating func feedLine(_ line: String) -> Bool {
         let trimmed = line.trimmingWhitespace
+        if !buffer.isPending && Repl.leavingWords.contains(trimmed.lowercased()) { return false }
         if !buffer.isPending && trimmed.hasPrefix(":") {
             return command(trimmed)
         }
@@ -80,13 +106,43 @@ public struct Repl {
         return true
     }
 
+    /// Ends the entry being typed: a new history entry unless it is blank or repeats the last one.
+    private mutating func recordTyped() {
+        while let first = typed.first, first.allSatisfy(\.isWhitespace) { typed.removeFirst() }
+        while let last = typed.last, last.allSatisfy(\.isWhitespace) { typed.removeLast() }
+        let entry = typed.joined(separator: "\n")
+        typed = []
+        guard !entry.isEmpty, entry != history.last else { return }
+        history.append(entry)
+        remember(entry)
+    }
+
+    /// `:history N`: the last `count` entries, numbered from the first of the session's history;
+    /// the later lines of a multi-line entry indented under the first.
+    func historyListing(last count: Int) -> String {
+        guard !history.isEmpty else { return "(no history yet)\n" }
+        let first = max(0, history.count - count)
+        let width = String(history.count).count
+        var out = ""
+        for i in first..<history.count {
+            let number = String(i + 1)
+            let lines = history[i].split(separator: "\n", omittingEmptySubsequences: false)
+            out += String(repeating: " ", count: width - number.count) + number + "  " + lines[0] + "\n"
+            for more in lines.dropFirst() { out += String(repeating: " ", count: width + 2) + more + "\n" }
+        }
+        return out
+    }
+
     /// At end of input: runs a last statement that lacks its `;`.
     public mutating func finish() {
         if let rest = buffer.flush() { execute(rest) }
     }
 
     /// Drops an unfinished statement (Ctrl-C at the prompt).
-    public mutating func discardPending() { buffer = StatementBuffer() }
+    public mutating func discardPending() {
+        buffer = StatementBuffer()
+        typed = []
+    }
 
     /// Runs a `:command` line.
     public mutating func command(_ line: String) -> Bool {
@@ -97,11 +153,10 @@ public struct Repl {
             failures += 1
             return !settings.failFast
         }
-        guard let cmd = ReplCommand.all.first(where: { $0.name == name.lowercased() }) else {
-            let names = ReplCommand.all.map(\.name)
-            let near = names.min { distance($0, name) < distance($1, name) }
+        guard let cmd = ReplCommand.named(name) else {
+            let near = Suggest.closest(to: name, among: ReplCommand.allNames)
             output.err(Diagnostic(.error, "unknown command ':\(name)'",
-                                  help: near.map { "did you mean :\($0)? (:help lists all)" }).rendered() + "\n")
+                                  help: near.map { "did you mean :\($0)? (:help lists all)" } ?? ":help lists the commands").rendered() + "\n")
             failures += 1
             return !settings.failFast
         }
@@ -116,7 +171,23 @@ public struct Repl {
         }
     }
 
-    /// Runs one statement and writes its result.
+    /// Where results go instead of the screen: `:output FILE` (until `:output` alone) or
+    /// `:once FILE` (the next statement only).
+    struct ResultFile {
+        var path: String
+        var once: Bool
+        /// Everything written to it so far: the file is rewritten atomically after each result,
+        /// so it always holds whole results, never half of one.
+        var text = ""
+    }
+    var outputFile: ResultFile?
+    var onceFile: ResultFile?
+    /// The file the next result goes to, if not the screen (`:once` before `:output`).
+    var resultFile: ResultFile? { onceFile ?? outputFile }
+
+    /// Runs one statement and writes its result: to the screen (at most `settings.maxRows` rows
+    /// in the modes for people, with a footer saying how many more there are) or, whole, to the
+    /// file of `:output` / `:once`.
     public mutating func execute(_ text: String) {
         let clock = ContinuousClock()
         beforeStatement()
@@ -125,9 +196,14 @@ public struct Repl {
             let r = try session.run(text)
             let elapsed = clock.now - start
             for w in r.warnings { output.err(w.rendered() + "\n") }
-            var o = renderOptions
-            if settings.timer { o.elapsed = elapsed }
-            output.out(ResultRenderer.render(r, graph: session.graph, mode: settings.mode, options: o))
+            if resultFile != nil {
+                var o = renderOptions
+                o.width = nil
+                o.color = false
+                emit(ResultRenderer.render(r, graph: session.graph, mode: settings.mode, options: o), rows: r.rows.count)
+            } else {
+                output.out(screenText(r, elapsed: settings.timer ? elapsed : nil))
+            }
             if !r.columns.isEmpty { last = r; lastStatement = text }
             if !r.stats.isEmpty { schema = Schema(session.graph) }
         } catch {
@@ -135,9 +211,67 @@ public struct Repl {
             // The terminal echoed "^C" where the cursor was; the message starts on a line of its own.
             if error.type == "Cancelled" { output.err("\n") }
             output.err(error.description + "\n")
-            if settings.mode == .json || settings.mode == .jsonl { output.out(ResultJSON.encode(error) + "\n") }
+            if settings.mode == .json || settings.mode == .jsonl {
+                if resultFile != nil { emit(ResultJSON.encode(error) + "\n", rows: 0) } else { output.out(ResultJSON.encode(error) + "\n") }
+            } else {
+                onceFile = nil   // `:once` is used up by the next statement, whatever became of it
+            }
         }
     }
+
+    /// A result as the screen shows it: cut to `settings.maxRows` rows (not in csv, json and
+    /// jsonl, which programs read whole), the footer then saying how many were left out.
+    func screenText(_ r: ResultSet, elapsed: Duration?) -> String {
+        var o = renderOptions
+        o.elapsed = elapsed
+        guard let limit = settings.maxRows, limit > 0, r.rows.count > limit, !settings.mode.isMachineReadable else {
+            return ResultRenderer.render(r, graph: session.graph, mode: settings.mode, options: o)
+        }
+        var shown = r
+        shown.rows = Array(r.rows.prefix(limit))
+        o.footer = false
+        var footer = "… \(r.rows.count - limit) more rows (\(r.rows.count) in all"
+        if let elapsed { footer += ", " + ResultRenderer.milliseconds(elapsed) }
+        footer += "; :last shows them all, :maxrows N changes how many are shown)"
+        if settings.color { footer = "\u{1B}[2m" + footer + "\u{1B}[0m" }
+        return ResultRenderer.render(shown, graph: session.graph, mode: settings.mode, options: o) + footer + "\n"
+    }
+
+    /// Adds `text` to the file of `:output` / `:once` and rewrites it atomically. A file that
+    /// cannot be written is an error, and results go to the screen again.
+    private mutating func emit(_ text: String, rows: Int) {
+        guard var file = resultFile else { return }
+        if file.once { onceFile = nil }
+        file.text += text
+        do {
+            try AtomicFile.write(file.text, to: file.path)
+        } catch {
+            output.err(error.rendered() + "\n")
+            failures += 1
+            if !file.once {
+                output.err("results go to the screen again\n")
+                outputFile = nil
+            }
+            return
+        }
+        output.err("\(rows) row\(rows == 1 ? "" : "s") written to \(file.path)\n")
+        if !file.once { outputFile = file }
+    }
+
+    /// `:output FILE` / `:once FILE`: later results go to FILE (created now, emptied if it
+    /// exists, for `:output`; written by the next statement for `:once`).
+    mutating func sendResults(to path: String, once: Bool) throws(Diagnostic) {
+        try AtomicFile.checkWritable(path)
+        if once {
+            onceFile = ResultFile(path: path, once: true)
+        } else {
+            try AtomicFile.write("", to: path)
+            outputFile = ResultFile(path: path, once: false)
+        }
+    }
+
+    /// `:output` alone: results go to the screen again.
+    mutating func sendResultsToScreen() { outputFile = nil }
 
     /// `:source FILE`: feeds the file's lines as if typed.
     mutating func source(_ path: String) throws(Diagnostic) {
@@ -237,20 +371,4 @@ public struct Repl {
         }
         output.err("wrote \(path): \(sub.nodes.count) nodes, \(sub.edges.count) relationships" + (wholeGraph ? " (the whole graph)" : "") + "\n")
     }
-}
-
-/// Edit distance, for "did you mean" on command names.
-func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a.lowercased()), b = Array(b.lowercased())
-    var row = Array(0...b.count)
-    for i in 1...max(1, a.count) where !a.isEmpty {
-        var prev = row[0]
-        row[0] = i
-        for j in stride(from: 1, through: b.count, by: 1) {
-            let cur = row[j]
-            row[j] = min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1))
-            prev = cur
-        }
-    }
-    return a.isEmpty ? b.count : row[b.count]
 }

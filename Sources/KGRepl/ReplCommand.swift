@@ -10,6 +10,8 @@ import KGQuery
 public struct ReplCommand: Sendable {
     /// The name typed after `:`.
     public var name: String
+    /// Other names that run the same command (`:q` and `:exit` for `:quit`).
+    public var aliases: [String]
     /// The arguments, for `:help` (`NAME VALUE`).
     public var arguments: String
     public var summary: String
@@ -19,10 +21,11 @@ public struct ReplCommand: Sendable {
     /// Errors it throws are Diagnostics.
     let action: @Sendable (_ repl: inout Repl, _ words: [String], _ rest: String) throws -> Bool
 
-    init(_ name: String, _ arguments: String = "", _ summary: String,
+    init(_ name: String, _ arguments: String = "", _ summary: String, aliases: [String] = [],
          choices: @escaping @Sendable (Int, Completer) -> [String]? = { _, _ in [] },
          action: @escaping @Sendable (inout Repl, [String], String) throws -> Bool) {
         self.name = name
+        self.aliases = aliases
         self.arguments = arguments
         self.summary = summary
         self.choices = choices
@@ -34,9 +37,10 @@ public struct ReplCommand: Sendable {
     /// The text of `:help`, generated from the table.
     public static func help(_ commands: [ReplCommand] = all) -> String {
         let usages = commands.map { ":" + $0.name + ($0.arguments.isEmpty ? "" : " " + $0.arguments) }
+        let summaries = commands.map { $0.summary + ($0.aliases.isEmpty ? "" : " (also " + $0.aliases.map { ":" + $0 }.joined(separator: ", ") + ")") }
         let width = usages.map(\.count).max() ?? 0
         var out = "Statements end with ';' (several per line, or one over many lines). Tab completes.\n"
-        for (u, c) in zip(usages, commands) { out += "  " + u.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + c.summary + "\n" }
+        for (u, s) in zip(usages, summaries) { out += "  " + u.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + s + "\n" }
         return out
     }
 
@@ -49,6 +53,15 @@ public struct ReplCommand: Sendable {
         switch word?.lowercased() { case "on", "true", "1": return true; case "off", "false", "0": return false; default: return nil }
     }
 
+    /// The command called `name` (or one of its aliases), case-insensitively.
+    public static func named(_ name: String) -> ReplCommand? {
+        let n = name.lowercased()
+        return all.first { $0.name == n || $0.aliases.contains(n) }
+    }
+
+    /// Every name a command answers to, for completion and "did you mean".
+    public static var allNames: [String] { all.flatMap { [$0.name] + $0.aliases } }
+
     /// Every command, in the order `:help` lists them.
     public static let all: [ReplCommand] = [
         ReplCommand("help", "", "this list") { repl, _, _ in
@@ -57,18 +70,16 @@ public struct ReplCommand: Sendable {
         ReplCommand("schema", "", "labels, relationship types and their properties, with counts") { repl, _, _ in
             repl.output.out(repl.schema.description); return true
         },
-        ReplCommand("param", "NAME VALUE", "set parameter $NAME (VALUE as JSON, else a string); no VALUE removes it",
-                    choices: { i, c in i == 0 ? c.parameters : [] }) { repl, words, rest in
-            guard let name = words.first else { throw usage("param") }
-            let raw = rest.trimmingWhitespace.dropFirst(name.count).description.trimmingWhitespace
-            if raw.isEmpty { repl.session.parameters[name] = nil; return true }
-            repl.session.parameters[name] = ResultJSON.parse(raw) ?? .string(raw)
+        ReplCommand("param", "NAME => EXPR | {NAME: EXPR, …}",
+                    "set parameters to the values of Cypher expressions (:param n => 3, :param {a: 1, b: 'x'}); :param NAME removes one",
+                    choices: { i, c in i == 0 ? c.parameters : [] }) { repl, _, rest in
+            try ParameterCommand(rest: rest).run(on: &repl.session)
             return true
         },
-        ReplCommand("params", "", "the parameters set, as JSON") { repl, _, _ in
+        ReplCommand("params", "", "the parameters set, as a JSON object") { repl, _, _ in
             let p = repl.session.parameters
-            repl.output.out(p.keys.sorted().map { "$\($0) = " + ResultJSON.value(p[$0] ?? .null, graph: repl.session.graph) }
-                .joined(separator: "\n") + (p.isEmpty ? "(no parameters)\n" : "\n"))
+            repl.output.out("{" + p.keys.sorted().map { ResultJSON.string($0) + ": " + ResultJSON.value(p[$0] ?? .null, graph: repl.session.graph) }
+                .joined(separator: ", ") + "}\n")
             return true
         },
         ReplCommand("source", "FILE", "run the statements and :commands of FILE", choices: { _, _ in nil }) { repl, words, rest in
@@ -112,6 +123,32 @@ public struct ReplCommand: Sendable {
             repl.output.page(ResultRenderer.render(last, graph: repl.session.graph, mode: repl.settings.mode, options: o))
             return true
         },
+        ReplCommand("maxrows", "N", "show at most N rows of a result on the screen (table, line, markdown; 0: all); :last shows all") { repl, words, _ in
+            guard let w = words.first else {
+                repl.output.out("maxrows: \(repl.settings.maxRows.map(String.init) ?? "0 (all rows)")\n")
+                return true
+            }
+            guard words.count == 1, let n = Int(w), n >= 0 else { throw usage("maxrows") }
+            repl.settings.maxRows = n == 0 ? nil : n
+            return true
+        },
+        ReplCommand("output", "[FILE]", "write the results of later statements to FILE, in the current mode and in full; no FILE: to the screen again",
+                    choices: { _, _ in nil }) { repl, words, rest in
+            let path = rest.trimmingWhitespace
+            if words.isEmpty {
+                if let file = repl.outputFile { repl.output.err("results go to the screen again (not \(file.path))\n") }
+                repl.sendResultsToScreen()
+                return true
+            }
+            try repl.sendResults(to: path, once: false)
+            repl.output.err("results go to \(path) (:output alone: to the screen again)\n")
+            return true
+        },
+        ReplCommand("once", "FILE", "write the result of the next statement only to FILE", choices: { _, _ in nil }) { repl, words, rest in
+            guard !words.isEmpty else { throw usage("once") }
+            try repl.sendResults(to: rest.trimmingWhitespace, once: true)
+            return true
+        },
         ReplCommand("timer", "on|off", "show how long each statement took", choices: { i, _ in i == 0 ? ["on", "off"] : [] }) { repl, words, _ in
             guard let v = on(words.first) else { throw usage("timer") }
             repl.settings.timer = v
@@ -140,6 +177,20 @@ public struct ReplCommand: Sendable {
             repl.output.out(TextReport().render(report))
             return true
         },
-        ReplCommand("quit", "", "leave (Ctrl-D too)") { _, _, _ in false },
+        ReplCommand("history", "[N]", "the last N statements and commands entered (default 20), numbered") { repl, words, _ in
+            var count = 20
+            if let w = words.first {
+                guard words.count == 1, let n = Int(w), n > 0 else { throw usage("history") }
+                count = n
+            }
+            repl.output.out(repl.historyListing(last: count))
+            return true
+        },
+        ReplCommand("clear", "", "clear the screen") { repl, _, _ in
+            // Cursor home, erase the screen; only a terminal understands it, a file or pipe gets nothing.
+            if repl.settings.terminal { repl.output.out("\u{1B}[H\u{1B}[2J") }
+            return true
+        },
+        ReplCommand("quit", "", "leave; so do exit, quit or \\q typed alone, and Ctrl-D", aliases: ["exit", "q"]) { _, _, _ in false },
     ]
 }

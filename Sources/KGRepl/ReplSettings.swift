@@ -12,14 +12,20 @@ public struct ReplSettings: Sendable, Hashable {
     public var nodeStyle: NodeStyle
     /// Stop at the first failing statement (scripts).
     public var failFast: Bool
+    /// At most this many rows of a result are shown on the screen (`:maxrows`); nil: all.
+    public var maxRows: Int?
+    /// Output goes to a terminal (`:clear` writes its escape codes only there).
+    public var terminal: Bool
 
     public init(mode: OutputMode = .table, timer: Bool = false, width: Int? = nil, color: Bool = false,
-                nodeStyle: NodeStyle = .full, failFast: Bool = false) {
+                nodeStyle: NodeStyle = .full, failFast: Bool = false, terminal: Bool = false, maxRows: Int? = nil) {
         self.mode = mode
         self.timer = timer
         self.width = width
         self.color = color
         self.nodeStyle = nodeStyle
         self.failFast = failFast
+        self.terminal = terminal
+        self.maxRows = maxRows
     }
 }

@@ -70,7 +70,7 @@ struct AuditCommand: ParsableCommand {
         let available = registry.rules
         for id in rules where !available.contains(where: { $0.id == id }) {
             let known = available.map(\.id)
-            let guess = known.min { editDistance($0, id) < editDistance($1, id) }
+            let guess = Suggest.closest(to: id, among: known)
             CLI.error(Diagnostic(.error, "unknown rule '\(id)'", help: (guess.map { "did you mean '\($0)'? " } ?? "")
                                  + "rules: \(known.joined(separator: ", "))").rendered())
             throw ExitCode(2)
@@ -146,20 +146,3 @@ enum FailThreshold: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension AuditReportFormat: ExpressibleByArgument {}
-
-/// Levenshtein distance for "did you mean".
-private func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-    var row = Array(0...b.count)
-    for i in 1...a.count {
-        var previous = row[0]
-        row[0] = i
-        for j in 1...b.count {
-            let current = row[j]
-            row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-            previous = current
-        }
-    }
-    return row[b.count]
-}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KGCore
 
 /// The `kgq` command: a knowledge-graph query tool with provenance.
 @main
@@ -20,6 +21,10 @@ struct KGQ: ParsableCommand {
     /// Parses and runs, mapping argument-parser usage errors (its exit code 64) to kgq's usage
     /// exit code 2; help, version and every other outcome go through the library unchanged.
     static func main() {
+        if let word = CommandLine.arguments.dropFirst().first, let problem = unknownCommand(word) {
+            CLI.error(problem.rendered())
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -30,5 +35,25 @@ struct KGQ: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// The names a first argument may be: the subcommands, and argument-parser's `help`.
+    static var commandNames: [String] { configuration.subcommands.map { $0._commandName } + ["help"] }
+
+    /// A first argument that is not an option and names no subcommand. The default subcommand
+    /// (the REPL) takes no positional arguments, so such a word is a misspelt or unknown
+    /// command: say so, with the nearest name, rather than "unexpected argument".
+    static func unknownCommand(_ word: String) -> Diagnostic? {
+        guard !word.hasPrefix("-"), !commandNames.contains(word) else { return nil }
+        let shown = word.count > 40 ? String(word.prefix(40)) + "…" : word
+        let names = commandNames.filter { $0 != "help" }
+        if let near = Suggest.closest(to: word, among: names) {
+            return Diagnostic(.error, "unknown command '\(shown)'; did you mean '\(near)'?",
+                              help: "kgq --help lists the commands: " + names.joined(separator: ", "))
+        }
+        let looksLikeQuery = word.contains(where: { $0.isWhitespace || $0 == "(" })
+        return Diagnostic(.error, "unknown command '\(shown)'",
+                          help: looksLikeQuery ? "to run a query: kgq query '\(shown)'"
+                                               : "the commands are " + names.joined(separator: ", ") + " (kgq --help describes them)")
     }
 }

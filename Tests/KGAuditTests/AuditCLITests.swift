@@ -67,6 +67,11 @@ struct AuditCLITests {
     @Test func unknownRuleSuggestsTheNearestOne() throws {
         let run = try Self.kgq(Self.base + ["--rule", "uncited-statment"])
         #expect(run.stderr.contains("did you mean 'uncited-statement'"))
+        let far = try Self.kgq(Self.base + ["--rule", "no-such-rule"])
+        #expect(far.status == 2)
+        #expect(far.stderr.contains("unknown rule 'no-such-rule'"))
+        #expect(!far.stderr.contains("did you mean"), "no random rule: \(far.stderr)")
+        #expect(far.stderr.contains("rules: uncited-statement,"))
     }
 
     @Test func missingGraphIsAnInputError() throws {

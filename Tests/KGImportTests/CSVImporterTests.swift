@@ -141,6 +141,14 @@ import KGCore
         #expect(first.help != nil, "every diagnostic says how to fix it")
     }
 
+    /// The project's one did-you-mean names the nearest column type, or none when nothing is close.
+    @Test func misspeltColumnTypeSuggestsTheNearest() throws {
+        let near = try #require(try diagnostics(["nodes.csv": "id:ID,:LABEL,n:strng\n"]).first)
+        #expect(near.help?.hasPrefix("did you mean 'n:string'? ") == true, "\(near.rendered())")
+        let far = try #require(try diagnostics(["nodes.csv": "id:ID,:LABEL,n:qqqqqq\n"]).first)
+        #expect(far.help?.hasPrefix("types are ") == true, "\(far.rendered())")
+    }
+
     @Test func malformedRelationshipRows() throws {
         let found = try diagnostics([
             "n.csv": "id:ID,:LABEL\na,X\nb,X\n",

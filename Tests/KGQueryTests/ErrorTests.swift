@@ -90,6 +90,23 @@ let errorCases: [ErrorCase] = [
         #expect(byLabel.plan?.contains("Expand") == true)
     }
 
+    /// `cout(r)` is as close to `cot` as to `count`; the longer shared beginning decides.
+    @Test func misspeltFunctionSuggestsTheLikelyOne() throws {
+        var session = QuerySession(graph: try Fixture.graph())
+        #expect(throws: QueryError.self) { try session.run("MATCH (r:Role) RETURN cout(r)") }
+        do {
+            _ = try session.run("MATCH (r:Role) RETURN cout(r)")
+        } catch {
+            #expect(error.message == "unknown function 'cout'")
+            #expect(error.help == "did you mean 'count'?")
+        }
+        do {
+            _ = try session.run("RETURN zzzzzzzz(1)")
+        } catch {
+            #expect(error.help == nil, "nothing close: \(String(describing: error.help))")
+        }
+    }
+
     @Test func misspeltNamesGiveWarningsWithSuggestions() throws {
         var session = QuerySession(graph: try Fixture.graph())
         let r = try session.run("MATCH (r:Rol)-[:REQIURES]->(s) RETURN r.nmae")

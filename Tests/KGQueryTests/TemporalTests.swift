@@ -203,6 +203,16 @@ import Testing
         #expect(node.properties["at"]?.description == "datetime(\"2015-07-21T21:40:32.142+01:00\")")
     }
 
+    @Test func misspeltMapKeySuggestsTheNearest() throws {
+        var session = QuerySession(graph: Graph())
+        do {
+            _ = try session.run("RETURN time({hour: 1, minuet: 2})")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.help?.hasPrefix("did you mean 'minute'? ") == true, "\(String(describing: error.help))")
+        }
+    }
+
     @Test func jsonWritesTemporalsAsStrings() throws {
         var session = QuerySession(graph: Graph())
         let r = try session.run("RETURN time('12:00+01:00') AS t, [duration('P1D')] AS l, {d: localdatetime('2015-07-21T21:40')} AS m")

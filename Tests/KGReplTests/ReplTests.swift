@@ -52,6 +52,12 @@ import Testing
         _ = repl.feed(":shema")
         #expect(c.err.contains("did you mean :schema?"))
         #expect(repl.failures == 1)
+        _ = repl.feed(":zzzzzzzz")
+        #expect(c.err.contains("unknown command ':zzzzzzzz'\n  help: :help lists the commands\n"), "nothing is close: \(c.err)")
+        _ = repl.feed(":qit")
+        #expect(c.err.contains("did you mean :quit?"))
+        _ = repl.feed(":whi 1")
+        #expect(c.err.contains("did you mean :why?"))
     }
 
     @Test func paramsModeTimerAndLang() throws {
@@ -59,7 +65,7 @@ import Testing
         _ = repl.feed(":param who \"Agent\"")
         _ = repl.feed(":param n 2")
         _ = repl.feed(":params")
-        #expect(c.out.contains("$n = 2\n$who = \"Agent\"\n"))
+        #expect(c.out.contains("{\"n\": 2, \"who\": \"Agent\"}\n"))
         _ = repl.feed("MATCH (r:Role) WHERE r.name = $who RETURN r.level + $n AS x;")
         #expect(c.out.hasSuffix("x\r\n4\r\n"))
         _ = repl.feed(":mode markdown")

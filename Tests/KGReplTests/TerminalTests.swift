@@ -119,6 +119,82 @@ struct TerminalTests {
     }
 }
 
+extension TerminalTests {
+    /// Issue 18 items 4 and 12: a statement typed over two lines is one history entry — the up
+    /// arrow brings back both lines and Enter runs them again; `:history` lists it; `exit`
+    /// leaves; the next session reads it back from the history file.
+    @Test func recallsAMultiLineStatementWhole() throws {
+        let history = FileManager.default.temporaryDirectory.appendingPathComponent("kgq-history2-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: history) }
+        let command = "env NO_COLOR=1 KGQ_HISTORY='\(history)' '\(Terminal.binary)' --graph '\(Terminal.graph)'; echo kgq-ended-$?; sleep 30"
+        try Terminal.run(["new-session", "-d", "-s", session, "-x", "120", "-y", "40", command])
+        defer { _ = try? Terminal.run(["kill-session", "-t", session]) }
+        _ = try waitFor("kgq>")
+        try type("MATCH (r:Role)"); try key("Enter")
+        _ = try waitFor("->")
+        try type("RETURN count(r) AS roles;"); try key("Enter")
+        _ = try waitFor("1 row")
+        try key("Up")
+        let recalled = try waitFor("kgq> MATCH (r:Role)\nRETURN count(r) AS roles;")
+        #expect(recalled.contains("kgq> MATCH (r:Role)\nRETURN count(r) AS roles;"), "both lines at the new prompt:\n\(recalled)")
+        try key("Enter")
+        var again = ""
+        for _ in 0..<300 {
+            again = try screen()
+            if again.components(separatedBy: "1 row").count - 1 == 2 { break }
+            usleep(100_000)
+        }
+        #expect(again.components(separatedBy: "1 row").count - 1 == 2, "the recalled statement ran again:\n\(again)")
+        try type(":history"); try key("Enter")
+        let listed = try waitFor("1  MATCH (r:Role)")
+        #expect(listed.contains("1  MATCH (r:Role)\n   RETURN count(r) AS roles;\n"), "one entry, though run twice:\n\(listed)")
+        try type("exit"); try key("Enter")
+        #expect(try waitFor("kgq-ended-0").contains("kgq-ended-0"), "exit leaves with status 0")
+        _ = try? Terminal.run(["kill-session", "-t", session])
+
+        try Terminal.run(["new-session", "-d", "-s", session, "-x", "120", "-y", "40", command])
+        _ = try waitFor("kgq>")
+        try type(":history"); try key("Enter")
+        let restored = try waitFor("3  exit")
+        #expect(restored.contains("1  MATCH (r:Role)\n   RETURN count(r) AS roles;\n2  :history\n3  exit"), "read back from the file:\n\(restored)")
+        try type("\\q"); try key("Enter")
+        #expect(try waitFor("kgq-ended-0").contains("kgq-ended-0"), "\\q leaves")
+    }
+
+    /// Issue 18 item 11: in a terminal a result shows 40 rows and says how many more there are;
+    /// the same statement piped shows all.
+    @Test func aTerminalShowsFortyRows() throws {
+        try Terminal.run(["new-session", "-d", "-s", session, "-x", "120", "-y", "40",
+                          "env NO_COLOR=1 '\(Terminal.binary)' --graph '\(Terminal.graph)' --no-history"])
+        defer { _ = try? Terminal.run(["kill-session", "-t", session]) }
+        _ = try waitFor("kgq>")
+        try type("UNWIND range(1, 100) AS i RETURN i;"); try key("Enter")
+        let cut = try waitFor("more rows")
+        #expect(cut.contains("│  40 │") || cut.contains("│ 40 │"), "\(cut)")
+        #expect(!cut.contains("│ 41 │"), "\(cut)")
+        #expect(cut.contains("… 60 more rows (100 in all; :last shows them all, :maxrows N changes how many are shown)"), "\(cut)")
+    }
+
+    /// `:clear` empties the screen of a real terminal.
+    @Test func clearEmptiesTheScreen() throws {
+        try Terminal.run(["new-session", "-d", "-s", session, "-x", "120", "-y", "40",
+                          "env NO_COLOR=1 '\(Terminal.binary)' --graph '\(Terminal.graph)' --no-history"])
+        defer { _ = try? Terminal.run(["kill-session", "-t", session]) }
+        _ = try waitFor("kgq>")
+        try type("RETURN 'before the clear' AS s;"); try key("Enter")
+        _ = try waitFor("1 row")
+        try type(":clear"); try key("Enter")
+        var now = ""
+        for _ in 0..<300 {
+            now = try screen()
+            if !now.contains("before the clear") && now.contains("kgq>") { break }
+            usleep(100_000)
+        }
+        #expect(!now.contains("before the clear"), "\(now)")
+        #expect(now.trimmingCharacters(in: .whitespacesAndNewlines) == "kgq>", "only the new prompt:\n\(now)")
+    }
+}
+
 /// Ctrl-C in the shell: at the prompt it drops the line, while a statement runs it cancels the
 /// statement, and neither ends kgq; pressed three times while something ignores it, it does.
 @Suite(.enabled(if: Terminal.ready, "needs tmux, graphs/customer-service and a built kgq (swift build)"), .serialized)

@@ -7,6 +7,24 @@ import Testing
 struct CoreCommandTests {
     static let small = KGTestSupport.fixtures.appendingPathComponent("small").path
 
+    /// Issue 18 item 9: a misspelt subcommand is named, with the nearest one, exit 2.
+    @Test func unknownSubcommandSuggestsTheNearest() {
+        let r = KGTestSupport.runKGQ(["qurey", "RETURN 1"])
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("error: unknown command 'qurey'; did you mean 'query'?\n"), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        let far = KGTestSupport.runKGQ(["zzzzzzzz"])
+        #expect(far.status == 2)
+        #expect(far.stderr.contains("error: unknown command 'zzzzzzzz'\n  help: the commands are repl, query,"), "\(far.stderr)")
+        let query = KGTestSupport.runKGQ(["MATCH (n) RETURN n"])
+        #expect(query.status == 2)
+        #expect(query.stderr.contains("help: to run a query: kgq query 'MATCH (n) RETURN n'"), "\(query.stderr)")
+        let help = KGTestSupport.runKGQ(["help", "query"])
+        #expect(help.status == 0 && help.stdout.contains("USAGE: kgq query"), "help is a command: \(help.stderr)")
+        let piped = KGTestSupport.runKGQ(["--graph", Self.small, "--format", "csv"], stdin: "RETURN 1 AS one;")
+        #expect(piped.status == 0 && piped.stdout.contains("one"), "options first still open the REPL: \(piped.stderr)")
+    }
+
     @Test func checkPrintsCounts() {
         let r = KGTestSupport.runKGQ(["check", "--graph", Self.small])
         #expect(r.status == 0, "\(r.stderr)")

@@ -1,3 +1,5 @@
+import KGCore
+
 /// Checks a parsed statement against openCypher's scoping, typing and aggregation rules and
 /// produces the bound tree. All errors here are compile-time errors with positions.
 struct Binder {
@@ -135,7 +137,7 @@ struct Binder {
     private func checkVariable(_ v: String, _ span: SourceSpan) throws(QueryError) {
         if scope[v] == nil {
             throw error("SyntaxError", "UndefinedVariable", "variable '\(v)' is not defined", span,
-                        help: Suggest.closest(to: v, in: Array(scope.keys)).map { "did you mean '\($0)'?" })
+                        help: Suggest.closest(to: v, among: Array(scope.keys)).map { "did you mean '\($0)'?" })
         }
     }
 
@@ -253,7 +255,7 @@ struct Binder {
         case .variable(let v):
             if scope[v] == nil && !extra.contains(v) {
                 throw error("SyntaxError", "UndefinedVariable", "variable '\(v)' is not defined", e.span,
-                            help: Suggest.closest(to: v, in: Array(scope.keys) + Array(extra)).map { "did you mean '\($0)'?" })
+                            help: Suggest.closest(to: v, among: Array(scope.keys) + Array(extra)).map { "did you mean '\($0)'?" })
             }
         case .listComprehension(let v, let l, let p, let q):
             for x in [p, q].compactMap({ $0 }) where x.containsAggregate {
@@ -323,7 +325,7 @@ struct Binder {
                 try staticArgumentCheck(lower, args)
             } else {
                 throw error("SyntaxError", "UnknownFunction", "unknown function '\(name)'", e.span,
-                            help: Suggest.closest(to: name, in: functions.names + FunctionRegistry.aggregateNames.sorted()).map { "did you mean '\($0)'?" })
+                            help: Suggest.closest(to: name, among: functions.names + FunctionRegistry.aggregateNames.sorted()).map { "did you mean '\($0)'?" })
             }
             for a in args { try check(a, extra: extra) }
         case .mapProjection(let base, let items):

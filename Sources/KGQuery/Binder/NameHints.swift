@@ -51,7 +51,7 @@ enum NameHints {
         var seen = Set<String>()
         func warn(_ kind: String, _ prefix: String, _ name: String, _ span: SourceSpan, _ known: [String]) {
             guard seen.insert(kind + name).inserted else { return }
-            let help = Suggest.closest(to: name, in: known).map { "did you mean '\(prefix)\($0)'?" }
+            let help = Suggest.closest(to: name, among: known).map { "did you mean '\(prefix)\($0)'?" }
             guard help != nil else { return }
             out.append(Diagnostic(.warning, "the graph has no \(kind) '\(prefix)\(name)'",
                                   at: span.line > 0 ? SourceLocation(file: "query", line: span.line + source.lineOffset, column: span.column) : nil,

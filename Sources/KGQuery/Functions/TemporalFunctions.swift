@@ -199,7 +199,7 @@ enum TemporalFunctions {
 
     static func checkKeys(_ fn: String, _ m: [String: QueryValue], _ allowed: [String], help: String) throws {
         for k in m.keys.sorted() where !allowed.contains(k) {
-            let near = allowed.first { $0.lowercased() == k.lowercased() || ($0.hasPrefix(k) && k.count >= 3) || (k.hasPrefix($0) && $0.count >= 3) }
+            let near = Suggest.closest(to: k, among: allowed)
             throw failure(fn, "unknown key '\(k)'",
                           help: (near.map { "did you mean '\($0)'? " } ?? "") + "\(fn)() takes " + allowed.joined(separator: ", "))
         }

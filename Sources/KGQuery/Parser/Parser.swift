@@ -1,3 +1,5 @@
+import KGCore
+
 /// Recursive-descent parser from tokens to the AST (`Statement`).
 ///
 /// Keywords are matched case-insensitively on name tokens; a misspelt clause keyword is
@@ -81,7 +83,7 @@ struct Parser {
     func unexpected(_ expected: String, at t: Token? = nil, suggest: [String] = []) -> QueryError {
         let t = t ?? cur
         var help: String? = nil
-        if t.kind == .name, let s = Suggest.closest(to: t.text.uppercased(), in: suggest.isEmpty ? Parser.keywords : suggest) {
+        if t.kind == .name, let s = Suggest.closest(to: t.text.uppercased(), among: suggest.isEmpty ? Parser.keywords : suggest) {
             help = "did you mean '\(s)'?"
         }
         return source.error(type: "SyntaxError", detail: "UnexpectedSyntax",
@@ -192,7 +194,7 @@ struct Parser {
                                message: "CALL (procedures) is not supported by kgq", line: t.line, column: t.column)
         }
         if cur.kind == .name && !cur.isKeyword("UNION") && !Parser.reserved.contains(cur.text.uppercased()),
-           Suggest.closest(to: cur.text.uppercased(), in: Parser.clauseKeywords) != nil {
+           Suggest.closest(to: cur.text.uppercased(), among: Parser.clauseKeywords) != nil {
             throw unexpected("a clause", suggest: Parser.clauseKeywords)
         }
         return nil

@@ -75,7 +75,17 @@ public final class LineEditor {
         return .line(String(cString: p))
     }
 
-    /// Adds a line to the history (not blank lines, not a repeat of the previous entry).
+    /// The history entries, oldest first (those read from the history file, then those added).
+    public var entries: [String] {
+        let base = kg_history_base()
+        return (0..<max(0, kg_history_length())).compactMap { i in
+            history_get(base + Int32(i)).flatMap { $0.pointee.line }.map { String(cString: $0) }
+        }
+    }
+
+    /// Adds an entry to the history (not blank ones, not a repeat of the previous entry). An
+    /// entry may hold line breaks: a statement typed over several lines is recalled whole by
+    /// the up arrow, and libedit's history file keeps the breaks (escaped).
     public func remember(_ line: String) {
         guard !line.allSatisfy(\.isWhitespace), line != lastEntry else { return }
         add_history(line)

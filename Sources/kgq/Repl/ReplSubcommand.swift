@@ -64,7 +64,8 @@ struct ReplSubcommand: ParsableCommand {
         let settings = ReplSettings(
             mode: format, timer: timer, width: toTerminal ? TerminalInfo.width(environment: env) : nil,
             color: TerminalInfo.colorAllowed(environment: env, outputIsTerminal: toTerminal),
-            nodeStyle: nodes, failFast: failFast)
+            nodeStyle: nodes, failFast: failFast, terminal: toTerminal,
+            maxRows: toTerminal ? 40 : nil)
         let pager = interactive && toTerminal ? env["PAGER"].flatMap { $0.isEmpty ? nil : $0 } : nil
         let output = ReplOutput(
             out: { CLI.out($0) },
@@ -78,8 +79,12 @@ struct ReplSubcommand: ParsableCommand {
         if interactive {
             let path = HistoryLocation.path(graphFolder: options.folder, explicit: history, disabled: noHistory, environment: env)
             let editor = LineEditor(historyPath: path)
+            // History holds whole statements (the shell records one when its `;` comes), so the
+            // up arrow brings back a multi-line statement at once.
+            repl.history = editor.entries
+            repl.remember = { editor.remember($0) }
             CLI.out("kgq — \(graph.nodeCount) nodes, \(graph.edgeCount) relationships from \(options.folder). "
-                  + "Statements end with ';'. :help for commands, :quit or Ctrl-D to leave.\n")
+                  + "Statements end with ';'. :help for commands, :quit (exit, \\q) or Ctrl-D to leave.\n")
             // Ctrl-C is caught for the whole session: at the prompt it drops the line being typed,
             // while a statement runs it cancels the statement; it never ends the shell.
             let interrupts = InterruptScope(watching: repl.session.cancellation)
@@ -97,7 +102,6 @@ struct ReplSubcommand: ParsableCommand {
                 case .end:
                     break loop
                 case .line(let line):
-                    editor.remember(line)
                     guard repl.feed(line) else { break loop }
                 }
             }
