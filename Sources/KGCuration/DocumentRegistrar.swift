@@ -163,6 +163,11 @@ public struct DocumentRegistrar: Sendable {
                     throw Diagnostic(.error, "'\(request.path)' has no text to take a title from",
                                      help: "give a title with --title")
                 }
+                if request.title == nil, title.count > DocumentFile.longTitle {
+                    notes.append(Diagnostic(.note, "the first line of '\(request.path)' reads like text, not a title "
+                                            + "(\(title.hasSuffix("…") ? "cut to " : "")\(title.count) characters)",
+                                            help: "give a title with --title, or edit it in \(GraphFolder.documentsFile)"))
+                }
                 let document = Document(id: id, file: relative, sha256: file.sha256, language: language, title: title,
                                         kind: request.kind ?? DocumentRegistrar.defaultKind, publisher: request.publisher)
                 texts[documentsFile] = DocumentRegistrar.appending(document, date: request.date, to: text(of: documentsFile),
@@ -383,8 +388,13 @@ struct DocumentFile {
         return DocumentFile(sha256: SHA256.hex(bytes), bytes: bytes.count, content: bytes, text: text)
     }
 
+    /// A title longer than this is probably the first sentence of the text.
+    static let longTitle = 80
+    /// Titles are cut (at a word) to at most this many characters.
+    static let maximumTitle = 120
+
     /// The title a text announces: its first line with text, without Markdown heading marks,
-    /// cut to at most 200 characters at a word.
+    /// cut to at most `maximumTitle` characters at a word.
     static func title(of text: String) -> String? {
         for raw in text.split(whereSeparator: \.isNewline) {
             var line = raw.trimmingCharacters(in: .whitespaces)
@@ -392,8 +402,8 @@ struct DocumentFile {
             while line.hasPrefix("#") { line.removeFirst() }
             line = line.trimmingCharacters(in: .whitespaces)
             guard !line.isEmpty else { continue }
-            if line.count > 200 {
-                let cut = line.prefix(200)
+            if line.count > maximumTitle {
+                let cut = line.prefix(maximumTitle - 1)
                 line = String(cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut) + "…"
             }
             return line

@@ -196,5 +196,17 @@ struct DocumentRegistrarTests {
         }
         #expect(plan("\n\n  # Ferry News  \nbody\n") == "Ferry News")
         #expect(plan("\n  \n") == nil)
+        let long = String(repeating: "The ferry company said that the night boats will run again. ", count: 4)
+        let cut = plan(long + "\n")
+        #expect(cut?.hasSuffix("…") == true && (cut?.count ?? 0) <= 120, "\(cut ?? "nil")")
+    }
+
+    @Test func aLongFirstLineGetsANote() throws {
+        let line = "The ferry company said that the night boats will run again from May, and the crossings were full."
+        let (graph, texts) = try Self.setUp(["long.txt": line + "\n"])
+        let plan = try DocumentRegistrar(folder: graph).plan([DocumentRequest(path: texts + "/long.txt")], update: false)
+        let r = try #require(plan.registrations.first)
+        #expect(r.document.title == line)
+        #expect(r.notes.contains { $0.message.contains("reads like text, not a title") && $0.help?.contains("--title") == true })
     }
 }
