@@ -56,7 +56,10 @@ public struct QuoteFinder: Sendable {
             if let columns = QuoteFinder.exactColumns(of: trimmed, in: line) { exact.append((i + 1, columns)) }
         }
         if let first = exact.first {
-            return result(.exact, line: first.line, columns: first.columns, quote: trimmed, similarity: 1,
+            // The columns the audit checks a span against: where the normalised quote first stands
+            // (an earlier occurrence differing in case only comes first there).
+            let columns = QuoteMatcher.locate(trimmed, inLine: text.lines[first.line - 1]) ?? first.columns
+            return result(.exact, line: first.line, columns: columns, quote: trimmed, similarity: 1,
                           others: exact.dropFirst().map(\.line))
         }
         let normalized = NormalizedText(trimmed)
@@ -70,7 +73,13 @@ public struct QuoteFinder: Sendable {
                           others: found.dropFirst().map(\.line))
         }
         guard let near = QuoteMatcher.nearest(trimmed, in: text) else { return nil }
-        return result(.nearest, line: near.line, columns: near.columns, quote: near.text, similarity: near.similarity, others: [])
+        // A passage is cut at words; the punctuation after its last word is not part of a quote.
+        var passage = near.text, columns = near.columns
+        while let last = passage.last, ",.;:".contains(last), passage.count > 1, trimmed.last != last {
+            passage.removeLast()
+            columns = columns.lowerBound...(columns.upperBound - 1)
+        }
+        return result(.nearest, line: near.line, columns: columns, quote: passage, similarity: near.similarity, others: [])
     }
 
     private func result(_ kind: MatchKind, line: Int, columns: ClosedRange<Int>, quote: String, similarity: Double,

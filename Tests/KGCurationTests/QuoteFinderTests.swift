@@ -54,11 +54,25 @@ struct QuoteFinderTests {
         #expect(QuoteFinder.citeLine(document: "doc:ferries", r).hasSuffix("\"the crossings were full\" via source:port"))
     }
 
+    @Test func exactColumnsAreWhereTheAuditLooks() throws {
+        let r = try #require(try Self.finder().find("night boats will run again from May,"))
+        #expect(r.kind == .exact && r.line == 5 && r.columns == 5...40)
+        let graph = try GraphLoader.load(files: [(name: "g.kg", text: "node n:x :X\n")])
+        let doc = Document(id: "doc:d", file: "d.txt", sha256: "", language: "en", title: "d", kind: "text")
+        let twice = QuoteFinder(text: DocumentText(document: doc, path: "d.txt", bytes: Array("The boat; the boat\n".utf8)),
+                                attribution: Attribution(graph: graph))
+        // "the boat" stands exactly at column 11, but the audit's normalised search (case folded)
+        // finds "The boat" at column 1 first, so the span must say 1-8.
+        #expect(twice.find("the boat")?.columns == 1...8)
+    }
+
     @Test func nearestIsNotAFind() throws {
         let r = try #require(try Self.finder().find("the crossings were crowded on most days"))
         #expect(r.kind == .nearest && !r.found)
         #expect(r.line == 3)
         #expect(r.similarity > 0.6 && r.similarity < 1)
+        let dot = try #require(try Self.finder().find("full on most days of the summertime"))
+        #expect(dot.kind == .nearest && dot.quote == "full on most days of the summer", "the period is not quoted: \(dot.quote)")
         #expect(try Self.finder().find("xylophone zebra") == nil)
     }
 }
