@@ -82,6 +82,12 @@ public struct DocumentRegistrar: Sendable {
     /// (naming every problem) when any request cannot be registered, so nothing is half done.
     public func plan(_ requests: [DocumentRequest], update: Bool) throws(DiagnosticList) -> RegistrationPlan {
         let files = try GraphLoader.parse(folder: folder)
+        if files.isEmpty, let names = try? FileManager.default.contentsOfDirectory(atPath: folder),
+           names.contains(where: { $0.lowercased().hasSuffix(".csv") }) {
+            // A documents.kg here would make the CSV folder a .kg folder of one file.
+            throw DiagnosticList([Diagnostic(.error, "'\(folder)' is a folder of CSV files, not of .kg files",
+                                             help: "documents are registered in .kg graph folders; make one with kgq init DIR")])
+        }
         let graph = try GraphLoader.build(files)
         var texts: [String: String] = [:]
         func text(of path: String) -> String {

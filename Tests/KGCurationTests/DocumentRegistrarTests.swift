@@ -152,6 +152,17 @@ struct DocumentRegistrarTests {
         #expect(try GraphLoader.load(folder: graph).documents.isEmpty)
     }
 
+    @Test func aCSVFolderIsNotTurnedIntoAKGFolder() throws {
+        let (graph, texts) = try Self.setUp(["a.txt": Self.english])
+        let csv = URL(fileURLWithPath: graph).deletingLastPathComponent().appendingPathComponent("csv").path
+        try FileManager.default.createDirectory(atPath: csv, withIntermediateDirectories: true)
+        try ":ID,name\nn1,x\n".write(toFile: csv + "/nodes.csv", atomically: true, encoding: .utf8)
+        #expect {
+            try DocumentRegistrar(folder: csv).plan([DocumentRequest(path: texts + "/a.txt")], update: false)
+        } throws: { e in (e as? DiagnosticList)?.diagnostics.first?.message.contains("folder of CSV files") == true }
+        #expect(!FileManager.default.fileExists(atPath: csv + "/documents.kg"))
+    }
+
     @Test func ids() throws {
         #expect(DocumentRegistrar.derivedID(forFile: "/x/Kundtjänst 2024.txt") == "doc:kundtjanst-2024")
         #expect(DocumentRegistrar.derivedID(forFile: "---.md") == "doc:document")
