@@ -30,6 +30,9 @@ let package = Package(
         .target(name: "KGAudit", dependencies: ["KGCore"]),
         // Bulk import of Neo4j admin-import style CSV folders, and the synthetic graph generator.
         .target(name: "KGImport", dependencies: ["KGCore"]),
+        // Curation: new graph folders, document registration (SHA-256, language, title), finding
+        // the line of a quote and the `cite` line to paste.
+        .target(name: "KGCuration", dependencies: ["KGCore", "KGFormat", "KGAudit"]),
         // Result renderers for people and programs: table, csv, markdown, line, json, jsonl.
         .target(name: "KGOutput", dependencies: ["KGCore", "KGQuery"]),
         // libedit (line editing, history, completion) as a system library, for the REPL.
@@ -57,6 +60,7 @@ let package = Package(
             name: "kgq",
             dependencies: [
                 "KGCore", "KGFormat", "KGQuery", "KGExport", "KGAudit", "KGImport", "KGOutput", "KGRepl", "KGPluginAPI", "KGPluginHost",
+                "KGCuration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -96,6 +100,7 @@ let package = Package(
         .testTarget(name: "KGExportTests", dependencies: ["KGExport", "KGCore", "KGQuery", "CGraphviz", "KGTestSupport"]),
         .testTarget(name: "KGAuditTests", dependencies: ["KGAudit", "KGCore", "KGTestSupport"]),
         .testTarget(name: "KGImportTests", dependencies: ["KGImport", "KGCore", "KGTestSupport"]),
+        .testTarget(name: "KGCurationTests", dependencies: ["KGCuration", "KGCore", "KGFormat", "KGAudit", "KGTestSupport"]),
         .testTarget(name: "KGOutputTests", dependencies: ["KGOutput", "KGCore", "KGQuery"]),
         .testTarget(name: "KGReplTests", dependencies: ["KGRepl", "KGOutput", "KGCore", "KGQuery", "KGFormat", "KGPluginAPI", "KGPluginHost"]),
         .testTarget(

@@ -67,6 +67,9 @@ public enum Writer {
         }
     }
 
+    /// One `cite` line, as the canonical form writes it (no newline).
+    public static func citeLine(_ c: Citation) -> String { cite(c) }
+
     static func cite(_ c: Citation) -> String {
         var s = "cite \(c.document) line \(c.line)"
         if let span = c.span { s += " col \(span.lowerBound)-\(span.upperBound)" }

@@ -74,6 +74,7 @@ import KGCore
         let changed = run(DocumentChanged(), f.context(texts: ["doc:a": RuleTests.careerDoc, "doc:b": "edited"]))
         #expect(changed.map(\.focus.id) == ["doc:b"])
         #expect(changed.first?.fix.contains(SHA256.hex("edited")) == true)
+        #expect(changed.first?.fix.contains("kgq doc add") == true && changed.first?.fix.contains("--update") == true)
         let missing = run(DocumentChanged(), f.context(texts: ["doc:a": RuleTests.careerDoc]))
         #expect(missing.map(\.focus.id) == ["doc:b"] && missing.first?.message.contains("not found") == true)
     }

@@ -48,7 +48,8 @@ public struct DocumentChanged: AuditRule {
                 out.append(AuditFinding(
                     rule: id, severity: defaultSeverity, focus: focus, location: location, cited: cited,
                     message: "document \(doc.id) (\(doc.file)) changed: SHA-256 is \(text.sha256.prefix(12))…, \(registered); its \(uses) citation(s) may point at moved or changed lines",
-                    fix: "check the citations of \(doc.id) against the new text, then set `sha256: \"\(text.sha256)\"`",
+                    fix: "re-register it with `kgq doc add \(text.path) --update`, which first checks every quote citing it "
+                        + "against the new text; or check them yourself, then set `sha256: \"\(text.sha256)\"`",
                     essentials: [doc.sha256, text.sha256]))
             case nil:
                 continue
