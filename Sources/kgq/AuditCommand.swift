@@ -11,7 +11,8 @@ struct AuditCommand: ParsableCommand {
         abstract: "Audit the graph's citations: uncited, misquoted, second-hand, conflicting, stale, uncaptured.",
         discussion: """
             Rules: \(BuiltinRules.all.map(\.id).joined(separator: ", ")).
-            Rules that read documents (document-changed, quote-not-found, uncaptured-number) run only with --documents.
+            Rules that read documents (document-changed, quote-not-found, missing-attribution, uncaptured-number) run only with --documents.
+            The text report starts with what each rule checked (or why it was skipped); info findings are one line per rule unless --verbose.
             Exit status: 0 when no finding is at or above --fail-on, 1 when one is, 2 on usage or input errors.
             See docs/audit.md for the rules, the JSON shape and the SARIF layout.
             """)
@@ -45,6 +46,12 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Also draw the citation map (documents → original sources → figures and claims, coloured by finding) to this .dot, .svg, .png or .pdf file.", valueName: "file"))
     var map: String?
 
+    @Option(name: .long, help: ArgumentHelp("Base folder report paths are relative to (SARIF's %SRCROOT%); default: the graph folder's repository root. Files outside it are written as absolute paths.", valueName: "dir"))
+    var base: String?
+
+    @Flag(name: .long, help: "List every info finding in the text report (by default one line per rule).")
+    var verbose = false
+
     func validate() throws {
         // --rule ids are checked in run(), against the registry's rules (built-in and plugins').
         if let today, KGDate(today) == nil {
@@ -55,6 +62,12 @@ struct AuditCommand: ParsableCommand {
         if let map {
             guard let f = ExportCommand.format(forPath: map), f.isPicture || f == .dot else {
                 throw ValidationError("--map '\(map)' must end in .dot, .svg, .png or .pdf")
+            }
+        }
+        if let base {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("--base '\(base)' is not a folder; give the folder report paths should be relative to (e.g. --base .)")
             }
         }
         if let documents {
@@ -94,7 +107,8 @@ struct AuditCommand: ParsableCommand {
         }
         let report = Audit(rules: selected).run(AuditContext(graph: graph, documents: corpus, settings: settings),
                                                 baseline: fingerprints)
-        let options = ReportOptions(root: AuditCommand.repositoryRoot(), toolVersion: KGQ.configuration.version)
+        let root = base.map(AuditCommand.absolute) ?? AuditCommand.repositoryRoot(of: graphOptions.folder)
+        let options = ReportOptions(root: root, toolVersion: KGQ.configuration.version, verbose: verbose)
         let text = format.render(report, options: options)
         if let output, output != "-" {
             try AtomicFile.write(Array(text.utf8), to: output)
@@ -119,15 +133,24 @@ struct AuditCommand: ParsableCommand {
     }
 
     /// The directory .kg paths are made relative to in reports: the nearest ancestor of the
-    /// working directory holding `.git` (a checkout or worktree), else the working directory.
-    static func repositoryRoot() -> String {
+    /// graph folder holding `.git` (a checkout or worktree), else the working directory when
+    /// the graph lies inside it, else the graph folder itself.
+    static func repositoryRoot(of folder: String) -> String {
         let fm = FileManager.default
-        var dir = URL(fileURLWithPath: fm.currentDirectoryPath).standardizedFileURL
+        let graph = URL(fileURLWithPath: absolute(folder)).standardizedFileURL
+        var dir = graph
         while dir.path != "/" {
             if fm.fileExists(atPath: dir.appendingPathComponent(".git").path) { return dir.path }
             dir.deleteLastPathComponent()
         }
-        return fm.currentDirectoryPath
+        let cwd = URL(fileURLWithPath: fm.currentDirectoryPath).standardizedFileURL.path
+        return graph.path.hasPrefix(cwd.hasSuffix("/") ? cwd : cwd + "/") ? cwd : graph.path
+    }
+
+    /// A path made absolute against the working directory.
+    static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            .appendingPathComponent(path).standardizedFileURL.path
     }
 }
 

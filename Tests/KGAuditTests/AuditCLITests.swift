@@ -108,6 +108,38 @@ struct AuditCLITests {
         #expect(markdown.stdout.hasPrefix("## Citation audit\n\n13 findings"))
     }
 
+    @Test func sarifIsRelativeToTheBaseAndNeverClimbsOut() throws {
+        let run = try Self.kgq(Self.base + ["--format", "sarif", "--fail-on", "never"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.stdout.contains("../"))
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let sarifRun = try #require((log["runs"] as? [[String: Any]])?.first)
+        let bases = try #require(sarifRun["originalUriBaseIds"] as? [String: [String: String]])
+        // By default the base is the graph folder's repository root (this checkout).
+        #expect(bases["%SRCROOT%"]?["uri"] == URL(fileURLWithPath: AuditCLI.root.path).standardizedFileURL.absoluteString)
+        #expect(bases["DOCUMENTS"] == ["uri": "Tests/Fixtures/audit/documents/", "uriBaseId": "%SRCROOT%"])
+        // --base moves it: the graph's files are then relative to the new base.
+        let graphBase = try Self.kgq(Self.base + ["--format", "sarif", "--fail-on", "never", "--base", AuditCLI.graph])
+        #expect(graphBase.stdout.contains("\"uri\": \"statements.kg\""))
+        #expect(graphBase.stdout.contains("\"uri\": \"file://\(AuditCLI.documents)/\""))
+        #expect(!graphBase.stdout.contains("../"))
+    }
+
+    @Test func baseMustBeAFolder() throws {
+        let run = try Self.kgq(Self.base + ["--base", "/nonexistent/folder"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--base '/nonexistent/folder' is not a folder"))
+    }
+
+    @Test func verboseListsEveryInfoFinding() throws {
+        let short = try Self.kgq(Self.base + ["--fail-on", "never"])
+        #expect(short.stdout.hasPrefix("rules: 12 ran\n  uncited-statement: "))
+        #expect(short.stdout.contains("one line per rule; --verbose lists each"))
+        #expect(!short.stdout.contains("info[single-source]"))
+        let long = try Self.kgq(Self.base + ["--fail-on", "never", "--verbose"])
+        #expect(long.stdout.contains("info[single-source]"))
+    }
+
     @Test func mapIsDrawnThroughTheExporters() throws {
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -16,8 +16,10 @@ public struct DocumentChanged: AuditRule {
 
     public init() {}
 
-    public func check(_ context: AuditContext) -> [AuditFinding] {
-        guard let corpus = context.documents else { return [] }
+    public func check(_ context: AuditContext) -> [AuditFinding] { examine(context).findings }
+
+    public func examine(_ context: AuditContext) -> AuditRuleResult {
+        guard let corpus = context.documents else { return AuditRuleResult(findings: []) }
         let g = context.graph
         var out: [AuditFinding] = []
         var citationCounts: [String: Int] = [:]
@@ -54,6 +56,6 @@ public struct DocumentChanged: AuditRule {
                 continue
             }
         }
-        return out
+        return AuditRuleResult(findings: out, checked: g.documents.count, "document", "documents")
     }
 }

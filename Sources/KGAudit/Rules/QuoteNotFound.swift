@@ -18,13 +18,17 @@ public struct QuoteNotFound: AuditRule {
 
     public init() {}
 
-    public func check(_ context: AuditContext) -> [AuditFinding] {
-        guard let corpus = context.documents else { return [] }
+    public func check(_ context: AuditContext) -> [AuditFinding] { examine(context).findings }
+
+    public func examine(_ context: AuditContext) -> AuditRuleResult {
+        guard let corpus = context.documents else { return AuditRuleResult(findings: []) }
         let g = context.graph
         var out: [AuditFinding] = []
+        var checked = 0
         func visit(_ kind: AuditFocus.Kind, _ id: String, _ citations: [Citation], _ location: SourceLocation?) {
             for (n, c) in citations.enumerated() {
                 guard let text = corpus.text(of: c.document) else { continue }
+                checked += 1
                 if let finding = check(c, index: n, of: kind, id, location: c.location ?? location, text: text, context: context) {
                     out.append(finding)
                 }
@@ -32,7 +36,7 @@ public struct QuoteNotFound: AuditRule {
         }
         for i in g.nodeHandles { visit(.node, g.nodes[i].id, g.nodes[i].citations, g.nodes[i].location) }
         for e in g.edgeHandles { visit(.edge, g.edges[e].id, g.edges[e].citations, g.edges[e].location) }
-        return out
+        return AuditRuleResult(findings: out, checked: checked, "quote", "quotes")
     }
 
     func check(_ c: Citation, index n: Int, of kind: AuditFocus.Kind, _ id: String, location: SourceLocation?,

@@ -15,16 +15,20 @@ public struct StaleFigure: AuditRule {
 
     public init() {}
 
-    public func check(_ context: AuditContext) -> [AuditFinding] {
+    public func check(_ context: AuditContext) -> [AuditFinding] { examine(context).findings }
+
+    public func examine(_ context: AuditContext) -> AuditRuleResult {
         let g = context.graph
         let today = context.settings.today
         let years = context.settings.staleYears
         // The cut-off is today moved back N years; a period ending before it is stale.
         let cutoff = (today.year - years) * 10000 + (today.month ?? 1) * 100 + (today.day ?? 1)
         var out: [AuditFinding] = []
+        var checked = 0
         for i in context.figuresAndClaims {
             let node = g.nodes[i]
             guard let latest = StatementFacts.latestDate(of: node.properties) else { continue }
+            checked += 1
             guard StatementFacts.last(latest.date) < cutoff else { continue }
             let facts = StatementFacts(node: i, in: g)
             let age = today.year - latest.date.year
@@ -36,6 +40,6 @@ public struct StaleFigure: AuditRule {
                 fix: "look for a newer edition of the source and add it as a new figure, or keep this one as history",
                 essentials: [latest.property, latest.date.description]))
         }
-        return out
+        return AuditRuleResult(findings: out, checked: checked, "dated figure or claim", "dated figures and claims")
     }
 }

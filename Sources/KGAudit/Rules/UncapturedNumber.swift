@@ -26,8 +26,10 @@ public struct UncapturedNumber: AuditRule {
 
     public init() {}
 
-    public func check(_ context: AuditContext) -> [AuditFinding] {
-        guard let corpus = context.documents else { return [] }
+    public func check(_ context: AuditContext) -> [AuditFinding] { examine(context).findings }
+
+    public func examine(_ context: AuditContext) -> AuditRuleResult {
+        guard let corpus = context.documents else { return AuditRuleResult(findings: []) }
         let g = context.graph
         // Per document line: the citations there, and the figures citing it.
         struct LineKey: Hashable { var document: String; var line: Int }
@@ -48,6 +50,7 @@ public struct UncapturedNumber: AuditRule {
         }
 
         var out: [AuditFinding] = []
+        var checked = 0
         for doc in g.documents {
             guard let text = corpus.text(of: doc.id) else { continue }
             let location = g.node(id: doc.id).flatMap { g.nodes[$0].location }
@@ -59,6 +62,7 @@ public struct UncapturedNumber: AuditRule {
                 let quoted = (quotes[key] ?? []).flatMap { NumberScanner.scan($0, language: doc.language) }
                 let values = figureValues[key] ?? []
                 for t in tokens {
+                    checked += 1
                     let captured = quoted.contains { $0.low == t.low && $0.high == t.high }
                         || values.contains { $0 == t.low || $0 == t.high }
                     guard !captured else { continue }
@@ -72,7 +76,7 @@ public struct UncapturedNumber: AuditRule {
                 }
             }
         }
-        return out
+        return AuditRuleResult(findings: out, checked: checked, "number in the documents", "numbers in the documents")
     }
 
     /// The numbers in a property value (lists and maps searched; a range map `{low, high}` too).
