@@ -121,11 +121,12 @@ public struct Graph: Sendable, Equatable {
     /// Number of edges touching node `i` (a self-loop counts twice).
     public func degree(_ i: Int) -> Int { outgoing[i].count + incoming[i].count }
 
-    /// Live nodes whose `name` or any localized name equals `name`, ignoring case.
+    /// Live nodes whose `name`, any localized name or any of its `aliases` equals `name`,
+    /// ignoring case (`nodes(named: "BLS")` finds the Source whose aliases hold "BLS").
     public func nodes(named name: String) -> [Int] {
         let key = Graph.nameKey(name)
         return (byName[key] ?? []).filter { i in
-            nodeAlive[i] && Graph.names(of: nodes[i]).contains { Graph.nameKey($0) == key }
+            nodeAlive[i] && Graph.lookupNames(of: nodes[i]).contains { Graph.nameKey($0) == key }
         }
     }
 
@@ -216,7 +217,7 @@ public struct Graph: Sendable, Equatable {
     /// Sets (or with `.null`, removes) a node property.
     public mutating func setProperty(node i: Int, _ key: String, _ value: Value) {
         let old = value.isNull ? nodes[i].properties.removeValue(forKey: key) : nodes[i].properties.updateValue(value, forKey: key)
-        let names = key == "name" ? indexNames(of: i) : []
+        let names = key == "name" || key == "aliases" ? indexNames(of: i) : []
         log(.nodeProperty(i, key, old, names: names))
     }
 
@@ -444,13 +445,27 @@ public struct Graph: Sendable, Equatable {
         return out
     }
 
+    /// The node's `aliases` property: a list of strings (or one string).
+    public static func aliases(of node: Node) -> [String] {
+        switch node.properties["aliases"] {
+        case .list(let l)?: return l.compactMap(\.string)
+        case .string(let s)?: return [s]
+        default: return []
+        }
+    }
+
+    /// What lookups by name match: every name (`names(of:)`) and every alias.
+    public static func lookupNames(of node: Node) -> [String] {
+        names(of: node) + aliases(of: node)
+    }
+
     static func nameKey(_ s: String) -> String { s.lowercased() }
 
     /// Adds node `i` under each of its names not indexed yet; returns the entries added.
     @discardableResult
     private mutating func indexNames(of i: Int) -> [NameEntry] {
         var added: [NameEntry] = []
-        for name in Graph.names(of: nodes[i]) {
+        for name in Graph.lookupNames(of: nodes[i]) {
             let key = Graph.nameKey(name)
             let list = byName[key]
             if !(list?.contains(i) ?? false) {
