@@ -261,12 +261,44 @@ import KGCore
             """
         f.node("fig:wage", ["Figure"], ["value": .float(15.81), "unit": .string("USD/hour")],
                cites: [cite("doc:sv", 2, "median timelönen")])
-        f.node("fig:salary", ["Figure"], ["value": .int(28000)], cites: [cite("doc:sv", 3, "0-5 år: $ 28, 000")])
+        f.node("fig:salary", ["Figure"], ["value": .int(28000), "experience": .map(["low": .int(0), "high": .int(5)])],
+               cites: [cite("doc:sv", 3, "0-5 år: $ 28, 000")])
         let found = run(UncapturedNumber(), f.context(texts: ["doc:sv": text]))
         #expect(found.map { $0.cited?.quote } == ["50 procent", "24"])
         #expect(found.map { $0.cited?.line } == [2, 4])
         #expect(found.allSatisfy { $0.severity == .warning && $0.focus.id == "doc:sv" })
+        #expect(found.first?.message.contains("captured by no Figure or statement property, and no citation quotes it") == true)
         #expect(run(UncapturedNumber(), f.context()).isEmpty)   // needs documents
+    }
+
+    @Test func aQuoteThatOnlyContainsANumberDoesNotCaptureIt() {
+        var f = AuditFixture()
+        let text = "Employment is expected to grow 36 percent, much faster than average."
+        f.document("doc:a", file: "a.txt", text: text)
+        f.node("claim:faster", ["Claim"], ["assessment": .string("much faster than average")],
+               cites: [cite("doc:a", 1, "grow 36 percent, much faster than average")])
+        let found = run(UncapturedNumber(), f.context(texts: ["doc:a": text]))
+        #expect(found.count == 1)
+        #expect(found.first?.message == "percentage \"36 percent\" on a.txt:1 is quoted by claim:faster but captured by no Figure or statement property (none citing the line holds 36) (\"…expected to grow 36 percent , much faster…\")")
+        #expect(found.first?.fix.hasPrefix("add a Figure with value 36 citing doc:a line 1, or give claim:faster a property holding it") == true)
+        // A Figure holding it captures it.
+        f.node("fig:growth", ["Figure"], ["value": .int(36), "unit": .string("percent")],
+               cites: [cite("doc:a", 1, "expected to grow 36 percent")])
+        #expect(run(UncapturedNumber(), f.context(texts: ["doc:a": text])).isEmpty)
+    }
+
+    @Test func aStatementPropertyCapturesANumber() {
+        var f = AuditFixture()
+        let text = "Most employers want 2 years of experience."
+        f.document("doc:a", file: "a.txt", text: text)
+        f.node("role:csr", ["Role"], ["name": .string("csr")], cites: [cite("doc:a", 1, "employers")])
+        f.node("qual:experience", ["Qualification"], ["name": .string("experience")], cites: [cite("doc:a", 1, "experience")])
+        #expect(run(UncapturedNumber(), f.context(texts: ["doc:a": text])).map { $0.cited?.quote } == ["2"])
+        // A relationship citing the line with `years: 2` holds it.
+        f.edge("role:csr", "REQUIRES", "qual:experience", cites: [cite("doc:a", 1, "want 2 years of experience")])
+        #expect(run(UncapturedNumber(), f.context(texts: ["doc:a": text])).map { $0.message }.first?.contains("quoted by (role:csr)-[:REQUIRES]->(qual:experience)") == true)
+        f.graph.setProperty(edge: f.graph.edge(id: "role:csr-REQUIRES->qual:experience")!, "years", .int(2))
+        #expect(run(UncapturedNumber(), f.context(texts: ["doc:a": text])).isEmpty)
     }
 
     // MARK: fingerprints

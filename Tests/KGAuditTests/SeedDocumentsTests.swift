@@ -135,6 +135,34 @@ struct SeedDocumentsTests {
         #expect(report.findings.first?.severity == .error)
     }
 
+    /// The graph without one statement, and with a claim quoting the words of `fig:callcenter`.
+    func audit(_ rules: [any AuditRule], deleting id: String) throws -> AuditReport {
+        let g = try graph()
+        var copy = Graph()
+        for i in g.nodeHandles where g.nodes[i].id != id { try copy.addNode(g.nodes[i]) }
+        for e in g.edgeHandles where g.nodes[g.edges[e].from].id != id && g.nodes[g.edges[e].to].id != id {
+            var edge = g.edges[e]
+            edge.from = copy.node(id: g.nodes[edge.from].id)!
+            edge.to = copy.node(id: g.nodes[edge.to].id)!
+            try copy.addEdge(edge)
+        }
+        try copy.addNode(Node(id: "claim:callcenter-faster", labels: ["Claim"],
+                              properties: ["assessment": .string("much faster than the customer service roles")],
+                              citations: [cite("doc:kundtjanst", 28, "öka med 36 procent under samma tidsperiod", via: "source:bls")]))
+        let context = AuditContext(graph: copy, documents: DocumentCorpus.load(documentsOf: copy, from: SeedFolder.path!),
+                                   settings: AuditSettings(today: KGDate(year: 2026, month: 11, day: 22)!))
+        return Audit(rules: rules).run(context)
+    }
+
+    @Test func aDeletedFigureIsNoticedThoughAnotherStatementQuotesItsWords() throws {
+        let before = try audit([UncapturedNumber()], deleting: "no such figure")
+        #expect(!before.findings.contains { $0.cited?.line == 28 })
+        let after = try audit([UncapturedNumber()], deleting: "fig:callcenter")
+        let found = after.findings.filter { $0.cited?.file == "004_e27fcd4771a3fa61.txt" && $0.cited?.line == 28 }
+        #expect(found.map { $0.cited?.quote } == ["36 procent"])
+        #expect(found.first?.message.contains("is quoted by claim:callcenter-faster but captured by no Figure or statement property") == true)
+    }
+
     @Test func aRemovedViaIsAMissingAttribution() throws {
         #expect(try audit([MissingAttribution()]).findings.map(\.message) == [])
         let report = try audit([MissingAttribution()], mutating: "fig:wage") { n in
