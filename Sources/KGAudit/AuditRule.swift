@@ -62,10 +62,15 @@ public struct AuditCoverage: Sendable, Hashable {
     /// What was counted, a noun phrase agreeing with `count` ("quotes", "1 figure with a value").
     public var items: String
 
-    public init(count: Int, items: String) {
+    /// More about what was checked ("7 dated, 29 by their document's date"), or nil.
+    public var note: String?
+
+    public init(count: Int, items: String, note: String? = nil) {
         self.count = count
         self.items = items
+        self.note = note
     }
 
-    public var description: String { "\(count) \(items) checked" }
+    /// "412 quotes checked", "36 figures and claims checked (7 dated, …)".
+    public var description: String { "\(count) \(items) checked" + (note.map { " (\($0))" } ?? "") }
 }

@@ -35,7 +35,7 @@ struct AuditCLITests {
         #expect(!run.stdout.contains("second-hand-only] node fig:acme-growth"))   // Acme's own survey is cited
         // The fixture's attributed statements have no REPORTS edges.
         #expect(run.stdout.contains("warning[attribution-mismatch] node fig:acme-growth citation #1"))
-        #expect(run.stdout.hasSuffix("summary: 13 findings: 2 errors, 7 warnings, 4 info\n"))
+        #expect(run.stdout.hasSuffix("summary: 15 findings: 2 errors, 7 warnings, 6 info\n"))
     }
 
     @Test(arguments: [("error", 1), ("warning", 1), ("info", 1), ("never", 0)] as [(String, Int32)])
@@ -46,7 +46,7 @@ struct AuditCLITests {
     @Test func onlyWarningsAndInfoPassTheDefaultThreshold() throws {
         let run = try Self.kgq(Self.base + ["--rule", "second-hand-only", "--rule", "stale-figure"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.hasSuffix("summary: 3 findings: 0 errors, 2 warnings, 1 info\n"))
+        #expect(run.stdout.hasSuffix("summary: 5 findings: 0 errors, 2 warnings, 3 info\n"))
         #expect(try Self.kgq(Self.base + ["--rule", "second-hand-only", "--fail-on", "warning"]).status == 1)
     }
 
@@ -89,7 +89,7 @@ struct AuditCLITests {
             #expect(first.stderr.contains("wrote \(path)"))
             let second = try Self.kgq(Self.base + ["--baseline", path])
             #expect(second.status == 0, "\(second.stderr)")
-            #expect(second.stdout.hasSuffix("summary: 0 findings: 0 errors, 0 warnings, 0 info (13 suppressed by the baseline)\n"))
+            #expect(second.stdout.hasSuffix("summary: 0 findings: 0 errors, 0 warnings, 0 info (15 suppressed by the baseline)\n"))
         }
     }
 
@@ -97,7 +97,7 @@ struct AuditCLITests {
         let json = try Self.kgq(Self.base + ["--format", "json", "--fail-on", "never"])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let findings = try #require(report["findings"] as? [[String: Any]])
-        #expect(findings.count == 13)
+        #expect(findings.count == 15)
         #expect((findings.first?["location"] as? [String: Any])?["file"] as? String == "Tests/Fixtures/audit/graph/statements.kg")
         let sarif = try Self.kgq(Self.base + ["--format", "sarif", "--fail-on", "never"])
         let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
@@ -105,7 +105,7 @@ struct AuditCLITests {
         let fromSarif = Set(results.compactMap { ($0["partialFingerprints"] as? [String: String])?["kgqFinding/v1"] })
         #expect(fromSarif == Set(findings.compactMap { $0["fingerprint"] as? String }))
         let markdown = try Self.kgq(Self.base + ["--format", "markdown", "--fail-on", "never"])
-        #expect(markdown.stdout.hasPrefix("## Citation audit\n\n13 findings"))
+        #expect(markdown.stdout.hasPrefix("## Citation audit\n\n15 findings"))
     }
 
     @Test func sarifIsRelativeToTheBaseAndNeverClimbsOut() throws {
@@ -133,7 +133,7 @@ struct AuditCLITests {
 
     @Test func verboseListsEveryInfoFinding() throws {
         let short = try Self.kgq(Self.base + ["--fail-on", "never"])
-        #expect(short.stdout.hasPrefix("rules: 12 ran\n  uncited-statement: "))
+        #expect(short.stdout.hasPrefix("rules: 13 ran\n  uncited-statement: "))
         #expect(short.stdout.contains("one line per rule; --verbose lists each"))
         #expect(!short.stdout.contains("info[single-source]"))
         let long = try Self.kgq(Self.base + ["--fail-on", "never", "--verbose"])

@@ -70,7 +70,7 @@ import KGCore
         #expect(lines.contains("  quote-not-found: 5 quotes checked, 1 error"))
         #expect(lines.contains("  document-changed: 1 document checked, 0 findings"))
         #expect(lines.contains("  single-source: 3 figures and claims checked, 3 info"))
-        #expect(lines.contains("  stale-figure: 2 dated figures and claims checked, 1 info"))
+        #expect(lines.contains("  stale-figure: 3 figures and claims checked (2 dated, 0 by their document's date, 1 undated with documents of unknown date), 1 info"))
         #expect(text.firstRange(of: "rules:")!.lowerBound < text.firstRange(of: "ERRORS")!.lowerBound)
     }
 
@@ -96,7 +96,7 @@ import KGCore
         let report = Audit().run(f.context())
         let text = TextReport().render(report)
         #expect(text.contains("  quote-not-found: skipped (needs --documents)"))
-        #expect(text.hasPrefix("rules: 8 ran, 4 not run without --documents: document-changed, quote-not-found, missing-attribution, uncaptured-number\n"))
+        #expect(text.hasPrefix("rules: 9 ran, 4 not run without --documents: document-changed, quote-not-found, missing-attribution, uncaptured-number\n"))
         #expect(report.ruleRuns.first { $0.ruleID == "uncited-statement" }?.description
                 == "uncited-statement: 1 node or relationship checked, 1 error")
     }

@@ -4,7 +4,7 @@ import KGCore
 ///
 ///     {"tool": {"name": "kgq audit", "version": "…"},
 ///      "summary": {"findings": 3, "error": 1, "warning": 1, "info": 1, "suppressed": 0, "skippedRules": []},
-///      "rules": [{"id", "severity", "summary", "description", "ran", "skipped"?, "checked"?, "checkedItems"?,
+///      "rules": [{"id", "severity", "summary", "description", "ran", "skipped"?, "checked"?, "checkedItems"?, "checkedNote"?,
 ///                 "findings": {"error", "warning", "info", "suppressed"}}],
 ///      "findings": [{"ruleId", "severity", "focus": {"kind", "id", "property"?, "citation"?},
 ///                    "location": {"file", "line", "column"}?, "cited": {"document", "file"?, "line", "column"?, "quote"?}?,
@@ -34,6 +34,7 @@ public struct JSONReport: Sendable {
                     ("summary", .string(rule.summary)), ("description", .string(rule.description)),
                     ("ran", .bool(run?.skipped == nil)), ("skipped", .optional(run?.skipped)),
                     ("checked", .optional(run?.coverage?.count)), ("checkedItems", .optional(run?.coverage?.items)),
+                    ("checkedNote", .optional(run?.coverage?.note)),
                     ("findings", run.map { r in
                         .object([("error", .int(r.errors)), ("warning", .int(r.warnings)), ("info", .int(r.info)),
                                  ("suppressed", .int(r.suppressed))])
