@@ -37,7 +37,7 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .customLong("stale-years"), parsing: .unconditional, help: "A figure whose period ended more than this many years ago is stale.")
+    @Option(name: .customLong("stale-years"), parsing: .unconditional, help: "A figure, claim or relationship whose date (its own, else its documents') is more than this many years old is stale.")
     var staleYears: Int = 5
 
     @Option(name: .long, help: ArgumentHelp("The date staleness is measured from (YYYY, YYYY-MM or YYYY-MM-DD); default: today.", valueName: "date"))

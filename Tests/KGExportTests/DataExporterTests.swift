@@ -152,7 +152,7 @@ import Testing
     @Test func graphmlKeepsEveryNameOfALanguage() throws {
         let g = try Self.manyNames()
         let elements = try XMLElements.parse(GraphMLExporter().write(g, Subgraph(all: g)))
-        let keyByName = Dictionary(uniqueKeysWithValues: elements.filter { $0.name == "key" }
+        let keyByName = Dictionary(uniqueKeysWithValues: elements.filter { $0.name == "key" && $0.attributes["for"] == "node" }
             .compactMap { k in k.attributes["attr.name"].map { ($0, k.attributes["id"] ?? "") } })
         let data = elements.filter { $0.name == "data" }
         func values(_ name: String) -> [String] { data.filter { $0.attributes["key"] == keyByName[name] }.map(\.text) }
