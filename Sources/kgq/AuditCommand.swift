@@ -52,6 +52,9 @@ struct AuditCommand: ParsableCommand {
     @Flag(name: .long, help: "List every info finding in the text report (by default one line per rule).")
     var verbose = false
 
+    @Flag(name: .long, help: "Apply the mechanical fixes first (a quote re-anchored to the line it moved to; the new SHA-256 of a changed document whose quotes all still stand), atomically, printing the diff on standard error; then audit the fixed graph.")
+    var fix = false
+
     func validate() throws {
         // --rule ids are checked in run(), against the registry's rules (built-in and plugins').
         if let today, KGDate(today) == nil {
@@ -89,13 +92,57 @@ struct AuditCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let selected = rules.isEmpty ? available : rules.compactMap { id in available.first { $0.id == id } }
-        let graph = try graphOptions.load(with: registry)
+        var graph = try graphOptions.load(with: registry)
+        if fix {
+            // Apply the mechanical fixes, then audit the graph as it now is.
+            if try CLI.reporting({ try applyFixes(graph, rules: selected) }) {
+                graph = try graphOptions.load(with: registry)
+            }
+        }
         try CLI.reporting { try audit(graph, rules: selected) }
     }
 
-    private func audit(_ graph: Graph, rules selected: [any AuditRule]) throws {
+    /// The settings the flags give.
+    private var settings: AuditSettings {
         var settings = AuditSettings(staleYears: staleYears)
         if let today, let date = KGDate(today) { settings.today = date }
+        return settings
+    }
+
+    private var reportOptions: ReportOptions {
+        let root = base.map(AuditCommand.absolute) ?? AuditCommand.repositoryRoot(of: graphOptions.folder)
+        return ReportOptions(root: root, toolVersion: KGQ.configuration.version, verbose: verbose)
+    }
+
+    /// `--fix`: applies every mechanical fix of the findings (re-anchored quotes, the new
+    /// SHA-256 of a document whose quotes all still stand) to the .kg files, each written
+    /// atomically, and prints the diff on standard error. True when some file changed.
+    private func applyFixes(_ graph: Graph, rules selected: [any AuditRule]) throws -> Bool {
+        let corpus = documents.map { DocumentCorpus.load(documentsOf: graph, from: $0) }
+        let report = Audit(rules: selected).run(AuditContext(graph: graph, documents: corpus, settings: settings))
+        let fixes = report.findings.compactMap(\.mechanicalFix)
+        guard !fixes.isEmpty else {
+            CLI.error("kgq audit --fix: no finding has a mechanical fix" + (documents == nil ? " (the rules that have them need --documents)" : ""))
+            return false
+        }
+        var texts: [String: String] = [:]
+        for path in Set(fixes.map(\.file)) {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw Diagnostic(.error, "cannot read \(path) to fix it", help: "run kgq audit --fix from the folder the graph was loaded from")
+            }
+            texts[path] = String(decoding: data, as: UTF8.self)
+        }
+        let result = FixApplier.apply(fixes, to: texts)
+        for (fix, reason) in result.skipped { CLI.error("kgq audit --fix: not applied: \(fix.description): \(reason)") }
+        guard !result.changes.isEmpty else { return false }
+        CLI.error(FixApplier.diff(result.changes, relativeTo: reportOptions))
+        for (path, text) in result.texts.sorted(by: { $0.key < $1.key }) { try AtomicFile.write(text, to: path) }
+        CLI.error("kgq audit --fix: applied \(result.changes.count) fix(es) in \(result.texts.count) file(s); the report below is of the fixed graph")
+        return true
+    }
+
+    private func audit(_ graph: Graph, rules selected: [any AuditRule]) throws {
+        let settings = self.settings
         let corpus = documents.map { DocumentCorpus.load(documentsOf: graph, from: $0) }
         var fingerprints = Set<String>()
         if let baseline {
@@ -107,9 +154,7 @@ struct AuditCommand: ParsableCommand {
         }
         let report = Audit(rules: selected).run(AuditContext(graph: graph, documents: corpus, settings: settings),
                                                 baseline: fingerprints)
-        let root = base.map(AuditCommand.absolute) ?? AuditCommand.repositoryRoot(of: graphOptions.folder)
-        let options = ReportOptions(root: root, toolVersion: KGQ.configuration.version, verbose: verbose)
-        let text = format.render(report, options: options)
+        let text = format.render(report, options: reportOptions)
         if let output, output != "-" {
             try AtomicFile.write(Array(text.utf8), to: output)
             CLI.error("kgq audit: \(report.summaryLine); wrote \(output)")

@@ -22,9 +22,10 @@ public struct DocumentChanged: AuditRule {
         guard let corpus = context.documents else { return AuditRuleResult(findings: []) }
         let g = context.graph
         var out: [AuditFinding] = []
-        var citationCounts: [String: Int] = [:]
-        for i in g.nodeHandles { for c in g.nodes[i].citations { citationCounts[c.document, default: 0] += 1 } }
-        for e in g.edgeHandles { for c in g.edges[e].citations { citationCounts[c.document, default: 0] += 1 } }
+        var citationsOf: [String: [Citation]] = [:]
+        for i in g.nodeHandles { for c in g.nodes[i].citations { citationsOf[c.document, default: []].append(c) } }
+        for e in g.edgeHandles { for c in g.edges[e].citations { citationsOf[c.document, default: []].append(c) } }
+        let citationCounts = citationsOf.mapValues(\.count)
         for doc in g.documents {
             let location = g.node(id: doc.id).flatMap { g.nodes[$0].location }
             let focus = AuditFocus(.document, doc.id, property: "sha256")
@@ -47,11 +48,19 @@ public struct DocumentChanged: AuditRule {
             case .read(let text)?:
                 guard !text.matchesRegisteredHash else { continue }
                 let registered = doc.sha256.isEmpty ? "no sha256 is registered" : "registered \(doc.sha256.prefix(12))…"
+                // Mechanical only when every quote still stands (or stands verbatim on a line
+                // it can be re-anchored to): then the new hash is all that is left to record.
+                let intact = (citationsOf[doc.id] ?? []).allSatisfy { QuoteNotFound.standsOrMoved($0, in: text) }
+                let mechanical: MechanicalFix? = intact ? location.map {
+                    .documentHash(file: $0.file, line: $0.line, document: doc.id, old: doc.sha256, new: text.sha256)
+                } : nil
                 out.append(AuditFinding(
                     rule: id, severity: defaultSeverity, focus: focus, location: location, cited: cited,
-                    message: "document \(doc.id) (\(doc.file)) changed: SHA-256 is \(text.sha256.prefix(12))…, \(registered); its \(uses) citation(s) may point at moved or changed lines",
-                    fix: "check the citations of \(doc.id) against the new text, then set `sha256: \"\(text.sha256)\"`",
-                    essentials: [doc.sha256, text.sha256]))
+                    message: "document \(doc.id) (\(doc.file)) changed: SHA-256 is \(text.sha256.prefix(12))…, \(registered); its \(uses) citation(s) may point at moved or changed lines"
+                        + (intact ? " (every quote still stands, or stands verbatim on another line)" : ""),
+                    fix: mechanical != nil ? "set `sha256: \"\(text.sha256)\"` (`kgq audit --fix` does, re-anchoring moved quotes)"
+                        : "check the citations of \(doc.id) against the new text, then set `sha256: \"\(text.sha256)\"`",
+                    essentials: [doc.sha256, text.sha256], mechanicalFix: mechanical))
             case nil:
                 continue
             }
