@@ -38,7 +38,8 @@ struct SeedDocumentsTests {
         func node(_ id: String, _ labels: [String], _ p: [String: Value], _ cites: [Citation]) throws {
             try g.addNode(Node(id: id, labels: labels, properties: p, citations: cites))
         }
-        try node("source:bls", ["Source"], ["name": .string("Bureau of Labor Statistics"), "aliases": .list([.string("BLS")])],
+        try node("source:bls", ["Source"], ["name": .string("Bureau of Labor Statistics"),
+                                            "aliases": .list([.string("BLS"), .string("Amerikaanse Bureau of Labor Statistics")])],
                  [cite("doc:kundtjanst", 21, "Enligt BLS")])
         try node("source:careerbliss", ["Source"], ["name": .string("CareerBliss")], [cite("doc:careerbliss", 36, "New data gathered by CareerBliss")])
         try node("source:payscale", ["Source"], ["name": .string("PayScale")], [cite("doc:kundtjanst", 22, "Enligt en undersökning från PayScale.com")])
@@ -161,6 +162,27 @@ struct SeedDocumentsTests {
         let found = after.findings.filter { $0.cited?.file == "004_e27fcd4771a3fa61.txt" && $0.cited?.line == 28 }
         #expect(found.map { $0.cited?.quote } == ["36 procent"])
         #expect(found.first?.message.contains("is quoted by claim:callcenter-faster but captured by no Figure or statement property") == true)
+    }
+
+    /// The seed graph with one relationship from role:csr, cited without `via`.
+    func attributions(of quote: String, line: Int, document: String = "doc:kundtjanst") throws -> [AuditFinding] {
+        var g = try graph()
+        let target = try g.addNode(Node(id: "x:target", labels: ["WorkCondition"], properties: ["name": .string("x")],
+                                        citations: [cite(document, line, quote)]))
+        try g.addEdge(Edge(id: "e:x", type: "HAS_CONDITION", from: g.node(id: "role:csr")!, to: target,
+                           citations: [cite(document, line, quote)]))
+        let context = AuditContext(graph: g, documents: DocumentCorpus.load(documentsOf: g, from: SeedFolder.path!))
+        return MissingAttribution().check(context)
+    }
+
+    @Test func anAttributionInAConcessiveClauseDoesNotReachTheMainClause() throws {
+        // "… arbetar heltid, även om BLS konstaterar att en av fem …": BLS says the part-time share.
+        #expect(try attributions(of: "De flesta kundservicerepresentanter arbetar heltid", line: 18).isEmpty)
+        #expect(try attributions(of: "en av fem är en deltidsanställd", line: 18).map(\.focus.id) == ["e:x"])
+        // "Hoewel … lange uren …, worden de groeivooruitzichten …, volgens … BLS": BLS says the prospects.
+        #expect(try attributions(of: "Hoewel de bezetting lange uren", line: 7, document: "doc:voordeel").isEmpty)
+        #expect(try attributions(of: "worden de groeivooruitzichten door enkele andere loopbanen wedijvert",
+                                 line: 7, document: "doc:voordeel").map(\.focus.id) == ["e:x"])
     }
 
     @Test func aRemovedViaIsAMissingAttribution() throws {
