@@ -16,8 +16,9 @@ public struct MissingAttribution: AuditRule {
         "said X", "data gathered by X … shows", "a survey from X", "volgens X", "aldus X", \
         "enligt X", "X konstaterar / noterar" — and X is a Source of the graph (by any name or \
         alias), the citation should say so with `via X`: the document is then a second-hand \
-        witness, and second-hand-only can tell. Only the quote's own sentence counts. Needs \
-        --documents.
+        witness, and second-hand-only can tell. Only the quote's own sentence counts, and a \
+        concessive clause ("även om X konstaterar …", "although …") is a scope of its own. \
+        Needs --documents.
         """
     public let needsDocuments = true
 
