@@ -13,16 +13,34 @@ public struct Audit: Sendable {
     }
 
     /// Runs every rule; findings whose fingerprint is in `baseline` are left out (and counted).
+    /// The report says per rule what it checked, or why it did not run.
     public func run(_ context: AuditContext, baseline: Set<String> = []) -> AuditReport {
-        var findings: [AuditFinding] = []
-        var skipped: [String] = []
+        var kept: [AuditFinding] = []
+        var runs: [AuditRuleRun] = []
+        var suppressed = 0
         for rule in rules {
-            if rule.needsDocuments && context.documents == nil { skipped.append(rule.id); continue }
-            findings += rule.check(context)
+            if rule.needsDocuments && context.documents == nil {
+                runs.append(AuditRuleRun(ruleID: rule.id, skipped: "needs --documents"))
+                continue
+            }
+            let result = rule.examine(context)
+            let mine = result.findings.filter { !baseline.contains($0.fingerprint) }
+            var run = AuditRuleRun(ruleID: rule.id, coverage: result.coverage,
+                                   suppressed: result.findings.count - mine.count)
+            for f in mine {
+                switch f.severity {
+                case .error: run.errors += 1
+                case .warning: run.warnings += 1
+                case .info: run.info += 1
+                }
+            }
+            runs.append(run)
+            suppressed += run.suppressed
+            kept += mine
         }
-        let kept = findings.filter { !baseline.contains($0.fingerprint) }
-        return AuditReport(rules: rules, findings: Audit.sorted(kept), suppressed: findings.count - kept.count,
-                           skippedRules: skipped, documentsDirectory: context.documents?.directory,
+        return AuditReport(rules: rules, findings: Audit.sorted(kept), suppressed: suppressed,
+                           skippedRules: runs.filter { $0.skipped != nil }.map(\.ruleID), ruleRuns: runs,
+                           documentsDirectory: context.documents?.directory,
                            nodeCount: context.graph.nodeCount, edgeCount: context.graph.edgeCount)
     }
 

@@ -21,6 +21,8 @@ public struct AuditFinding: Sendable, Hashable {
     public var evidence: [CitedLocation]
     /// Other statements involved (the other side of a conflict), with their citation chains.
     public var related: [RelatedStatement]
+    /// The fix, when it is mechanical enough for `kgq audit --fix` to apply it.
+    public var mechanicalFix: MechanicalFix?
     /// Hash of the rule id, the focus and the essential content — never of line numbers — so a
     /// baseline keeps matching after edits that only move statements around.
     public var fingerprint: String
@@ -29,7 +31,8 @@ public struct AuditFinding: Sendable, Hashable {
     /// the focus (e.g. the quote and document of a misquoted citation), and make the fingerprint.
     public init(rule: String, severity: AuditSeverity, focus: AuditFocus, location: SourceLocation?,
                 cited: CitedLocation? = nil, message: String, fix: String,
-                evidence: [CitedLocation] = [], related: [RelatedStatement] = [], essentials: [String] = []) {
+                evidence: [CitedLocation] = [], related: [RelatedStatement] = [], essentials: [String] = [],
+                mechanicalFix: MechanicalFix? = nil) {
         self.ruleID = rule
         self.severity = severity
         self.focus = focus
@@ -39,6 +42,7 @@ public struct AuditFinding: Sendable, Hashable {
         self.fix = fix
         self.evidence = evidence
         self.related = related
+        self.mechanicalFix = mechanicalFix
         self.fingerprint = AuditFinding.fingerprint(rule: rule, focus: focus, essentials: essentials)
     }
 

@@ -11,6 +11,8 @@ public struct AuditReport: Sendable {
     public var suppressed: Int
     /// Rules that need --documents and were given none (so found nothing).
     public var skippedRules: [String]
+    /// Per rule, in `rules` order: what it checked or why it was skipped, and its findings.
+    public var ruleRuns: [AuditRuleRun]
     /// The documents folder, when given.
     public var documentsDirectory: String?
     /// Number of nodes and edges audited.
@@ -18,11 +20,18 @@ public struct AuditReport: Sendable {
     public var edgeCount: Int
 
     public init(rules: [any AuditRule], findings: [AuditFinding], suppressed: Int = 0, skippedRules: [String] = [],
-                documentsDirectory: String? = nil, nodeCount: Int = 0, edgeCount: Int = 0) {
+                ruleRuns: [AuditRuleRun]? = nil, documentsDirectory: String? = nil, nodeCount: Int = 0, edgeCount: Int = 0) {
         self.rules = rules
         self.findings = findings
         self.suppressed = suppressed
         self.skippedRules = skippedRules
+        self.ruleRuns = ruleRuns ?? rules.map { rule in
+            if skippedRules.contains(rule.id) { return AuditRuleRun(ruleID: rule.id, skipped: "needs --documents") }
+            let own = findings.filter { $0.ruleID == rule.id }
+            return AuditRuleRun(ruleID: rule.id, errors: own.filter { $0.severity == .error }.count,
+                                warnings: own.filter { $0.severity == .warning }.count,
+                                info: own.filter { $0.severity == .info }.count)
+        }
         self.documentsDirectory = documentsDirectory
         self.nodeCount = nodeCount
         self.edgeCount = edgeCount

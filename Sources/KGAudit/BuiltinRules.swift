@@ -11,6 +11,7 @@ public enum BuiltinRules {
         SecondHandOnly(),
         ConflictingStatements(),
         StaleFigure(),
+        StaleStatement(),
         SingleSource(),
         UncapturedNumber(),
     ]

@@ -24,28 +24,28 @@
 /// them, for code that wants the whole element; hot paths read the tables directly
 /// (`property(node:code:)`, `labels(node:)`, `ends(edge:)`, …).
 public struct Graph: Sendable, Equatable {
-    private var nodeIDs: [String] = []
-    private var nodeLabelLists: [[String]] = []
-    private var nodeNameLists: [[LocalizedName]] = []
-    private var nodeCitationLists: [[Citation]] = []
+    @usableFromInline var nodeIDs: [String] = []
+    @usableFromInline var nodeLabelLists: [[String]] = []
+    @usableFromInline var nodeNameLists: [[LocalizedName]] = []
+    @usableFromInline var nodeCitationLists: [[Citation]] = []
     private var nodeLocations = LocationTable()
     /// Node properties, a column per key, indexed by node handle.
     public private(set) var nodeProperties = PropertyTable()
-    private var edgeIDs: [String] = []
+    @usableFromInline var edgeIDs: [String] = []
     @usableFromInline var edgeFrom: [Int32] = []
     @usableFromInline var edgeTo: [Int32] = []
-    private var edgeCitationLists: [[Citation]] = []
+    @usableFromInline var edgeCitationLists: [[Citation]] = []
     private var edgeLocations = LocationTable()
     /// Relationship properties, a column per key, indexed by edge handle.
     public private(set) var edgeProperties = PropertyTable()
     @usableFromInline var nodeAlive: [Bool] = []
     @usableFromInline var edgeAlive: [Bool] = []
-    private var nodeByID: [String: Int] = [:]
-    private var edgeByID: [String: Int] = [:]
+    @usableFromInline var nodeByID: [String: Int] = [:]
+    @usableFromInline var edgeByID: [String: Int] = [:]
     private var byLabel: [String: [Int]] = [:]
     /// Relationship types interned as small integers (codes), so matching compares integers.
-    private var typeCodes: [String: Int] = [:]
-    private var typeNames: [String] = []
+    @usableFromInline var typeCodes: [String: Int] = [:]
+    @usableFromInline var typeNames: [String] = []
     /// Per type code: its edges, in insertion order.
     private var byTypeCode: [[Int]] = []
     /// Per edge: its type code.
@@ -63,7 +63,7 @@ public struct Graph: Sendable, Equatable {
     private var typeStartLabels: [UInt64] = []
     private var typeEndLabels: [UInt64] = []
     /// Labels interned as codes; per node, a bit per label code below 64 (others: string check).
-    private var labelCodes: [String: Int] = [:]
+    @usableFromInline var labelCodes: [String: Int] = [:]
     @usableFromInline var nodeLabelBits: [UInt64] = []
     public private(set) var nodeCount = 0
     public private(set) var edgeCount = 0
@@ -89,9 +89,9 @@ public struct Graph: Sendable, Equatable {
     @inlinable public func isAlive(edge i: Int) -> Bool { i >= 0 && i < edgeAlive.count && edgeAlive[i] }
 
     /// Handle of the live node with this id.
-    public func node(id: String) -> Int? { nodeByID[id] }
+    @inlinable public func node(id: String) -> Int? { nodeByID[id] }
     /// Handle of the live edge with this id.
-    public func edge(id: String) -> Int? { edgeByID[id] }
+    @inlinable public func edge(id: String) -> Int? { edgeByID[id] }
 
     /// All live node handles, in insertion order.
     public var nodeHandles: [Int] { nodeAlive.indices.filter { nodeAlive[$0] } }
@@ -110,23 +110,23 @@ public struct Graph: Sendable, Equatable {
     }
 
     // Parts of one element, without assembling the whole of it.
-    public func id(node i: Int) -> String { nodeIDs[i] }
-    public func labels(node i: Int) -> [String] { nodeLabelLists[i] }
-    public func names(node i: Int) -> [LocalizedName] { nodeNameLists[i] }
-    public func citations(node i: Int) -> [Citation] { nodeCitationLists[i] }
+    @inlinable public func id(node i: Int) -> String { nodeIDs[i] }
+    @inlinable public func labels(node i: Int) -> [String] { nodeLabelLists[i] }
+    @inlinable public func names(node i: Int) -> [LocalizedName] { nodeNameLists[i] }
+    @inlinable public func citations(node i: Int) -> [Citation] { nodeCitationLists[i] }
     public func location(node i: Int) -> SourceLocation? { nodeLocations[i] }
     public func properties(node i: Int) -> [String: Value] { nodeProperties.properties(i) }
-    public func property(node i: Int, _ key: String) -> Value? { nodeProperties.value(i, key: key) }
+    @inlinable public func property(node i: Int, _ key: String) -> Value? { nodeProperties.value(i, key: key) }
     /// A node property by key code (`nodeProperties.code(_:)`): an array read, no hashing.
     @inlinable public func property(node i: Int, code: Int) -> Value? { nodeProperties.value(i, code: code) }
-    public func id(edge i: Int) -> String { edgeIDs[i] }
-    public func type(edge i: Int) -> String { typeNames[Int(edgeTypeCodes[i])] }
+    @inlinable public func id(edge i: Int) -> String { edgeIDs[i] }
+    @inlinable public func type(edge i: Int) -> String { typeNames[Int(edgeTypeCodes[i])] }
     @inlinable public func from(edge i: Int) -> Int { Int(edgeFrom[i]) }
     @inlinable public func to(edge i: Int) -> Int { Int(edgeTo[i]) }
-    public func citations(edge i: Int) -> [Citation] { edgeCitationLists[i] }
+    @inlinable public func citations(edge i: Int) -> [Citation] { edgeCitationLists[i] }
     public func location(edge i: Int) -> SourceLocation? { edgeLocations[i] }
     public func properties(edge i: Int) -> [String: Value] { edgeProperties.properties(i) }
-    public func property(edge i: Int, _ key: String) -> Value? { edgeProperties.value(i, key: key) }
+    @inlinable public func property(edge i: Int, _ key: String) -> Value? { edgeProperties.value(i, key: key) }
     @inlinable public func property(edge i: Int, code: Int) -> Value? { edgeProperties.value(i, code: code) }
     /// Whether some node or relationship holds property `key` (O(1)).
     public func hasPropertyKey(_ key: String) -> Bool { nodeProperties.holds(key) || edgeProperties.holds(key) }
@@ -152,10 +152,10 @@ public struct Graph: Sendable, Equatable {
 
     /// The code of a relationship type (a small integer, stable for the graph's lifetime),
     /// or -1 when no edge ever had this type. Compare codes instead of strings in hot loops.
-    public func typeCode(_ type: String) -> Int { typeCodes[type] ?? -1 }
+    @inlinable public func typeCode(_ type: String) -> Int { typeCodes[type] ?? -1 }
 
     /// The type code of edge `i` (see `typeCode(_:)`).
-    public func typeCode(edge i: Int) -> Int { Int(edgeTypeCodes[i]) }
+    @inlinable public func typeCode(edge i: Int) -> Int { Int(edgeTypeCodes[i]) }
 
     /// Edges leaving node `i` (it is their `from`).
     public func outgoing(_ i: Int) -> [Int] { outgoing[i].map(\.edge) }
@@ -167,7 +167,7 @@ public struct Graph: Sendable, Equatable {
     @inlinable public func incomingAdjacency(_ i: Int) -> [AdjacentEdge] { incoming[i] }
 
     /// The code of a label (-1 when no node ever carried it), for `hasLabel(node:code:)`.
-    public func labelCode(_ label: String) -> Int { labelCodes[label] ?? -1 }
+    @inlinable public func labelCode(_ label: String) -> Int { labelCodes[label] ?? -1 }
 
     /// Whether node `i` carries the label with this code; integer work for codes below 64.
     @inlinable public func hasLabel(node i: Int, code: Int) -> Bool {
@@ -196,11 +196,12 @@ public struct Graph: Sendable, Equatable {
     /// Number of edges touching node `i` (a self-loop counts twice).
     public func degree(_ i: Int) -> Int { outgoing[i].count + incoming[i].count }
 
-    /// Live nodes whose `name` or any localized name equals `name`, ignoring case.
+    /// Live nodes whose `name`, any localized name or any of its `aliases` equals `name`,
+    /// ignoring case (`nodes(named: "BLS")` finds the Source whose aliases hold "BLS").
     public func nodes(named name: String) -> [Int] {
         let key = Graph.nameKey(name)
         return (byName[key] ?? []).filter { i in
-            nodeAlive[i] && names(ofNode: i).contains { Graph.nameKey($0) == key }
+            nodeAlive[i] && lookupNames(ofNode: i).contains { Graph.nameKey($0) == key }
         }
     }
 
@@ -309,7 +310,7 @@ public struct Graph: Sendable, Equatable {
     /// Sets (or with `.null`, removes) a node property.
     public mutating func setProperty(node i: Int, _ key: String, _ value: Value) {
         let old = nodeProperties.set(i, key, value)
-        let names = key == "name" ? indexNames(of: i) : []
+        let names = key == "name" || key == "aliases" ? indexNames(of: i) : []
         log(.nodeProperty(i, key, old, names: names))
     }
 
@@ -578,12 +579,32 @@ public struct Graph: Sendable, Equatable {
         return out
     }
 
-    /// Every name of node `i`, read from the tables.
-    func names(ofNode i: Int) -> [String] {
+    /// What lookups by name match for node `i`, read from the tables: its `name`, every
+    /// localized name and every alias.
+    func lookupNames(ofNode i: Int) -> [String] {
         var out: [String] = []
         if case .string(let n)? = nodeProperties.value(i, key: "name") { out.append(n) }
         for n in nodeNameLists[i] { out.append(n.text) }
+        switch nodeProperties.value(i, key: "aliases") {
+        case .list(let l)?: out += l.compactMap(\.string)
+        case .string(let a)?: out.append(a)
+        default: break
+        }
         return out
+    }
+
+    /// The node's `aliases` property: a list of strings (or one string).
+    public static func aliases(of node: Node) -> [String] {
+        switch node.properties["aliases"] {
+        case .list(let l)?: return l.compactMap(\.string)
+        case .string(let s)?: return [s]
+        default: return []
+        }
+    }
+
+    /// What lookups by name match: every name (`names(of:)`) and every alias.
+    public static func lookupNames(of node: Node) -> [String] {
+        names(of: node) + aliases(of: node)
     }
 
     static func nameKey(_ s: String) -> String { s.lowercased() }
@@ -592,7 +613,7 @@ public struct Graph: Sendable, Equatable {
     @discardableResult
     private mutating func indexNames(of i: Int) -> [NameEntry] {
         var added: [NameEntry] = []
-        for name in names(ofNode: i) {
+        for name in lookupNames(ofNode: i) {
             let key = Graph.nameKey(name)
             let list = byName[key]
             if !(list?.contains(i) ?? false) {

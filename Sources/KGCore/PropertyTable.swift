@@ -10,7 +10,7 @@
 /// A column covers the rows up to the last one that ever held its key (reading past its end is
 /// "absent"), so a key that only a few early rows carry costs nothing for the rest.
 public struct PropertyTable: Sendable {
-    private var codes: [String: Int] = [:]
+    @usableFromInline var codes: [String: Int] = [:]
     /// Interned keys, by code.
     public private(set) var keys: [String] = []
     @usableFromInline var columns: [PropertyColumn] = []
@@ -22,7 +22,7 @@ public struct PropertyTable: Sendable {
     /// The code of `key`, or -1 when no row ever held it (a code that matches nothing).
     @inlinable public func code(_ key: String) -> Int { codeIfKnown(key) ?? -1 }
 
-    @usableFromInline func codeIfKnown(_ key: String) -> Int? { codes[key] }
+    @inlinable func codeIfKnown(_ key: String) -> Int? { codes[key] }
 
     /// Whether some row holds `key` now (rows of deleted elements included).
     public func holds(_ key: String) -> Bool { codes[key].map { columns[$0].presentCount > 0 } ?? false }
@@ -36,7 +36,7 @@ public struct PropertyTable: Sendable {
         return columns[code].value(row)
     }
 
-    public func value(_ row: Int, key: String) -> Value? { codes[key].flatMap { columns[$0].value(row) } }
+    @inlinable public func value(_ row: Int, key: String) -> Value? { codes[key].flatMap { columns[$0].value(row) } }
 
     /// Every property of `row`.
     public func properties(_ row: Int) -> [String: Value] {

@@ -23,8 +23,10 @@ public struct CypherExporter: Sendable {
         for n in sub.nodes {
             let node = graph.nodes[n]
             var properties: [(String, String)] = [("id", Self.string(node.id))]
-            for name in node.names.sorted(by: { $0.language < $1.language }) {
-                properties.append(("name_\(name.language)", Self.string(name.text)))
+            // One key per language (a map cannot repeat one): a string, or a list of several names.
+            for (language, texts) in JSONGraphExporter.namesByLanguage(node).sorted(by: { $0.language < $1.language }) {
+                let value = texts.count == 1 ? Self.string(texts[0]) : "[" + texts.map(Self.string).joined(separator: ", ") + "]"
+                properties.append(("name_\(language)", value))
             }
             properties += Self.properties(node.properties, skipping: Set(properties.map(\.0)))
             properties += Self.citationProperties(node.citations)

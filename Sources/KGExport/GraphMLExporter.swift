@@ -4,8 +4,9 @@ import KGCore
 ///
 /// Every attribute is declared as a `<key>` with its type (`string`, `long`, `double`,
 /// `boolean`). Nodes carry `labels` (`:Role:Person`), `label` (the display name, which Gephi
-/// shows), `name_LANG` names, their properties, and `citations` (the JSON array of the
-/// graph-export shape); edges carry `type`, `label`, their properties and `citations`.
+/// shows), `name_LANG` (the first name in each language), `names` (every name: the JSON object
+/// of the graph-export shape, a list per language) when any node has localized names, their
+/// properties, and `citations` (the JSON array of the graph-export shape); edges carry `type`, `label`, their properties and `citations`.
 /// Dates and lists are written as text (GraphML has no such types).
 public struct GraphMLExporter: Sendable {
     public init() {}
@@ -14,7 +15,7 @@ public struct GraphMLExporter: Sendable {
         let sub = subgraph.closed(in: graph)
         let nodes = sub.nodes.map { graph.nodes[$0] }
         let edges = sub.edges.map { graph.edges[$0] }
-        let reserved: Set<String> = ["labels", "label", "citations", "type"]
+        let reserved: Set<String> = ["labels", "label", "citations", "type", "names"]
         let languages = Set(nodes.flatMap { $0.names.map(\.language) }).sorted()
         let nameKeys = Set(languages.map { "name_\($0)" })
         let nodeColumns = PropertyColumn.columns(of: nodes.map(\.properties), lists: false)
@@ -29,6 +30,7 @@ public struct GraphMLExporter: Sendable {
         // Key ids: n0… for nodes, e0… for edges, in declaration order.
         var nodeKeys: [(id: String, name: String, type: String)] = [("n0", "labels", "string"), ("n1", "label", "string")]
         for language in languages { nodeKeys.append(("n\(nodeKeys.count)", "name_\(language)", "string")) }
+        if !languages.isEmpty { nodeKeys.append(("n\(nodeKeys.count)", "names", "string")) }
         for c in nodeColumns { nodeKeys.append(("n\(nodeKeys.count)", c.key, Self.type(c.kind))) }
         nodeKeys.append(("n\(nodeKeys.count)", "citations", "string"))
         var edgeKeys: [(id: String, name: String, type: String)] = [("e0", "type", "string"), ("e1", "label", "string")]
@@ -48,7 +50,16 @@ public struct GraphMLExporter: Sendable {
         for node in nodes {
             out += "    <node id=\"\(Self.xml(node.id))\">\n"
             var data: [(String, String)] = [("labels", node.labels.map { ":" + $0 }.joined()), ("label", node.displayName(in: nil))]
-            for name in node.names.sorted(by: { $0.language < $1.language }) { data.append(("name_\(name.language)", name.text)) }
+            // One value per key: the first name of each language; `names` keeps them all.
+            let grouped = JSONGraphExporter.namesByLanguage(node)
+            for (language, texts) in grouped.sorted(by: { $0.language < $1.language }) {
+                if let first = texts.first { data.append(("name_\(language)", first)) }
+            }
+            if !grouped.isEmpty {
+                data.append(("names", JSONText.object(grouped.map { language, texts in
+                    (language, "[" + texts.map(JSONText.string).joined(separator: ", ") + "]")
+                })))
+            }
             for c in nodeColumns {
                 if let v = node.properties[c.key], let text = c.text(v) { data.append((c.key, text)) }
             }

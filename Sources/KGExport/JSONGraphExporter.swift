@@ -4,16 +4,29 @@ import KGCore
 ///
 ///     {
 ///       "documents": [{"id", "file", "sha256", "language", "title", "kind", "publisher"}, …],
-///       "nodes": [{"id", "labels", "names", "properties", "citations"}, …],
+///       "nodes": [{"id", "labels", "names": {"nl": ["…", "…"], "sv": ["…"]}, "properties", "citations"}, …],
 ///       "edges": [{"id", "type", "from", "to", "properties", "citations"}, …]
 ///     }
 ///
-/// Every citation is `{"document", "line", "quote", "gloss", "via"}` (gloss and via null when
+/// `names` holds every localized name, a list per language (a node may have several names
+/// in one language). Every citation is `{"document", "line", "quote", "gloss", "via"}` (gloss and via null when
 /// absent). `documents` lists every document node in the subgraph and every document its
 /// citations point to, sorted by id; nodes and edges keep the subgraph's (load) order. One
 /// element per line, so the file diffs well.
 public struct JSONGraphExporter: Sendable {
     public init() {}
+
+    /// A node's localized names grouped by language, languages in first-written order and the
+    /// names of each in the order written (`nl: [klantenservicemedewerker, klantenvertegenwoordiger]`).
+    public static func namesByLanguage(_ node: Node) -> [(language: String, names: [String])] {
+        var order: [String] = []
+        var byLanguage: [String: [String]] = [:]
+        for n in node.names {
+            if byLanguage[n.language] == nil { order.append(n.language) }
+            byLanguage[n.language, default: []].append(n.text)
+        }
+        return order.map { ($0, byLanguage[$0] ?? []) }
+    }
 
     public func write(_ graph: Graph, _ subgraph: Subgraph) -> String {
         let sub = subgraph.closed(in: graph)
@@ -37,7 +50,9 @@ public struct JSONGraphExporter: Sendable {
         }
         let nodeLines = sub.nodes.map { n in
             let node = graph.nodes[n]
-            let names = JSONText.object(node.names.map { ($0.language, JSONText.string($0.text)) })
+            let names = JSONText.object(JSONGraphExporter.namesByLanguage(node).map { language, texts in
+                (language, "[" + texts.map(JSONText.string).joined(separator: ", ") + "]")
+            })
             return JSONText.object([
                 ("id", JSONText.string(node.id)),
                 ("labels", "[" + node.labels.map(JSONText.string).joined(separator: ", ") + "]"),

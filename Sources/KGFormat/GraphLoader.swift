@@ -94,6 +94,19 @@ public enum GraphLoader {
         return out
     }
 
+    /// What is wrong with a document's `date` / `date_basis`, for the message.
+    static func describeDate(_ p: [String: Value]) -> String {
+        let basis = p["date_basis"]
+        if let b = basis, !(b.string.map(DocumentDate.bases.contains) ?? false) {
+            return "date_basis must be \"published\" or \"retrieved\", found \(b)"
+        }
+        switch p["date"] {
+        case nil: return "date_basis without a date"
+        case .string(let s)? where s == DocumentDate.unknownWord: return "date_basis with an unknown date"
+        case let v?: return "date must be a date such as date(\"2017-05\") or \"unknown\", found \(v)"
+        }
+    }
+
     private static func buildGraph(_ files: [KGFile]) throws(DiagnosticList) -> Graph {
         var graph = Graph()
         var errors: [Diagnostic] = []
@@ -109,6 +122,11 @@ public enum GraphLoader {
                     for key in ["file", "sha256", "language", "title", "kind"] where node.properties[key] == nil {
                         errors.append(Diagnostic(.error, "document '\(id)' has no '\(key)'", at: s.location,
                                                  help: "documents need file, sha256, language, title and kind"))
+                    }
+                    if DocumentDate(properties: node.properties) == nil {
+                        let at = props.first { $0.key == "date" || $0.key == "date_basis" }?.location ?? s.location
+                        errors.append(Diagnostic(.error, "document '\(id)' has a malformed date: \(GraphLoader.describeDate(node.properties))", at: at,
+                                                 help: "write `date: date(\"2017-05\")` (with `date_basis: \"published\"` or `\"retrieved\"`), or `date: \"unknown\"` when nobody knows"))
                     }
                     node.citations = []
                     add(node, s, to: &graph, errors: &errors)

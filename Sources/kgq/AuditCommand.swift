@@ -11,7 +11,8 @@ struct AuditCommand: ParsableCommand {
         abstract: "Audit the graph's citations: uncited, misquoted, second-hand, conflicting, stale, uncaptured.",
         discussion: """
             Rules: \(BuiltinRules.all.map(\.id).joined(separator: ", ")).
-            Rules that read documents (document-changed, quote-not-found, uncaptured-number) run only with --documents.
+            Rules that read documents (document-changed, quote-not-found, missing-attribution, uncaptured-number) run only with --documents.
+            The text report starts with what each rule checked (or why it was skipped); info findings are one line per rule unless --verbose.
             Exit status: 0 when no finding is at or above --fail-on, 1 when one is, 2 on usage or input errors.
             See docs/audit.md for the rules, the JSON shape and the SARIF layout.
             """)
@@ -36,7 +37,7 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .customLong("stale-years"), parsing: .unconditional, help: "A figure whose period ended more than this many years ago is stale.")
+    @Option(name: .customLong("stale-years"), parsing: .unconditional, help: "A figure, claim or relationship whose date (its own, else its documents') is more than this many years old is stale.")
     var staleYears: Int = 5
 
     @Option(name: .long, help: ArgumentHelp("The date staleness is measured from (YYYY, YYYY-MM or YYYY-MM-DD); default: today.", valueName: "date"))
@@ -44,6 +45,15 @@ struct AuditCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Also draw the citation map (documents → original sources → figures and claims, coloured by finding) to this .dot, .svg, .png or .pdf file.", valueName: "file"))
     var map: String?
+
+    @Option(name: .long, help: ArgumentHelp("Base folder report paths are relative to (SARIF's %SRCROOT%); default: the graph folder's repository root. Files outside it are written as absolute paths.", valueName: "dir"))
+    var base: String?
+
+    @Flag(name: .long, help: "List every info finding in the text report (by default one line per rule).")
+    var verbose = false
+
+    @Flag(name: .long, help: "Apply the mechanical fixes first (a quote re-anchored to the line it moved to; the new SHA-256 of a changed document whose quotes all still stand), atomically, printing the diff on standard error; then audit the fixed graph.")
+    var fix = false
 
     func validate() throws {
         // --rule ids are checked in run(), against the registry's rules (built-in and plugins').
@@ -55,6 +65,12 @@ struct AuditCommand: ParsableCommand {
         if let map {
             guard let f = ExportCommand.format(forPath: map), f.isPicture || f == .dot else {
                 throw ValidationError("--map '\(map)' must end in .dot, .svg, .png or .pdf")
+            }
+        }
+        if let base {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("--base '\(base)' is not a folder; give the folder report paths should be relative to (e.g. --base .)")
             }
         }
         if let documents {
@@ -76,13 +92,57 @@ struct AuditCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let selected = rules.isEmpty ? available : rules.compactMap { id in available.first { $0.id == id } }
-        let graph = try graphOptions.load(with: registry)
+        var graph = try graphOptions.load(with: registry)
+        if fix {
+            // Apply the mechanical fixes, then audit the graph as it now is.
+            if try CLI.reporting({ try applyFixes(graph, rules: selected) }) {
+                graph = try graphOptions.load(with: registry)
+            }
+        }
         try CLI.reporting { try audit(graph, rules: selected) }
     }
 
-    private func audit(_ graph: Graph, rules selected: [any AuditRule]) throws {
+    /// The settings the flags give.
+    private var settings: AuditSettings {
         var settings = AuditSettings(staleYears: staleYears)
         if let today, let date = KGDate(today) { settings.today = date }
+        return settings
+    }
+
+    private var reportOptions: ReportOptions {
+        let root = base.map(AuditCommand.absolute) ?? AuditCommand.repositoryRoot(of: graphOptions.folder)
+        return ReportOptions(root: root, toolVersion: KGQ.configuration.version, verbose: verbose)
+    }
+
+    /// `--fix`: applies every mechanical fix of the findings (re-anchored quotes, the new
+    /// SHA-256 of a document whose quotes all still stand) to the .kg files, each written
+    /// atomically, and prints the diff on standard error. True when some file changed.
+    private func applyFixes(_ graph: Graph, rules selected: [any AuditRule]) throws -> Bool {
+        let corpus = documents.map { DocumentCorpus.load(documentsOf: graph, from: $0) }
+        let report = Audit(rules: selected).run(AuditContext(graph: graph, documents: corpus, settings: settings))
+        let fixes = report.findings.compactMap(\.mechanicalFix)
+        guard !fixes.isEmpty else {
+            CLI.error("kgq audit --fix: no finding has a mechanical fix" + (documents == nil ? " (the rules that have them need --documents)" : ""))
+            return false
+        }
+        var texts: [String: String] = [:]
+        for path in Set(fixes.map(\.file)) {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw Diagnostic(.error, "cannot read \(path) to fix it", help: "run kgq audit --fix from the folder the graph was loaded from")
+            }
+            texts[path] = String(decoding: data, as: UTF8.self)
+        }
+        let result = FixApplier.apply(fixes, to: texts)
+        for (fix, reason) in result.skipped { CLI.error("kgq audit --fix: not applied: \(fix.description): \(reason)") }
+        guard !result.changes.isEmpty else { return false }
+        CLI.error(FixApplier.diff(result.changes, relativeTo: reportOptions))
+        for (path, text) in result.texts.sorted(by: { $0.key < $1.key }) { try AtomicFile.write(text, to: path) }
+        CLI.error("kgq audit --fix: applied \(result.changes.count) fix(es) in \(result.texts.count) file(s); the report below is of the fixed graph")
+        return true
+    }
+
+    private func audit(_ graph: Graph, rules selected: [any AuditRule]) throws {
+        let settings = self.settings
         let corpus = documents.map { DocumentCorpus.load(documentsOf: graph, from: $0) }
         var fingerprints = Set<String>()
         if let baseline {
@@ -94,8 +154,7 @@ struct AuditCommand: ParsableCommand {
         }
         let report = Audit(rules: selected).run(AuditContext(graph: graph, documents: corpus, settings: settings),
                                                 baseline: fingerprints)
-        let options = ReportOptions(root: AuditCommand.repositoryRoot(), toolVersion: KGQ.configuration.version)
-        let text = format.render(report, options: options)
+        let text = format.render(report, options: reportOptions)
         if let output, output != "-" {
             try AtomicFile.write(Array(text.utf8), to: output)
             CLI.error("kgq audit: \(report.summaryLine); wrote \(output)")
@@ -119,15 +178,24 @@ struct AuditCommand: ParsableCommand {
     }
 
     /// The directory .kg paths are made relative to in reports: the nearest ancestor of the
-    /// working directory holding `.git` (a checkout or worktree), else the working directory.
-    static func repositoryRoot() -> String {
+    /// graph folder holding `.git` (a checkout or worktree), else the working directory when
+    /// the graph lies inside it, else the graph folder itself.
+    static func repositoryRoot(of folder: String) -> String {
         let fm = FileManager.default
-        var dir = URL(fileURLWithPath: fm.currentDirectoryPath).standardizedFileURL
+        let graph = URL(fileURLWithPath: absolute(folder)).standardizedFileURL
+        var dir = graph
         while dir.path != "/" {
             if fm.fileExists(atPath: dir.appendingPathComponent(".git").path) { return dir.path }
             dir.deleteLastPathComponent()
         }
-        return fm.currentDirectoryPath
+        let cwd = URL(fileURLWithPath: fm.currentDirectoryPath).standardizedFileURL.path
+        return graph.path.hasPrefix(cwd.hasSuffix("/") ? cwd : cwd + "/") ? cwd : graph.path
+    }
+
+    /// A path made absolute against the working directory.
+    static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            .appendingPathComponent(path).standardizedFileURL.path
     }
 }
 

@@ -35,7 +35,7 @@ struct AuditCLITests {
         #expect(!run.stdout.contains("second-hand-only] node fig:acme-growth"))   // Acme's own survey is cited
         // The fixture's attributed statements have no REPORTS edges.
         #expect(run.stdout.contains("warning[attribution-mismatch] node fig:acme-growth citation #1"))
-        #expect(run.stdout.hasSuffix("summary: 13 findings: 2 errors, 7 warnings, 4 info\n"))
+        #expect(run.stdout.hasSuffix("summary: 15 findings: 2 errors, 7 warnings, 6 info\n"))
     }
 
     @Test(arguments: [("error", 1), ("warning", 1), ("info", 1), ("never", 0)] as [(String, Int32)])
@@ -46,7 +46,7 @@ struct AuditCLITests {
     @Test func onlyWarningsAndInfoPassTheDefaultThreshold() throws {
         let run = try Self.kgq(Self.base + ["--rule", "second-hand-only", "--rule", "stale-figure"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.hasSuffix("summary: 3 findings: 0 errors, 2 warnings, 1 info\n"))
+        #expect(run.stdout.hasSuffix("summary: 5 findings: 0 errors, 2 warnings, 3 info\n"))
         #expect(try Self.kgq(Self.base + ["--rule", "second-hand-only", "--fail-on", "warning"]).status == 1)
     }
 
@@ -94,7 +94,7 @@ struct AuditCLITests {
             #expect(first.stderr.contains("wrote \(path)"))
             let second = try Self.kgq(Self.base + ["--baseline", path])
             #expect(second.status == 0, "\(second.stderr)")
-            #expect(second.stdout.hasSuffix("summary: 0 findings: 0 errors, 0 warnings, 0 info (13 suppressed by the baseline)\n"))
+            #expect(second.stdout.hasSuffix("summary: 0 findings: 0 errors, 0 warnings, 0 info (15 suppressed by the baseline)\n"))
         }
     }
 
@@ -102,7 +102,7 @@ struct AuditCLITests {
         let json = try Self.kgq(Self.base + ["--format", "json", "--fail-on", "never"])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let findings = try #require(report["findings"] as? [[String: Any]])
-        #expect(findings.count == 13)
+        #expect(findings.count == 15)
         #expect((findings.first?["location"] as? [String: Any])?["file"] as? String == "Tests/Fixtures/audit/graph/statements.kg")
         let sarif = try Self.kgq(Self.base + ["--format", "sarif", "--fail-on", "never"])
         let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
@@ -110,7 +110,39 @@ struct AuditCLITests {
         let fromSarif = Set(results.compactMap { ($0["partialFingerprints"] as? [String: String])?["kgqFinding/v1"] })
         #expect(fromSarif == Set(findings.compactMap { $0["fingerprint"] as? String }))
         let markdown = try Self.kgq(Self.base + ["--format", "markdown", "--fail-on", "never"])
-        #expect(markdown.stdout.hasPrefix("## Citation audit\n\n13 findings"))
+        #expect(markdown.stdout.hasPrefix("## Citation audit\n\n15 findings"))
+    }
+
+    @Test func sarifIsRelativeToTheBaseAndNeverClimbsOut() throws {
+        let run = try Self.kgq(Self.base + ["--format", "sarif", "--fail-on", "never"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.stdout.contains("../"))
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let sarifRun = try #require((log["runs"] as? [[String: Any]])?.first)
+        let bases = try #require(sarifRun["originalUriBaseIds"] as? [String: [String: String]])
+        // By default the base is the graph folder's repository root (this checkout).
+        #expect(bases["%SRCROOT%"]?["uri"] == URL(fileURLWithPath: AuditCLI.root.path).standardizedFileURL.absoluteString)
+        #expect(bases["DOCUMENTS"] == ["uri": "Tests/Fixtures/audit/documents/", "uriBaseId": "%SRCROOT%"])
+        // --base moves it: the graph's files are then relative to the new base.
+        let graphBase = try Self.kgq(Self.base + ["--format", "sarif", "--fail-on", "never", "--base", AuditCLI.graph])
+        #expect(graphBase.stdout.contains("\"uri\": \"statements.kg\""))
+        #expect(graphBase.stdout.contains("\"uri\": \"file://\(AuditCLI.documents)/\""))
+        #expect(!graphBase.stdout.contains("../"))
+    }
+
+    @Test func baseMustBeAFolder() throws {
+        let run = try Self.kgq(Self.base + ["--base", "/nonexistent/folder"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--base '/nonexistent/folder' is not a folder"))
+    }
+
+    @Test func verboseListsEveryInfoFinding() throws {
+        let short = try Self.kgq(Self.base + ["--fail-on", "never"])
+        #expect(short.stdout.hasPrefix("rules: 13 ran\n  uncited-statement: "))
+        #expect(short.stdout.contains("one line per rule; --verbose lists each"))
+        #expect(!short.stdout.contains("info[single-source]"))
+        let long = try Self.kgq(Self.base + ["--fail-on", "never", "--verbose"])
+        #expect(long.stdout.contains("info[single-source]"))
     }
 
     @Test func mapIsDrawnThroughTheExporters() throws {

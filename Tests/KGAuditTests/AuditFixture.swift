@@ -20,9 +20,9 @@ struct AuditFixture {
     }
 
     mutating func document(_ id: String, file: String, text: String = "", language: String = "en",
-                           publisher: String? = nil) {
+                           publisher: String? = nil, date: DocumentDate = .unknown) {
         let doc = Document(id: id, file: file, sha256: SHA256.hex(text), language: language, title: id,
-                           kind: "article", publisher: publisher)
+                           kind: "article", publisher: publisher, date: date)
         var n = doc.node
         n.location = SourceLocation(file: "graphs/t/docs.kg", line: 1, column: 1)
         try! graph.addNode(n)

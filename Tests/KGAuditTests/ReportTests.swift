@@ -35,7 +35,7 @@ import KGCore
         return Audit().run(context, baseline: baseline)
     }
 
-    static let options = ReportOptions(root: "/repo", toolVersion: "0.1.0-test")
+    static let options = ReportOptions(root: "/repo", toolVersion: "0.1.0-test", workingDirectory: "/repo")
 
     @Test(arguments: AuditReportFormat.allCases)
     func matchesGoldenFile(format: AuditReportFormat) throws {
@@ -57,6 +57,90 @@ import KGCore
                           "stale-figure", "single-source", "uncaptured-number", "value-not-in-quote", "attribution-mismatch"])
         #expect(report.findings.map(\.severity) == report.findings.map(\.severity).sorted(by: >))
         #expect(report.summaryLine.hasPrefix("\(report.findings.count) findings: 3 errors"))
+    }
+
+    @Test func textReportStartsWithWhatEachRuleChecked() {
+        let report = ReportTests.report()
+        let text = TextReport(options: ReportTests.options).render(report)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "rules: \(BuiltinRules.all.count) ran")
+        // One line per rule, in rule order, before any finding.
+        #expect(Array(lines[1...BuiltinRules.all.count]).map { $0.split(separator: ":").first.map(String.init) }
+                == BuiltinRules.all.map { "  " + $0.id })
+        #expect(lines.contains("  quote-not-found: 5 quotes checked, 1 error"))
+        #expect(lines.contains("  document-changed: 1 document checked, 0 findings"))
+        #expect(lines.contains("  single-source: 3 figures and claims checked, 3 info"))
+        #expect(lines.contains("  stale-figure: 3 figures and claims checked (2 dated, 0 by their document's date, 1 undated with documents of unknown date), 1 info"))
+        #expect(text.firstRange(of: "rules:")!.lowerBound < text.firstRange(of: "ERRORS")!.lowerBound)
+    }
+
+    @Test func infoFindingsCollapsePerRuleUnlessVerbose() {
+        let report = ReportTests.report()
+        let short = TextReport(options: ReportTests.options).render(report)
+        #expect(short.contains("INFO (4, one line per rule; --verbose lists each)"))
+        #expect(short.contains("  single-source (3): fig:growth (graphs/t/g.kg:10), claim:outlook (graphs/t/g.kg:14), fig:outlook (graphs/t/g.kg:18)\n"))
+        #expect(!short.contains("info[single-source]"))
+        // Errors and warnings stay in full.
+        #expect(short.contains("error[quote-not-found] node fig:growth citation #1"))
+        #expect(short.contains("warning[second-hand-only] node fig:outlook"))
+        var verbose = ReportTests.options
+        verbose.verbose = true
+        let long = TextReport(options: verbose).render(report)
+        #expect(long.contains("INFO (4)\n"))
+        #expect(long.components(separatedBy: "info[single-source]").count == 4)
+    }
+
+    @Test func skippedRulesSayWhy() {
+        var f = AuditFixture()
+        f.node("role:csr", ["Role"], ["name": .string("csr")], line: 1)
+        let report = Audit().run(f.context())
+        let text = TextReport().render(report)
+        #expect(text.contains("  quote-not-found: skipped (needs --documents)"))
+        #expect(text.hasPrefix("rules: 9 ran, 4 not run without --documents: document-changed, quote-not-found, missing-attribution, uncaptured-number\n"))
+        #expect(report.ruleRuns.first { $0.ruleID == "uncited-statement" }?.description
+                == "uncited-statement: 1 node or relationship checked, 1 error")
+    }
+
+    @Test func collapsedLineNamesAFewAndCountsTheRest() {
+        var f = AuditFixture()
+        f.document("doc:a", file: "a.txt", text: "x")
+        for n in 1...9 {
+            f.node("fig:\(n)", ["Figure"], ["value": .int(n)], cites: [cite("doc:a", 1, "x")], line: n)
+        }
+        let report = Audit(rules: [SingleSource()]).run(f.context())
+        let text = TextReport(options: ReportTests.options).render(report)
+        #expect(text.contains("  single-source (9): fig:1 (graphs/t/g.kg:1), fig:2 (graphs/t/g.kg:2), fig:3 (graphs/t/g.kg:3), fig:4 (graphs/t/g.kg:4), fig:5 (graphs/t/g.kg:5), fig:6 (graphs/t/g.kg:6), … and 3 more\n"))
+    }
+
+    @Test func sarifPathsAreRelativeToTheBaseAndNeverClimbOut() throws {
+        let report = ReportTests.report()
+        let sarif = SARIFReport(options: ReportTests.options).render(report)
+        #expect(!sarif.contains("../"))
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+        let run = try #require((root["runs"] as? [[String: Any]])?.first)
+        let bases = try #require(run["originalUriBaseIds"] as? [String: [String: String]])
+        #expect(bases["%SRCROOT%"] == ["uri": "file:///repo/"])
+        // The documents folder lies outside the base: an absolute URI, not ../shared/docs.
+        #expect(bases["DOCUMENTS"] == ["uri": "file:///shared/docs/"])
+        // A documents folder inside the base is given relative to it.
+        var inside = report
+        inside.documentsDirectory = "/repo/seeds/"
+        let second = try #require(try JSONSerialization.jsonObject(
+            with: Data(SARIFReport(options: ReportTests.options).render(inside).utf8)) as? [String: Any])
+        let bases2 = try #require(((second["runs"] as? [[String: Any]])?.first)?["originalUriBaseIds"] as? [String: [String: String]])
+        #expect(bases2["DOCUMENTS"] == ["uri": "seeds/", "uriBaseId": "%SRCROOT%"])
+    }
+
+    @Test func pathsOutsideTheBaseAreAbsoluteAndRelativePathsAreReadFromTheWorkingDirectory() {
+        let o = ReportOptions(root: "/work/repo", workingDirectory: "/work/repo/docs")
+        #expect(o.inside("../graphs/g/a.kg") == "graphs/g/a.kg")
+        #expect(o.inside("/work/repo/graphs/../graphs/g/a.kg") == "graphs/g/a.kg")
+        #expect(o.inside("/work/shared/seeds") == nil)
+        #expect(o.inside("/work/repository/a.kg") == nil)
+        let sarif = SARIFReport(options: o)
+        let loc = sarif.graphLocation(SourceLocation(file: "/elsewhere/g/a.kg", line: 3, column: 1))
+        #expect(loc.rendered().contains("\"file:///elsewhere/g/a.kg\""))
+        #expect(!loc.rendered().contains("uriBaseId"))
     }
 
     @Test func baselineSuppressesKnownFindingsAndSaysHowMany() throws {

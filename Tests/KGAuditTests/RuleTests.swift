@@ -233,10 +233,71 @@ import KGCore
         #expect(found.allSatisfy { $0.severity == .info && $0.focus.property == "period_end" })
     }
 
-    @Test func undatedFiguresAreNeverStale() {
+    @Test func undatedFiguresOfUndatedDocumentsAreNotStaleButCounted() {
         var f = base()
         f.graph.setProperty(node: f.graph.node(id: "fig:growth")!, "period_start", .null)
+        let result = StaleFigure().examine(f.context())
+        #expect(result.findings.isEmpty)
+        #expect(result.coverage?.description == "1 figure or claim checked (0 dated, 0 by their document's date, 1 undated with documents of unknown date)")
+    }
+
+    @Test func anUndatedFigureInheritsItsDocumentsDate() {
+        var f = AuditFixture()
+        f.document("doc:old", file: "old.txt", date: .published(KGDate(year: 2012, month: 3)!))
+        f.document("doc:new", file: "new.txt", date: .retrieved(KGDate(year: 2025)!))
+        f.node("fig:share", ["Figure"], ["value": .int(20), "unit": .string("percent")], cites: [cite("doc:old", 4, "one in five")])
+        let found = run(StaleFigure(), f.context())
+        #expect(found.map(\.focus.id) == ["fig:share"])
+        #expect(found.first?.focus.property == nil)
+        #expect(found.first?.message == "figure fig:share (20 percent) has no date of its own; its document doc:old was published 2012-03, about 14 years before 2026-11-22; older than 5 years")
+        // A newer document stating it too makes it fresh: the latest known date counts.
+        f.graph.addCitation(node: f.graph.node(id: "fig:share")!, cite("doc:new", 9, "20 percent"))
         #expect(run(StaleFigure(), f.context()).isEmpty)
+        // Its own date wins over its documents'.
+        f.graph.setProperty(node: f.graph.node(id: "fig:share")!, "as_of", .date(KGDate(year: 2013)!))
+        #expect(run(StaleFigure(), f.context()).map { $0.focus.property } == ["as_of"])
+    }
+
+    @Test func aDefinitionIsNotAStaleFigure() {
+        var f = base()
+        let fig = f.graph.node(id: "fig:growth")!
+        #expect(run(StaleFigure(), f.context()).count == 1)
+        f.graph.setProperty(node: fig, "definition", .bool(true))
+        let result = StaleFigure().examine(f.context())
+        #expect(result.findings.isEmpty)
+        #expect(result.coverage?.note?.hasSuffix("1 definition not checked") == true)
+    }
+
+    // MARK: stale-statement
+
+    @Test func aRelationshipIsStaleWhenItsLatestDocumentIs() {
+        var f = AuditFixture()
+        f.document("doc:old", file: "old.txt", date: .published(KGDate(year: 2011)!))
+        f.document("doc:unknown", file: "u.txt", date: .unknown)
+        f.node("role:csr", ["Role"], ["name": .string("csr")], cites: [cite("doc:old", 1, "representatives")])
+        f.node("skill:patience", ["Skill"], ["name": .string("patience")], cites: [cite("doc:old", 2, "patience")])
+        f.node("skill:typing", ["Skill"], ["name": .string("typing")], cites: [cite("doc:unknown", 2, "typing")])
+        f.edge("role:csr", "REQUIRES", "skill:patience", cites: [cite("doc:old", 2, "patience is required")], line: 7)
+        f.edge("role:csr", "REQUIRES", "skill:typing", cites: [cite("doc:unknown", 2, "typing")], line: 9)
+        let result = StaleStatement().examine(f.context())
+        #expect(result.findings.map(\.focus.id) == ["role:csr-REQUIRES->skill:patience"])
+        #expect(result.findings.first?.message == "relationship (role:csr)-[:REQUIRES]->(skill:patience) has no date of its own; its document doc:old was published 2011, about 15 years before 2026-11-22; older than 5 years")
+        #expect(result.findings.first?.severity == .info)
+        #expect(result.coverage?.description == "2 cited relationships checked (0 dated, 1 by their document's date, 1 with documents of unknown date; date unknown: doc:unknown)")
+        // A date of its own (the period it held in) is used instead.
+        f.graph.setProperty(edge: f.graph.edge(id: "role:csr-REQUIRES->skill:patience")!, "as_of", .date(KGDate(year: 2024)!))
+        #expect(run(StaleStatement(), f.context()).isEmpty)
+    }
+
+    @Test func aDocumentThatDeclaresNoDateIsReported() {
+        var f = AuditFixture()
+        f.document("doc:said", file: "s.txt", date: .unknown)
+        f.document("doc:silent", file: "q.txt", date: .undeclared)
+        f.node("role:csr", ["Role"], ["name": .string("csr")], cites: [cite("doc:silent", 1, "representatives")])
+        let found = run(StaleStatement(), f.context())
+        #expect(found.map(\.focus.id) == ["doc:silent"])
+        #expect(found.first?.focus.property == "date")
+        #expect(found.first?.message == "document doc:silent (q.txt) declares no date, so the staleness of its 1 citation(s) cannot be checked")
     }
 
     // MARK: single-source
@@ -262,12 +323,44 @@ import KGCore
             """
         f.node("fig:wage", ["Figure"], ["value": .float(15.81), "unit": .string("USD/hour")],
                cites: [cite("doc:sv", 2, "median timelönen")])
-        f.node("fig:salary", ["Figure"], ["value": .int(28000)], cites: [cite("doc:sv", 3, "0-5 år: $ 28, 000")])
+        f.node("fig:salary", ["Figure"], ["value": .int(28000), "experience": .map(["low": .int(0), "high": .int(5)])],
+               cites: [cite("doc:sv", 3, "0-5 år: $ 28, 000")])
         let found = run(UncapturedNumber(), f.context(texts: ["doc:sv": text]))
         #expect(found.map { $0.cited?.quote } == ["50 procent", "24"])
         #expect(found.map { $0.cited?.line } == [2, 4])
         #expect(found.allSatisfy { $0.severity == .warning && $0.focus.id == "doc:sv" })
+        #expect(found.first?.message.contains("captured by no Figure or statement property, and no citation quotes it") == true)
         #expect(run(UncapturedNumber(), f.context()).isEmpty)   // needs documents
+    }
+
+    @Test func aQuoteThatOnlyContainsANumberDoesNotCaptureIt() {
+        var f = AuditFixture()
+        let text = "Employment is expected to grow 36 percent, much faster than average."
+        f.document("doc:a", file: "a.txt", text: text)
+        f.node("claim:faster", ["Claim"], ["assessment": .string("much faster than average")],
+               cites: [cite("doc:a", 1, "grow 36 percent, much faster than average")])
+        let found = run(UncapturedNumber(), f.context(texts: ["doc:a": text]))
+        #expect(found.count == 1)
+        #expect(found.first?.message == "percentage \"36 percent\" on a.txt:1 is quoted by claim:faster but captured by no Figure or statement property (none citing the line holds 36) (\"…expected to grow 36 percent , much faster…\")")
+        #expect(found.first?.fix.hasPrefix("add a Figure with value 36 citing doc:a line 1, or give claim:faster a property holding it") == true)
+        // A Figure holding it captures it.
+        f.node("fig:growth", ["Figure"], ["value": .int(36), "unit": .string("percent")],
+               cites: [cite("doc:a", 1, "expected to grow 36 percent")])
+        #expect(run(UncapturedNumber(), f.context(texts: ["doc:a": text])).isEmpty)
+    }
+
+    @Test func aStatementPropertyCapturesANumber() {
+        var f = AuditFixture()
+        let text = "Most employers want 2 years of experience."
+        f.document("doc:a", file: "a.txt", text: text)
+        f.node("role:csr", ["Role"], ["name": .string("csr")], cites: [cite("doc:a", 1, "employers")])
+        f.node("qual:experience", ["Qualification"], ["name": .string("experience")], cites: [cite("doc:a", 1, "experience")])
+        #expect(run(UncapturedNumber(), f.context(texts: ["doc:a": text])).map { $0.cited?.quote } == ["2"])
+        // A relationship citing the line with `years: 2` holds it.
+        f.edge("role:csr", "REQUIRES", "qual:experience", cites: [cite("doc:a", 1, "want 2 years of experience")])
+        #expect(run(UncapturedNumber(), f.context(texts: ["doc:a": text])).map { $0.message }.first?.contains("quoted by (role:csr)-[:REQUIRES]->(qual:experience)") == true)
+        f.graph.setProperty(edge: f.graph.edge(id: "role:csr-REQUIRES->qual:experience")!, "years", .int(2))
+        #expect(run(UncapturedNumber(), f.context(texts: ["doc:a": text])).isEmpty)
     }
 
     // MARK: fingerprints

@@ -37,7 +37,7 @@ import Testing
         #expect(citation["via"] as? String == "source:bls")
         #expect(citation["columns"] as? [Int] == [5, 30])
         let role = try #require(nodes.first { $0["id"] as? String == "role:csr" })
-        #expect((role["names"] as? [String: String])?["sv"] == "kundtjänstrepresentant")
+        #expect((role["names"] as? [String: [String]])?["sv"] == ["kundtjänstrepresentant"])
         let edge = try #require(edges.first { $0["id"] as? String == "e6" })
         #expect(edge["from"] as? String == "source:bls")
         #expect(edge["to"] as? String == "fig:wage-2016")
@@ -122,6 +122,55 @@ import Testing
         let names = try XMLElements.parse(GraphMLExporter().write(h, Subgraph(all: h)))
             .filter { $0.name == "data" && $0.attributes["key"] == "n1" }.map(\.text)
         #expect(names == ["Titel met \"quotes\" & <tags>"] + SampleGraph.hostileNames)
+    }
+
+    // MARK: Several names in one language
+
+    /// A role named twice in Dutch and twice in Swedish, as the default graph's main role is.
+    static func manyNames() throws -> Graph {
+        var g = Graph()
+        try g.addNode(Node(id: "role:csr", labels: ["Role"], properties: ["name": .string("customer service representative")],
+                           names: [LocalizedName(language: "nl", text: "klantenservicemedewerker"),
+                                   LocalizedName(language: "sv", text: "kundtjänstrepresentant"),
+                                   LocalizedName(language: "nl", text: "klantenvertegenwoordiger"),
+                                   LocalizedName(language: "sv", text: "kundservicerepresentant")]))
+        return g
+    }
+
+    @Test func jsonKeepsEveryNameOfALanguage() throws {
+        let g = try Self.manyNames()
+        let text = JSONGraphExporter().write(g, Subgraph(all: g))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let node = try #require((object["nodes"] as? [[String: Any]])?.first)
+        let names = try #require(node["names"] as? [String: [String]])
+        #expect(names == ["nl": ["klantenservicemedewerker", "klantenvertegenwoordiger"],
+                          "sv": ["kundtjänstrepresentant", "kundservicerepresentant"]])
+        // Each language once: no duplicate keys for a parser to drop.
+        #expect(text.components(separatedBy: "\"nl\":").count == 2)
+    }
+
+    @Test func graphmlKeepsEveryNameOfALanguage() throws {
+        let g = try Self.manyNames()
+        let elements = try XMLElements.parse(GraphMLExporter().write(g, Subgraph(all: g)))
+        let keyByName = Dictionary(uniqueKeysWithValues: elements.filter { $0.name == "key" && $0.attributes["for"] == "node" }
+            .compactMap { k in k.attributes["attr.name"].map { ($0, k.attributes["id"] ?? "") } })
+        let data = elements.filter { $0.name == "data" }
+        func values(_ name: String) -> [String] { data.filter { $0.attributes["key"] == keyByName[name] }.map(\.text) }
+        // One value per key per node: the first name of each language …
+        #expect(values("name_nl") == ["klantenservicemedewerker"])
+        #expect(values("name_sv") == ["kundtjänstrepresentant"])
+        // … and every name in `names`.
+        let all = try #require(values("names").first)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(all.utf8)) as? [String: [String]])
+        #expect(parsed == ["nl": ["klantenservicemedewerker", "klantenvertegenwoordiger"],
+                           "sv": ["kundtjänstrepresentant", "kundservicerepresentant"]])
+    }
+
+    @Test func cypherWritesSeveralNamesAsAList() throws {
+        let g = try Self.manyNames()
+        let text = CypherExporter().write(g, Subgraph(all: g))
+        #expect(text.contains("name_nl: [\"klantenservicemedewerker\", \"klantenvertegenwoordiger\"]"))
+        #expect(text.components(separatedBy: "name_nl:").count == 2)
     }
 
     // MARK: CSV

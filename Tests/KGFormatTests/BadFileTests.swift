@@ -39,6 +39,12 @@ struct BadFileTests {
         ("unknown cite document", doc + "node n:a :R\ncite doc:b line 1 \"q\"\n", "cite names the unknown document 'doc:b'", 3, 6),
         ("unknown via source", doc + "node n:a :R\ncite doc:a line 1 \"q\" via src:x\n", "cite is attributed 'via' the unknown source 'src:x'", 3, 27),
         ("document missing field", "document doc:a {file: \"a.txt\"}\n", "document 'doc:a' has no", 1, 1),
+        ("document date not a date", "document doc:a {file: \"a.txt\", sha256: \"x\", language: \"en\", title: \"t\", kind: \"k\", date: \"2017\"}\n",
+         "date must be a date such as date(\"2017-05\") or \"unknown\", found \"2017\"", 1, 84),
+        ("document date basis unknown", "document doc:a {file: \"a.txt\", sha256: \"x\", language: \"en\", title: \"t\", kind: \"k\", date: date(\"2017\"), date_basis: \"guessed\"}\n",
+         "date_basis must be \"published\" or \"retrieved\"", 1, 84),
+        ("document date basis without date", "document doc:a {file: \"a.txt\", sha256: \"x\", language: \"en\", title: \"t\", kind: \"k\", date_basis: \"retrieved\"}\n",
+         "date_basis without a date", 1, 84),
     ]
 
     @Test(arguments: cases.indices)

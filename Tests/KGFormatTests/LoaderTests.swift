@@ -36,6 +36,32 @@ struct LoaderTests {
         #expect(fig.properties["weights"] == .list([.int(1), .float(2.25), .string("three"), .list([.bool(true), .bool(false)]), .map(["k": .string("v")])]))
     }
 
+    @Test func documentDatesArePublishedRetrievedUnknownOrUndeclared() throws {
+        let head = "file: \"a.txt\", sha256: \"x\", language: \"en\", title: \"t\", kind: \"k\""
+        let text = """
+            document doc:p { \(head), date: date("2017-05") }
+            document doc:r { \(head), date: date("2026-11-20"), date_basis: "retrieved" }
+            document doc:e { \(head), date: date("2016"), date_basis: "published" }
+            document doc:u { \(head), date: "unknown" }
+            document doc:n { \(head) }
+
+            """
+        let g = try GraphLoader.load(files: [(name: "d.kg", text: text)])
+        #expect(g.document(id: "doc:p")?.date == .published(KGDate(year: 2017, month: 5)!))
+        #expect(g.document(id: "doc:r")?.date == .retrieved(KGDate(year: 2026, month: 11, day: 20)!))
+        #expect(g.document(id: "doc:e")?.date == .published(KGDate(year: 2016)!))
+        #expect(g.document(id: "doc:u")?.date == .unknown)
+        #expect(g.document(id: "doc:n")?.date == .undeclared)
+        #expect(g.document(id: "doc:r")?.date.description == "retrieved 2026-11-20")
+        // The typed view writes back the properties it read.
+        let r = try #require(g.document(id: "doc:r"))
+        #expect(Document(node: r.node)?.date == r.date)
+        // kgq fmt keeps them.
+        let written = try GraphWriter.write(g, nodes: Array(g.nodeHandles), edges: [])
+        let again = try GraphLoader.load(files: [(name: "d.kg", text: written)])
+        #expect(g.documents.map(\.date) == again.documents.map(\.date))
+    }
+
     @Test func citations() throws {
         let g = try Self.graph()
         let helper = g.nodes[try #require(g.node(id: "role:helper"))]

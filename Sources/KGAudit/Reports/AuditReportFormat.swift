@@ -1,3 +1,5 @@
+import Foundation
+
 /// The formats a report can be written in.
 public enum AuditReportFormat: String, Sendable, CaseIterable {
     case text, json, sarif, markdown
@@ -15,35 +17,59 @@ public enum AuditReportFormat: String, Sendable, CaseIterable {
 
 /// What the writers need to know besides the report.
 public struct ReportOptions: Sendable, Hashable {
-    /// The repository root: .kg paths are written relative to it (SARIF wants repo-relative URIs).
+    /// The base directory (`kgq audit --base`, by default the graph folder's repository root):
+    /// .kg paths inside it are written relative to it, and SARIF's `%SRCROOT%` is it.
     public var root: String?
     /// The tool version written into JSON and SARIF.
     public var toolVersion: String
     /// Where the rules are documented (SARIF `informationUri`, an absolute URI). The project has
     /// no public home yet, so none is written unless one is given.
     public var informationURI: String?
+    /// The text report lists every info finding instead of one line per rule.
+    public var verbose: Bool
+    /// What relative paths are relative to (the process's working directory unless given).
+    public var workingDirectory: String?
 
-    public init(root: String? = nil, toolVersion: String = "0.1.0", informationURI: String? = nil) {
+    public init(root: String? = nil, toolVersion: String = "0.1.0", informationURI: String? = nil,
+                verbose: Bool = false, workingDirectory: String? = nil) {
         self.root = root
         self.toolVersion = toolVersion
         self.informationURI = informationURI
+        self.verbose = verbose
+        self.workingDirectory = workingDirectory
     }
 
     /// `path` relative to `root` when it lies inside it; otherwise unchanged.
     public func relative(_ path: String) -> String {
-        guard let root, !root.isEmpty else { return path }
-        let base = root.hasSuffix("/") ? root : root + "/"
-        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+        inside(path) ?? path
     }
 
-    /// An absolute `path` relative to `root`, climbing with `..` when it lies outside
-    /// (`../shared/seeds`); nil when either is not absolute.
-    public func climbingRelative(_ path: String) -> String? {
-        guard let root, root.hasPrefix("/"), path.hasPrefix("/") else { return nil }
-        let from = root.split(separator: "/"), to = path.split(separator: "/")
-        var common = 0
-        while common < from.count, common < to.count, from[common] == to[common] { common += 1 }
-        let parts = Array(repeating: "..", count: from.count - common) + to[common...].map(String.init)
-        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    /// `path` relative to `root` when it lies inside it (a relative `path` is read from the
+    /// working directory), else nil. Never climbs out with `..`.
+    public func inside(_ path: String) -> String? {
+        guard let root, !root.isEmpty else { return nil }
+        let base = ReportOptions.standardized(absolute(root))
+        let full = ReportOptions.standardized(absolute(path))
+        if full == base { return "." }
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : nil
+    }
+
+    /// `path` made absolute against the working directory.
+    public func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        let cwd = workingDirectory ?? FileManager.default.currentDirectoryPath
+        return (cwd.hasSuffix("/") ? cwd : cwd + "/") + path
+    }
+
+    /// `a/./b/../c` → `a/c`, without touching the file system (no symlinks resolved).
+    static func standardized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
     }
 }

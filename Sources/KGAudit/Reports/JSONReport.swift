@@ -4,7 +4,8 @@ import KGCore
 ///
 ///     {"tool": {"name": "kgq audit", "version": "…"},
 ///      "summary": {"findings": 3, "error": 1, "warning": 1, "info": 1, "suppressed": 0, "skippedRules": []},
-///      "rules": [{"id", "severity", "summary", "description"}],
+///      "rules": [{"id", "severity", "summary", "description", "ran", "skipped"?, "checked"?, "checkedItems"?, "checkedNote"?,
+///                 "findings": {"error", "warning", "info", "suppressed"}}],
 ///      "findings": [{"ruleId", "severity", "focus": {"kind", "id", "property"?, "citation"?},
 ///                    "location": {"file", "line", "column"}?, "cited": {"document", "file"?, "line", "column"?, "quote"?}?,
 ///                    "message", "fix", "fingerprint", "evidence": [cited…], "related": [{"focus", "location"?, "summary", "citations": [{…cited, "via"?}]}]}]}
@@ -27,8 +28,18 @@ public struct JSONReport: Sendable {
                 ("skippedRules", .array(report.skippedRules.map { .string($0) })),
             ])),
             ("rules", .array(report.rules.map { rule in
-                .object([("id", .string(rule.id)), ("severity", .string(rule.defaultSeverity.rawValue)),
-                         ("summary", .string(rule.summary)), ("description", .string(rule.description))])
+                let run = report.ruleRuns.first { $0.ruleID == rule.id }
+                return .compact([
+                    ("id", .string(rule.id)), ("severity", .string(rule.defaultSeverity.rawValue)),
+                    ("summary", .string(rule.summary)), ("description", .string(rule.description)),
+                    ("ran", .bool(run?.skipped == nil)), ("skipped", .optional(run?.skipped)),
+                    ("checked", .optional(run?.coverage?.count)), ("checkedItems", .optional(run?.coverage?.items)),
+                    ("checkedNote", .optional(run?.coverage?.note)),
+                    ("findings", run.map { r in
+                        .object([("error", .int(r.errors)), ("warning", .int(r.warnings)), ("info", .int(r.info)),
+                                 ("suppressed", .int(r.suppressed))])
+                    } ?? .null),
+                ])
             })),
             ("findings", .array(report.findings.map(json))),
         ])

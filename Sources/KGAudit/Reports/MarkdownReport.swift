@@ -13,6 +13,10 @@ public struct MarkdownReport: Sendable {
         if !report.skippedRules.isEmpty {
             out += "\nNot run without `--documents`: \(report.skippedRules.map { "`\($0)`" }.joined(separator: ", ")).\n"
         }
+        let ran = report.ruleRuns.filter { $0.skipped == nil }.count
+        out += "\n<details><summary>Rules: \(ran) ran, \(report.ruleRuns.count - ran) skipped</summary>\n\n"
+        for run in report.ruleRuns { out += "- \(cell(run.description))\n" }
+        out += "\n</details>\n"
         for severity in AuditSeverity.allCases.reversed() {
             let group = report.findings.filter { $0.severity == severity }
             guard !group.isEmpty else { continue }

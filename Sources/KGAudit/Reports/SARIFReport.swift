@@ -3,11 +3,13 @@ import KGCore
 
 /// The report for CI code scanning: SARIF 2.1.0.
 ///
-/// Each result points at the .kg file and line of the statement (relative to the repository
-/// root, base `%SRCROOT%`), carries the finding's fingerprint in `partialFingerprints`
+/// Each result points at the .kg file and line of the statement, relative to the base
+/// `%SRCROOT%` (`ReportOptions.root`: `kgq audit --base DIR`, by default the graph folder's
+/// repository root; a file outside it gets an absolute `file:` URI, never `../`), carries the finding's fingerprint in `partialFingerprints`
 /// (`kgqFinding/v1`) so code-scanning services track it across edits, and lists the cited
 /// document line — and a misquote's nearest match, a conflict's other statement — as
-/// `relatedLocations` (documents under the base `DOCUMENTS`).
+/// `relatedLocations` (documents under the base `DOCUMENTS`: relative to `%SRCROOT%` when the
+/// folder lies inside it, else an absolute `file:` URI). `originalUriBaseIds` gives both.
 public struct SARIFReport: Sendable {
     public var options: ReportOptions
 
@@ -28,9 +30,10 @@ public struct SARIFReport: Sendable {
                 ("rules", .array(report.rules.map(rule))),
             ]))])),
         ]
-        // %SRCROOT% is left to the consumer (a checkout lives at a different path on every
-        // machine); DOCUMENTS is given relative to it when it can be.
         var bases: [(String, JSONValue)] = []
+        if let root = options.root, !root.isEmpty {
+            bases.append(("%SRCROOT%", .object([("uri", .string(fileURI(directory: ReportOptions.standardized(options.absolute(root)))))])))
+        }
         if let docs = report.documentsDirectory {
             bases.append(("DOCUMENTS", documentsBase(docs)))
         }
@@ -102,10 +105,15 @@ public struct SARIFReport: Sendable {
     }
 
     func graphLocation(_ loc: SourceLocation) -> JSONValue {
-        let path = options.relative(loc.file)
-        let artifact: JSONValue = path.hasPrefix("/")
-            ? .object([("uri", .string(fileURI(path)))])
-            : .object([("uri", .string(encode(path))), ("uriBaseId", .string("%SRCROOT%"))])
+        let artifact: JSONValue
+        if let inside = options.inside(loc.file) {
+            artifact = .object([("uri", .string(encode(inside))), ("uriBaseId", .string("%SRCROOT%"))])
+        } else if options.root == nil && !loc.file.hasPrefix("/") {
+            // No base given: a relative path is left for the consumer to resolve.
+            artifact = .object([("uri", .string(encode(loc.file))), ("uriBaseId", .string("%SRCROOT%"))])
+        } else {
+            artifact = .object([("uri", .string(fileURI(ReportOptions.standardized(options.absolute(loc.file)))))])
+        }
         return .object([("artifactLocation", artifact),
                         ("region", .object([("startLine", .int(max(1, loc.line))), ("startColumn", .int(max(1, loc.column)))]))])
     }
@@ -119,14 +127,14 @@ public struct SARIFReport: Sendable {
         ])
     }
 
-    /// The documents folder as a base: relative to the repository root when one is known.
+    /// The documents folder as a base: relative to `%SRCROOT%` when it lies inside it, else
+    /// an absolute `file:` URI (a folder beside the checkout is not reached with `../`).
     func documentsBase(_ directory: String) -> JSONValue {
-        let absolute = directory.hasPrefix("/") ? directory
-            : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(directory)
-        if options.root != nil, let rel = options.climbingRelative((absolute as NSString).standardizingPath) {
-            return .object([("uri", .string(encode(rel) + "/")), ("uriBaseId", .string("%SRCROOT%"))])
+        if let inside = options.inside(directory) {
+            let uri = inside == "." ? "./" : encode(inside) + "/"
+            return .object([("uri", .string(uri)), ("uriBaseId", .string("%SRCROOT%"))])
         }
-        return .object([("uri", .string(fileURI(directory: absolute)))])
+        return .object([("uri", .string(fileURI(directory: ReportOptions.standardized(options.absolute(directory)))))])
     }
 
     func fileURI(_ path: String) -> String { "file://" + encode(path) }

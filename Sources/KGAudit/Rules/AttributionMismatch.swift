@@ -17,10 +17,13 @@ public struct AttributionMismatch: AuditRule {
 
     public init() {}
 
-    public func check(_ context: AuditContext) -> [AuditFinding] {
+    public func check(_ context: AuditContext) -> [AuditFinding] { examine(context).findings }
+
+    public func examine(_ context: AuditContext) -> AuditRuleResult {
         let g = context.graph
         var out: [AuditFinding] = []
-        for i in context.figuresAndClaims {
+        let statements = context.figuresAndClaims
+        for i in statements {
             let node = g.nodes[i]
             let vias = Set(node.citations.compactMap(\.via))
             let reports = g.incoming(i).map { g.edges[$0] }.filter { $0.type == "REPORTS" }
@@ -57,6 +60,6 @@ public struct AttributionMismatch: AuditRule {
                 }
             }
         }
-        return out
+        return AuditRuleResult(findings: out, checked: statements.count, "figure or claim", "figures and claims")
     }
 }

@@ -21,7 +21,9 @@ public struct ConflictingStatements: AuditRule {
 
     public init() {}
 
-    public func check(_ context: AuditContext) -> [AuditFinding] {
+    public func check(_ context: AuditContext) -> [AuditFinding] { examine(context).findings }
+
+    public func examine(_ context: AuditContext) -> AuditRuleResult {
         let g = context.graph
         let statements = context.figuresAndClaims.map { StatementFacts(node: $0, in: g) }
             .filter { $0.measure != nil && !$0.subjects.isEmpty }
@@ -41,7 +43,7 @@ public struct ConflictingStatements: AuditRule {
                 }
             }
         }
-        return out
+        return AuditRuleResult(findings: out, checked: statements.count, "figure or claim with a measure and a subject", "figures and claims with a measure and a subject")
     }
 
     /// Why two comparable statements disagree, or nil when they agree or cannot be compared.

@@ -16,23 +16,28 @@ public struct MissingAttribution: AuditRule {
         "said X", "data gathered by X … shows", "a survey from X", "volgens X", "aldus X", \
         "enligt X", "X konstaterar / noterar" — and X is a Source of the graph (by any name or \
         alias), the citation should say so with `via X`: the document is then a second-hand \
-        witness, and second-hand-only can tell. Only the quote's own sentence counts. Needs \
-        --documents.
+        witness, and second-hand-only can tell. Only the quote's own sentence counts, and a \
+        concessive clause ("även om X konstaterar …", "although …") is a scope of its own. \
+        Needs --documents.
         """
     public let needsDocuments = true
 
     public init() {}
 
-    public func check(_ context: AuditContext) -> [AuditFinding] {
-        guard let corpus = context.documents else { return [] }
+    public func check(_ context: AuditContext) -> [AuditFinding] { examine(context).findings }
+
+    public func examine(_ context: AuditContext) -> AuditRuleResult {
+        guard let corpus = context.documents else { return AuditRuleResult(findings: []) }
         let g = context.graph
         let attribution = Attribution(graph: g)
         var out: [AuditFinding] = []
+        var checked = 0
         func visit(_ kind: AuditFocus.Kind, _ id: String, _ what: String, _ citations: [Citation],
                    _ location: SourceLocation?, exempt: Set<String>) {
             for (n, c) in citations.enumerated() where c.via == nil {
                 guard let text = corpus.text(of: c.document), let line = text.line(c.line),
                       let columns = QuoteMatcher.locate(c.quote, inLine: line) else { continue }
+                checked += 1
                 let found = attribution.sources(inLine: line, around: columns).filter { !exempt.contains($0.source) }
                 guard let first = found.first else { continue }
                 let names = found.map { "\(context.name(of: $0.source)) (\"\($0.words)\")" }.joined(separator: ", ")
@@ -55,6 +60,6 @@ public struct MissingAttribution: AuditRule {
             guard !context.inheritsProvenance(edge), !from.hasLabel(Document.label), !to.hasLabel(Document.label) else { continue }
             visit(.edge, edge.id, "relationship \(context.describe(edge))", edge.citations, edge.location, exempt: [from.id, to.id])
         }
-        return out
+        return AuditRuleResult(findings: out, checked: checked, "citation without `via`", "citations without `via`")
     }
 }

@@ -20,13 +20,18 @@ public struct SecondHandOnly: AuditRule {
 
     public init() {}
 
-    public func check(_ context: AuditContext) -> [AuditFinding] {
+    public func check(_ context: AuditContext) -> [AuditFinding] { examine(context).findings }
+
+    public func examine(_ context: AuditContext) -> AuditRuleResult {
         let g = context.graph
         var out: [AuditFinding] = []
+        var checked = 0
         /// The finding for a statement whose citations are all second-hand, or nil.
         func finding(_ focus: AuditFocus, _ what: String, _ kind: String, _ citations: [Citation],
                      _ location: SourceLocation?, essentials extra: [String]) -> AuditFinding? {
-            guard !citations.isEmpty, citations.allSatisfy({ $0.via != nil }) else { return nil }
+            guard !citations.isEmpty else { return nil }
+            checked += 1
+            guard citations.allSatisfy({ $0.via != nil }) else { return nil }
             let firstHand = citations.contains { c in c.via.map { isPublished(document: c.document, by: $0, in: g) } ?? false }
             guard !firstHand else { return nil }
             let vias = Array(Set(citations.compactMap(\.via))).sorted()
@@ -60,7 +65,7 @@ public struct SecondHandOnly: AuditRule {
             if let f = finding(AuditFocus(.edge, edge.id), "relationship \(context.describe(edge))", "relationship",
                                edge.citations, edge.location, essentials: [from, edge.type, to]) { out.append(f) }
         }
-        return out
+        return AuditRuleResult(findings: out, checked: checked, "cited statement", "cited statements")
     }
 
     /// True when `document` was published by the source `sourceID`.

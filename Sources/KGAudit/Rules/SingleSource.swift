@@ -13,10 +13,13 @@ public struct SingleSource: AuditRule {
 
     public init() {}
 
-    public func check(_ context: AuditContext) -> [AuditFinding] {
+    public func check(_ context: AuditContext) -> [AuditFinding] { examine(context).findings }
+
+    public func examine(_ context: AuditContext) -> AuditRuleResult {
         let g = context.graph
         var out: [AuditFinding] = []
-        for i in context.figuresAndClaims {
+        let statements = context.figuresAndClaims
+        for i in statements {
             let node = g.nodes[i]
             let documents = Set(node.citations.map(\.document))
             guard documents.count == 1, let doc = documents.first else { continue }
@@ -29,6 +32,6 @@ public struct SingleSource: AuditRule {
                 fix: "find an independent document that states it and cite it too",
                 essentials: [doc]))
         }
-        return out
+        return AuditRuleResult(findings: out, checked: statements.count, "figure or claim", "figures and claims")
     }
 }

@@ -20,12 +20,17 @@ public struct UncitedStatement: AuditRule {
 
     public init() {}
 
-    public func check(_ context: AuditContext) -> [AuditFinding] {
+    public func check(_ context: AuditContext) -> [AuditFinding] { examine(context).findings }
+
+    public func examine(_ context: AuditContext) -> AuditRuleResult {
         let g = context.graph
         var out: [AuditFinding] = []
+        var checked = 0
         for i in g.nodeHandles {
             let node = g.nodes[i]
-            guard !node.hasLabel(Document.label), node.citations.isEmpty else { continue }
+            guard !node.hasLabel(Document.label) else { continue }
+            checked += 1
+            guard node.citations.isEmpty else { continue }
             let labels = node.labels.map { ":" + $0 }.joined()
             out.append(AuditFinding(
                 rule: id, severity: defaultSeverity, focus: AuditFocus(.node, node.id), location: node.location,
@@ -34,7 +39,9 @@ public struct UncitedStatement: AuditRule {
         }
         for e in g.edgeHandles {
             let edge = g.edges[e]
-            guard edge.citations.isEmpty, !context.inheritsProvenance(edge) else { continue }
+            guard !context.inheritsProvenance(edge) else { continue }
+            checked += 1
+            guard edge.citations.isEmpty else { continue }
             let from = g.nodes[edge.from].id, to = g.nodes[edge.to].id
             out.append(AuditFinding(
                 rule: id, severity: defaultSeverity, focus: AuditFocus(.edge, edge.id), location: edge.location,
@@ -42,6 +49,6 @@ public struct UncitedStatement: AuditRule {
                 fix: "add a line `cite DOC line N \"quote\"` under the edge, naming the document line that states it",
                 essentials: [from, edge.type, to]))
         }
-        return out
+        return AuditRuleResult(findings: out, checked: checked, "node or relationship", "nodes and relationships")
     }
 }

@@ -17,11 +17,15 @@ public struct UnknownReference: AuditRule {
 
     public init() {}
 
-    public func check(_ context: AuditContext) -> [AuditFinding] {
+    public func check(_ context: AuditContext) -> [AuditFinding] { examine(context).findings }
+
+    public func examine(_ context: AuditContext) -> AuditRuleResult {
         let g = context.graph
         var out: [AuditFinding] = []
+        var checked = 0
         func visit(_ kind: AuditFocus.Kind, _ id: String, _ citations: [Citation], _ location: SourceLocation?) {
             for (n, c) in citations.enumerated() {
+                checked += 1
                 let focus = AuditFocus(kind, id, citation: n)
                 let at = c.location ?? location
                 if g.document(id: c.document) == nil {
@@ -49,6 +53,6 @@ public struct UnknownReference: AuditRule {
         }
         for i in g.nodeHandles { visit(.node, g.nodes[i].id, g.nodes[i].citations, g.nodes[i].location) }
         for e in g.edgeHandles { visit(.edge, g.edges[e].id, g.edges[e].citations, g.edges[e].location) }
-        return out
+        return AuditRuleResult(findings: out, checked: checked, "citation", "citations")
     }
 }

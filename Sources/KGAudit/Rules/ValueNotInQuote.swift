@@ -22,9 +22,12 @@ public struct ValueNotInQuote: AuditRule {
 
     public init() {}
 
-    public func check(_ context: AuditContext) -> [AuditFinding] {
+    public func check(_ context: AuditContext) -> [AuditFinding] { examine(context).findings }
+
+    public func examine(_ context: AuditContext) -> AuditRuleResult {
         let g = context.graph
         var out: [AuditFinding] = []
+        var checked = 0
         for i in g.nodes(labelled: "Figure") {
             let node = g.nodes[i]
             guard !node.citations.isEmpty else { continue }
@@ -36,6 +39,7 @@ public struct ValueNotInQuote: AuditRule {
                     .compactMap { p, v in v.map { (p, $0) } }
             }
             guard !wanted.isEmpty else { continue }
+            checked += 1
             let unit = UnitClass(node.properties["unit"]?.string)
             var readings: [QuotedNumbers.Reading] = []
             for c in node.citations {
@@ -57,7 +61,7 @@ public struct ValueNotInQuote: AuditRule {
                 fix: "correct the \(first.property) to the number the document states, or cite the words that state \(StatementFacts.format(first.value))",
                 essentials: missing.map { "\($0.property)=\($0.value)" }))
         }
-        return out
+        return AuditRuleResult(findings: out, checked: checked, "cited figure with a value", "cited figures with a value")
     }
 
     static func same(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(b)) }

@@ -55,14 +55,15 @@ enum ProvenanceFunctions {
                 if case .null = a[0] { return .null }
                 throw FunctionError.argument("names", a[0], expected: "a node")
             }
-            var m: [String: QueryValue] = [:]
-            for n in c.graph.names(node: i) where m[n.language] == nil { m[n.language] = .string(n.text) }
-            return .map(m)
+            // Every name per language, in the order written: a language may have several.
+            var m: [String: [QueryValue]] = [:]
+            for n in c.graph.names(node: i) { m[n.language, default: []].append(.string(n.text)) }
+            return .map(m.mapValues { .list($0) })
         },
         QueryFunction(name: "named", arity: 2...2) { a, c in
             guard case .node(let i) = a[0], case .string(let s) = a[1] else { return .null }
             let key = s.lowercased()
-            return .bool(Graph.names(of: c.graph.nodes[i]).contains { $0.lowercased() == key })
+            return .bool(Graph.lookupNames(of: c.graph.nodes[i]).contains { $0.lowercased() == key })
         },
     ]
 }
