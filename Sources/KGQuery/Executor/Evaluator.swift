@@ -304,6 +304,7 @@ extension ExecutionContext {
             return r.map(QueryValue.bool) ?? .null
         default: break
         }
+        if op == .startsWith || op == .endsWith || op == .contains, let r = try stringOpOnStoredProperty(op, a, b, row) { return r }
         let x = try eval(a, row), y = try eval(b, row)
         switch op {
         case .in:
@@ -337,6 +338,28 @@ extension ExecutionContext {
             }
         default:
             return try bounded(try Arithmetic.apply(op.rawValue, x, y) { (d, m) in runtimeError("TypeError", d, m, at: span) }, at: span)
+        }
+    }
+}
+
+extension ExecutionContext {
+    /// `n.key STARTS WITH / ENDS WITH / CONTAINS t` read from the property column's bytes, no
+    /// String made per row (a scan over every node's name is the common case). Nil when the
+    /// left side is not a node's stored property, or the bytes are not plain ASCII.
+    fileprivate func stringOpOnStoredProperty(_ op: BinaryOperator, _ a: Expr, _ b: Expr, _ row: Row) throws(QueryError) -> QueryValue? {
+        guard case .property(let base, let key) = a.kind, case .variable(let v) = base.kind,
+              case .node(let i)? = row[v], deletedNodes.isEmpty else { return nil }
+        guard case .string(var t) = try eval(b, row) else {
+            // A non-string right side gives null, but a missing left variable must still be read.
+            return nil
+        }
+        let code = graph.nodeProperties.code(key)
+        guard code >= 0 else { return .null }
+        let r: Bool?? = t.withUTF8 { needle in graph.nodeProperties.withUTF8(i, code: code) { ValueSemantics.asciiStringOp(op, $0, needle) } }
+        switch r {
+        case .none: return graph.property(node: i, code: code) == nil ? .null : nil   // absent, or not a string
+        case .some(.none): return nil                                                     // non-ASCII: compare Strings
+        case .some(.some(let x)): return .bool(x)
         }
     }
 }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import KGCore
 
 /// openCypher's value semantics: equality with null propagation, comparability,
@@ -210,25 +213,29 @@ extension ValueSemantics {
     /// one character). Nil when that does not hold: the caller compares characters.
     static func asciiContains(_ s: String, _ t: String) -> Bool? {
         var s = s, t = t
-        return s.withUTF8 { hay -> Bool? in
-            t.withUTF8 { needle -> Bool? in
-                for b in hay where b >= 0x80 || b == 0x0D { return nil }
-                for b in needle where b >= 0x80 || b == 0x0D { return nil }
-                let n = needle.count, h = hay.count
-                if n == 0 { return true }
-                if n > h { return false }
-                let first = needle[0]
-                var i = 0
-                while i <= h - n {
-                    if hay[i] == first {
-                        var j = 1
-                        while j < n && hay[i + j] == needle[j] { j += 1 }
-                        if j == n { return true }
-                    }
-                    i += 1
-                }
-                return false
+        return s.withUTF8 { hay in t.withUTF8 { needle in asciiStringOp(.contains, hay, needle) } }
+    }
+
+    /// `STARTS WITH`, `ENDS WITH` or `CONTAINS` on UTF-8 bytes when both sides are ASCII without
+    /// CR (there bytes and Swift's grapheme-based string comparison agree; "\r\n" is one
+    /// character to Swift); nil otherwise, and the caller compares Strings.
+    static func asciiStringOp(_ op: BinaryOperator, _ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool? {
+        for b in hay where b >= 0x80 || b == 0x0D { return nil }
+        for b in needle where b >= 0x80 || b == 0x0D { return nil }
+        let n = needle.count, h = hay.count
+        if n == 0 { return true }
+        if n > h { return false }
+        switch op {
+        case .startsWith: return memcmp(hay.baseAddress!, needle.baseAddress!, n) == 0
+        case .endsWith: return memcmp(hay.baseAddress! + (h - n), needle.baseAddress!, n) == 0
+        default:
+            let first = needle[0]
+            var i = 0
+            while i <= h - n {
+                if hay[i] == first && memcmp(hay.baseAddress! + i, needle.baseAddress!, n) == 0 { return true }
+                i += 1
             }
+            return false
         }
     }
 }
