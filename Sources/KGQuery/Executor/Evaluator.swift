@@ -230,12 +230,12 @@ extension ExecutionContext {
             if !deletedNodes.isEmpty && deletedNodes.contains(i) {
                 throw runtimeError("EntityNotFound", "DeletedEntityAccess", "node was deleted by this statement", at: span)
             }
-            return graph.property(node: i, key).map(QueryValue.init) ?? .null
+            return graph.nodeProperties.value(i, key: key).map(QueryValue.init) ?? .null
         case .edge(let i):
             if !deletedEdges.isEmpty && deletedEdges.contains(i) {
                 throw runtimeError("EntityNotFound", "DeletedEntityAccess", "relationship was deleted by this statement", at: span)
             }
-            return graph.property(edge: i, key).map(QueryValue.init) ?? .null
+            return graph.edgeProperties.value(i, key: key).map(QueryValue.init) ?? .null
         case .map(let m): return m[key] ?? .null
         case .date(let d):
             switch key {
