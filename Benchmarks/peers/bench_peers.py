@@ -505,10 +505,12 @@ def parse_arguments(argv):
     ap.add_argument("--json", default=os.path.join(HERE, "results.json"), help="where to write the results")
     args = ap.parse_args(argv)
     quick = args.quick
-    args.rounds = args.rounds or (1 if quick else 3)
-    args.load_rounds = args.load_rounds or (1 if quick else 3)
-    args.runs = args.runs or (5 if quick else 20)
-    args.target = args.target or (1.0 if quick else 5.0)
+    def default(value, quick_value, full_value):
+        return value if value is not None else (quick_value if quick else full_value)
+    args.rounds = default(args.rounds, 1, 3)
+    args.load_rounds = default(args.load_rounds, 1, 3)
+    args.runs = default(args.runs, 5, 20)
+    args.target = default(args.target, 1.0, 5.0)
     for flag, value, low in (("--rounds", args.rounds, 1), ("--load-rounds", args.load_rounds, 1), ("--runs", args.runs, 1),
                              ("--nodes", args.nodes, 6), ("--edges", args.edges, 0), ("--max-repeats", args.max_repeats, 10)):
         if value < low:
