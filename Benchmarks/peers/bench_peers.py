@@ -458,7 +458,7 @@ def fmt_ratio(mine, best):
 
 
 def table(rows, peer_titles):
-    head = ["", *peer_titles, "kgq", "kgq / best peer", "answers agree"]
+    head = ["", *peer_titles, "kgq", "kgq / best peer", "kgq / best peer, CPU", "answers agree"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
         lines.append("| " + " | ".join(r) + " |")
@@ -496,7 +496,7 @@ def parse_arguments(argv):
     ap.add_argument("--edges", type=int, default=1_000_000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--quick", action="store_true", help="one round, short runs: a few minutes")
-    ap.add_argument("--rounds", type=int, help="alternating rounds per query (default 3, quick 1)")
+    ap.add_argument("--rounds", type=int, help="alternating rounds per query (default 5, quick 1)")
     ap.add_argument("--load-rounds", type=int, help="loads of each engine (default 3, quick 1)")
     ap.add_argument("--runs", type=int, help="timed runs per peer per round (default 20, quick 5)")
     ap.add_argument("--target", type=float, help="seconds the R copies of a query should take in kgq (default 5, quick 1)")
@@ -507,7 +507,7 @@ def parse_arguments(argv):
     quick = args.quick
     def default(value, quick_value, full_value):
         return value if value is not None else (quick_value if quick else full_value)
-    args.rounds = default(args.rounds, 1, 3)
+    args.rounds = default(args.rounds, 1, 5)
     args.load_rounds = default(args.load_rounds, 1, 3)
     args.runs = default(args.runs, 5, 20)
     args.target = default(args.target, 1.0, 5.0)
@@ -571,6 +571,7 @@ def main(argv=None):
             base_script = write_script(scripts, "return-1", "RETURN 1", repeats)
             log(f"{key}: R = {repeats} (PROFILE estimate {fmt_time(answer['estimate_s'])})")
             kgq_runs, peer_runs, peer_rows, errors = [], {e: [] for e, _, _ in PEERS}, {}, {}
+            peer_cpu = {e: [] for e, _, _ in PEERS}
             for k in range(args.rounds):
                 pair = {}
                 # Alternate the order of the two kgq processes too, so drift within a round cancels.
@@ -590,6 +591,7 @@ def main(argv=None):
                         errors[engine] = reply["error"][:300]
                     else:
                         peer_runs[engine].extend(reply["samples_s"])
+                        peer_cpu[engine].extend(reply.get("cpu_samples_s", []))
                         peer_rows[engine] = reply["rows"]
             kgq_median = statistics.median(r["per_query_s"] for r in kgq_runs) if kgq_runs else None
             entry = {"key": key, "title": title, "query": text, "compare": mode, "repeats": repeats,
@@ -603,6 +605,7 @@ def main(argv=None):
                 entry["peers"][engine] = {
                     "median_s": statistics.median(samples) if samples else None,
                     "min_s": min(samples) if samples else None, "samples": len(samples),
+                    "cpu_median_s": statistics.median(peer_cpu[engine]) if peer_cpu[engine] else None,
                     "rows": len(rows) if rows is not None else None, "error": errors.get(engine),
                     "agree": agreement(mode, answer.get("rows"), rows, hub_degree if mode == "two-hop" else 0),
                     "answer": rows if rows is not None and len(rows) <= 3 else None}
@@ -638,9 +641,10 @@ def summarise(args, kgq, graph, hub, hub_degree, kgq_load, peer_load, results):
     kgq_load_cpu = statistics.median(kgq_load["cpu_s"])
     rows.append(["load CSV, wall (CPU) — peers: COPY in memory; kgq: whole process, `RETURN 1`",
                  *[f"{fmt_time(peer_load_s[e])} ({fmt_time(peer_load_cpu[e])})" for e, _, _ in PEERS],
-                 f"{fmt_time(kgq_load_s)} ({fmt_time(kgq_load_cpu)})", fmt_ratio(kgq_load_s, best_load), ""])
+                 f"{fmt_time(kgq_load_s)} ({fmt_time(kgq_load_cpu)})", fmt_ratio(kgq_load_s, best_load),
+                 fmt_ratio(kgq_load_cpu, min(peer_load_cpu.values())), ""])
     rows.append(["peak RSS after load (whole process)", *[f"{peer_peak[e] / 1e6:.0f} MB" for e, _, _ in PEERS],
-                 f"{kgq_peak / 1e6:.0f} MB", fmt_ratio(kgq_peak, best_peak), ""])
+                 f"{kgq_peak / 1e6:.0f} MB", fmt_ratio(kgq_peak, best_peak), "", ""])
     for r in results:
         medians = [r["peers"][e]["median_s"] for e, _, _ in PEERS]
         cells = [("error" if r["peers"][e]["error"] and m is None else fmt_time(m)) for (e, _, _), m in zip(PEERS, medians)]
@@ -648,7 +652,9 @@ def summarise(args, kgq, graph, hub, hub_degree, kgq_load, peer_load, results):
         mine = r["kgq"]["median_s"]
         kgq_cell = "error" if r["kgq"]["error"] and mine is None else fmt_time(mine)
         agree = ", ".join(f"{e}: {r['peers'][e]['agree']}" for e, _, _ in PEERS)
-        rows.append([r["title"], *cells, kgq_cell, fmt_ratio(mine, best), agree])
+        best_cpu = min((r["peers"][e].get("cpu_median_s") for e, _, _ in PEERS
+                        if r["peers"][e].get("cpu_median_s") is not None), default=None)
+        rows.append([r["title"], *cells, kgq_cell, fmt_ratio(mine, best), fmt_ratio(r["kgq"]["cpu_median_s"], best_cpu), agree])
     text = table(rows, titles)
     return {"machine": machine(), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
             "quick": args.quick, "rounds": args.rounds, "load_rounds": args.load_rounds, "peer_runs_per_round": args.runs,

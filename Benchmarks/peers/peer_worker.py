@@ -8,7 +8,7 @@ stdin and answers each with one JSON line on stdout:
     {"cmd": "load", "ddl": [...], "copies": [...]}
         -> {"engine", "version", "load_s", "cpu_s", "peak_rss_bytes"}
     {"cmd": "query", "text": "...", "warmup": 3, "runs": 20}
-        -> {"median_s", "min_s", "samples_s", "rows"}   (rows: the last run's result)
+        -> {"median_s", "min_s", "samples_s", "cpu_samples_s", "rows"}   (rows: the last run's result)
     {"cmd": "quit"}
 
 The database lives in memory (":memory:"). Load time is the DDL plus the COPY statements;
@@ -73,13 +73,14 @@ class Worker:
         rows = None
         for _ in range(warmup):
             rows = self.connection.execute(text).get_all()
-        samples = []
+        samples, cpu = [], []
         for _ in range(max(1, runs)):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             rows = self.connection.execute(text).get_all()
             samples.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)   # every thread of the process
         return {"median_s": statistics.median(samples), "min_s": min(samples), "samples_s": samples,
-                "rows": [plain(list(r)) for r in rows]}
+                "cpu_samples_s": cpu, "rows": [plain(list(r)) for r in rows]}
 
     def handle(self, request):
         cmd = request.get("cmd")

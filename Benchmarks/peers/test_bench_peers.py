@@ -194,7 +194,7 @@ class CommandLineTests(unittest.TestCase):
         args = bp.parse_arguments(["--quick"])
         self.assertEqual((args.rounds, args.load_rounds, args.runs, args.target), (1, 1, 5, 1.0))
         args = bp.parse_arguments([])
-        self.assertEqual((args.rounds, args.load_rounds, args.runs, args.target), (3, 3, 20, 5.0))
+        self.assertEqual((args.rounds, args.load_rounds, args.runs, args.target), (5, 3, 20, 5.0))
 
 
 if __name__ == "__main__":
