@@ -29,6 +29,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	$(MAKE) plugins-check
+	$(MAKE) bench-peers-check
 
 run: build
 	$(SWIFT) run kgq --graph $(GRAPH)
@@ -95,6 +96,24 @@ bench: deps
 bench-kuzu:
 	@test -x /tmp/kgq-kuzu-venv/bin/python || { python3 -m venv /tmp/kgq-kuzu-venv && /tmp/kgq-kuzu-venv/bin/pip install -q kuzu==0.11.3; }
 	/tmp/kgq-kuzu-venv/bin/python Benchmarks/compare_kuzu.py $(BENCH_DATA) --kgq-json $(BENCH_JSON)
+
+# kgq against Kùzu 0.11.3 and LadybugDB 0.22.0 on the graph of `kgq generate --seed 1` (100k nodes,
+# 1M relationships), generated once into $(PEERS_CACHE)/graph; each peer in its own throwaway venv
+# under $(PEERS_CACHE). Prints a Markdown table (the README's) and writes $(PEERS_JSON). About 20
+# minutes; QUICK=1 runs one round with short runs (a few minutes). PEERS_ARGS passes more flags
+# (e.g. --only contains, --rounds 5); `python3 Benchmarks/peers/bench_peers.py --help` lists them.
+PEERS_CACHE ?= /tmp/kgq-bench-peers
+PEERS_JSON  ?= Benchmarks/peers/results.json
+PEERS_ARGS  ?=
+.PHONY: bench-peers bench-peers-check
+bench-peers: deps
+	$(SWIFT) build -c release --product kgq
+	python3 Benchmarks/peers/bench_peers.py --kgq .build/release/kgq --cache $(PEERS_CACHE) --json $(PEERS_JSON) \
+	  $(if $(QUICK),--quick) $(PEERS_ARGS)
+
+# The bench-peers script's own tests (no peer engine, no kgq build needed; part of `make test`).
+bench-peers-check:
+	python3 -m unittest discover -s Benchmarks/peers -p 'test_*.py'
 
 # The SwiftPM command plugins end to end (part of `make test`, ~5 s: they reuse the debug
 # build of kgq): `render` writes every saved view of every graph folder; `audit` must pass on
