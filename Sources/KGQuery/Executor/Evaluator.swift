@@ -330,12 +330,17 @@ extension ExecutionContext {
             }
         case .regexMatch:
             guard case .string(let s) = x, case .string(let pattern) = y else { return .null }
+            let re: RegularExpression
             do {
-                let re = try Regex(pattern)
-                return .bool((try re.wholeMatch(in: s)) != nil)
+                re = try regexCache.expression(for: pattern)
             } catch {
-                throw runtimeError("ArgumentError", "InvalidArgumentValue", "invalid regular expression '\(pattern)'", at: b.span)
+                var e = runtimeError("ArgumentError", "InvalidArgumentValue",
+                                     "invalid regular expression '\(pattern)' at character \(error.offset + 1): \(error.message)",
+                                     at: b.span)
+                e.help = "kgq's regular expressions follow Java's syntax; see \"Regular expressions\" in the README"
+                throw e
             }
+            return .bool(try re.wholeMatch(s) { () throws(QueryError) in try checkDeadline() })
         default:
             return try bounded(try Arithmetic.apply(op.rawValue, x, y) { (d, m) in runtimeError("TypeError", d, m, at: span) }, at: span)
         }

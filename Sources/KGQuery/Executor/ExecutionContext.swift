@@ -92,6 +92,8 @@ final class ExecutionContext {
     /// Units of work done, and relationships followed by variable-length and shortest-path patterns.
     var ticks = 0
     var expansions = 0
+    /// The patterns of `=~` compiled so far (each distinct pattern once per statement).
+    var regexCache = RegexCache()
 
     init(graph: Graph, plan: StatementPlan, parameters: [String: QueryValue], functions: FunctionRegistry, displayLanguage: String?,
          source: SourceText, limits: QueryLimits = .none, cancellation: QueryCancellation? = nil) {
