@@ -190,30 +190,48 @@ fileprivate struct RegexCharacterSet: Sendable {
         case intersection(Item, Item)
         case complement(Item)
     }
+    /// The set before a class's `^`: under `(?i)` letters are added in either case first, and
+    /// the complement taken after (so `(?i)[^a]` refuses `A` too).
     let item: Item
+    let negated: Bool
     let ignoresCase: Bool
     private let asciiLow: UInt64, asciiHigh: UInt64
 
     init(_ item: Item, ignoresCase: Bool) {
-        self.item = item
+        if case .complement(let inner) = item {
+            self.item = inner
+            negated = true
+        } else {
+            self.item = item
+            negated = false
+        }
         self.ignoresCase = ignoresCase
         var low: UInt64 = 0, high: UInt64 = 0
         for c in UInt32(0)..<128 {
             let (l, u) = RegexCase.lowerAndUpper(c)
-            let inSet = Self.member(item, c) || (ignoresCase && (Self.member(item, l) || Self.member(item, u)))
-            if inSet { if c < 64 { low |= 1 << UInt64(c) } else { high |= 1 << UInt64(c - 64) } }
+            if Self.positive(self.item, ignoresCase, c, lower: l, upper: u) != negated {
+                if c < 64 { low |= 1 << UInt64(c) } else { high |= 1 << UInt64(c - 64) }
+            }
         }
         asciiLow = low
         asciiHigh = high
     }
 
+    private func positive(_ c: UInt32, lower: UInt32, upper: UInt32) -> Bool {
+        Self.positive(item, ignoresCase, c, lower: lower, upper: upper)
+    }
+
+    private static func positive(_ item: Item, _ ignoresCase: Bool, _ c: UInt32, lower: UInt32, upper: UInt32) -> Bool {
+        if member(item, c) { return true }
+        guard ignoresCase else { return false }
+        let (l, u) = lower == c && upper == c ? RegexCase.lowerAndUpper(c) : (lower, upper)
+        return member(item, l) || member(item, u)
+    }
+
     func contains(_ c: UInt32, lower: UInt32, upper: UInt32) -> Bool {
         if c < 64 { return asciiLow & (1 << UInt64(c)) != 0 }
         if c < 128 { return asciiHigh & (1 << UInt64(c - 64)) != 0 }
-        if Self.member(item, c) { return true }
-        guard ignoresCase else { return false }
-        let (l, u) = lower == c && upper == c ? RegexCase.lowerAndUpper(c) : (lower, upper)
-        return Self.member(item, l) || Self.member(item, u)
+        return positive(c, lower: lower, upper: upper) != negated
     }
 
     static func member(_ item: Item, _ c: UInt32) -> Bool {
