@@ -1,4 +1,9 @@
 import KGCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What one clause did while the statement ran (PROFILE).
 struct ClauseProfile: Sendable {
@@ -358,6 +363,7 @@ struct Executor {
 enum SortColumn {
     case ints([Int])
     case floats([Double])
+    case bytes(ByteSortKeys)
     case strings([String])
     case values([QueryValue])
 
@@ -367,7 +373,8 @@ enum SortColumn {
         } else if column.allSatisfy({ if case .float(let d) = $0 { return !d.isNaN }; return false }) {
             self = .floats(column.map { if case .float(let d) = $0 { return d }; return 0 })
         } else if column.allSatisfy({ if case .string = $0 { return true }; return false }) {
-            self = .strings(column.map { if case .string(let s) = $0 { return s }; return "" })
+            let strings = column.map { if case .string(let s) = $0 { return s }; return "" }
+            if let keys = ByteSortKeys(strings) { self = .bytes(keys) } else { self = .strings(strings) }
         } else {
             self = .values(column)
         }
@@ -379,8 +386,54 @@ enum SortColumn {
         switch self {
         case .ints(let v): return v[a] < v[b] ? -1 : (v[a] > v[b] ? 1 : 0)
         case .floats(let v): return v[a] < v[b] ? -1 : (v[a] > v[b] ? 1 : 0)
+        case .bytes(let k): return k.order(a, b)
         case .strings(let v): return v[a] == v[b] ? 0 : (v[a] < v[b] ? -1 : 1)
         case .values(let v): return ValueSemantics.order(v[a], v[b])
         }
+    }
+}
+
+/// Sort keys for a column of ASCII strings, in the manner of DuckDB's normalised keys: each
+/// string's first eight bytes as one big-endian integer, and all the bytes in one arena. For
+/// ASCII, byte order is the order of Swift's `<` (Unicode scalar order), so two keys compare
+/// by one integer comparison and, when their first eight bytes agree, one `memcmp` — no
+/// `String` comparison, no retain or release.
+struct ByteSortKeys {
+    private var prefixes: [UInt64] = []
+    private var offsets: [Int] = []
+    private var arena: [UInt8] = []
+
+    /// Nil when some string is not ASCII (those compare as Swift strings).
+    init?(_ strings: [String]) {
+        prefixes.reserveCapacity(strings.count)
+        offsets.reserveCapacity(strings.count + 1)
+        for s in strings {
+            offsets.append(arena.count)
+            var p: UInt64 = 0
+            var n = 0
+            for b in s.utf8 {
+                if b >= 0x80 { return nil }
+                if n < 8 { p |= UInt64(b) << UInt64(56 - 8 * n) }
+                n += 1
+                arena.append(b)
+            }
+            prefixes.append(p)
+        }
+        offsets.append(arena.count)
+    }
+
+    @inline(__always)
+    func order(_ a: Int, _ b: Int) -> Int {
+        let pa = prefixes[a], pb = prefixes[b]
+        if pa != pb { return pa < pb ? -1 : 1 }
+        let la = offsets[a + 1] - offsets[a], lb = offsets[b + 1] - offsets[b]
+        let common = min(la, lb)
+        if common > 8 {
+            let c = arena.withUnsafeBufferPointer { buf in
+                memcmp(buf.baseAddress! + offsets[a] + 8, buf.baseAddress! + offsets[b] + 8, common - 8)
+            }
+            if c != 0 { return c < 0 ? -1 : 1 }
+        }
+        return la == lb ? 0 : (la < lb ? -1 : 1)
     }
 }
