@@ -103,4 +103,19 @@ struct DefaultGraphAuditTests {
                                          directory: AuditCLI.root)
         #expect(claim.stdout.contains("not the norm"), "\(claim.stdout)")
     }
+
+    @Test func theMapOfTheDefaultGraphShowsItsCitationsAndFindings() throws {
+        let dir = try KGTestSupport.temporaryFolder("kgq-default-map")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let svg = dir.appendingPathComponent("map.svg").path
+        let run = KGTestSupport.runKGQ(["audit", "--documents", SeedFolder.path!, "--fail-on", "never", "--map", svg],
+                                       directory: AuditCLI.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        let picture = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(!picture.contains("uncited"))
+        #expect(picture.contains("15, 81 dollar"), "the wage figure's quote is in its tooltip")
+        #expect(picture.contains("warning second&#45;hand&#45;only") || picture.contains("warning second-hand-only"))
+        #expect(picture.contains("· warning (") && !picture.contains("· error ("), "warnings drawn, no error")
+        #expect(run.stderr.contains("0 error,"), "\(run.stderr)")
+    }
 }
