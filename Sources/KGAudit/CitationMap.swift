@@ -8,7 +8,8 @@ import KGCore
 /// - a ``Link`` `document ATTRIBUTES_TO source` when the document cites a statement `via` it,
 ///   `source REPORTS statement` for that statement, and `document STATES statement` for a
 ///   citation without `via`; each link stands for the citations that make it;
-/// - an item's severity is the worst finding about it (its statement, source or document);
+/// - an item's severity is the worst finding about it (its statement, source or document,
+///   or a conflict it is the other side of);
 ///   a link's is the worst finding about the citations it stands for — a finding about one
 ///   citation (`citation #2`) only colours that citation's link, a finding about the whole
 ///   statement colours every link into it;
@@ -88,7 +89,15 @@ public struct CitationMap: Sendable, Hashable {
 
         init(graph: Graph, findings: [AuditFinding]) {
             self.graph = graph
-            for f in findings where f.focus.kind != .edge { byFocus[f.focus.id, default: []].append(f) }
+            for f in findings where f.focus.kind != .edge {
+                byFocus[f.focus.id, default: []].append(f)
+                // The other side of a conflict is as much in question as the statement in focus.
+                for r in f.related where r.focus.kind != .edge && r.focus.id != f.focus.id {
+                    var other = f
+                    other.focus = AuditFocus(r.focus.kind, r.focus.id)
+                    byFocus[r.focus.id, default: []].append(other)
+                }
+            }
         }
 
         mutating func item(_ id: String, _ kind: Kind) {

@@ -62,4 +62,14 @@ import KGCore
         #expect(links["doc:b STATES fig:x"] == .error)
         #expect(links["source:bls REPORTS fig:x"] == .some(nil))
     }
+
+    @Test func theOtherSideOfAConflictIsColouredToo() {
+        let other = RelatedStatement(focus: AuditFocus(.node, "fig:x"), location: nil, summary: "5 percent", citations: [])
+        let conflict = AuditFinding(rule: "conflicting-statements", severity: .warning, focus: AuditFocus(.node, "claim:y"),
+                                    location: nil, message: "they disagree", fix: "f", related: [other])
+        let map = CitationMap.build(from: fixture().graph, findings: [conflict])
+        #expect(map.items.first { $0.id == "fig:x" }?.severity == .warning)
+        #expect(map.links.first { $0.description == "doc:b STATES fig:x" }?.severity == .warning)
+        #expect(map.items.first { $0.id == "fig:x" }?.tooltip.contains("warning conflicting-statements: they disagree") == true)
+    }
 }
