@@ -16,6 +16,9 @@ struct Row: ExpressibleByDictionaryLiteral, Sequence {
 
     init() {}
 
+    /// An empty row with room for `capacity` variables (bound without growing).
+    init(capacity: Int) { entries.reserveCapacity(capacity) }
+
     init(dictionaryLiteral elements: (String, QueryValue)...) {
         for (k, v) in elements { self[k] = v }
     }

@@ -350,7 +350,7 @@ struct Executor {
         if let skip = try intArgument(p.skip, "SKIP") { kept = Array(kept.dropFirst(skip)) }
         if let limit = try intArgument(p.limit, "LIMIT") { kept = Array(kept.prefix(limit)) }
         func row(_ i: Int) -> Row {
-            var r = Row()
+            var r = Row(capacity: columns.count)
             for (c, name) in columns.enumerated() { r[name] = values[i][c] }
             return r
         }
