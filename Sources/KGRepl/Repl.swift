@@ -1,4 +1,5 @@
 import Foundation
+import KGAudit
 import KGCore
 import KGPluginAPI
 import KGExport
@@ -28,6 +29,9 @@ public struct Repl {
     public private(set) var schema: Schema
     /// Exporters and audit rules (built-in and from plugins) behind `:export` and `:audit`.
     public let registry: PluginRegistry
+    /// `:audit OPTIONS`, given by the shell (which parses `kgq audit`'s options): the graph, its
+    /// folder, the session's rules and the words after `:audit`. Nil: a text report, no options.
+    public var runAudit: ((_ graph: Graph, _ folder: String?, _ rules: [any AuditRule], _ arguments: [String]) throws -> Void)?
     /// Called just before each statement runs (the shell clears a Ctrl-C pressed at the prompt).
     public var beforeStatement: () -> Void = {}
     private var buffer = StatementBuffer()
@@ -202,7 +206,7 @@ public struct Repl {
                 o.color = false
                 emit(ResultRenderer.render(r, graph: session.graph, mode: settings.mode, options: o), rows: r.rows.count)
             } else {
-                output.out(screenText(r, elapsed: settings.timer ? elapsed : nil))
+                show(screenText(r, elapsed: settings.timer ? elapsed : nil))
             }
             if !r.columns.isEmpty { last = r; lastStatement = text }
             if !r.stats.isEmpty { schema = Schema(session.graph) }
@@ -216,6 +220,17 @@ public struct Repl {
             } else {
                 onceFile = nil   // `:once` is used up by the next statement, whatever became of it
             }
+        }
+    }
+
+    /// Writes a result to the screen, through the pager under `:pager on`, or under `:pager auto`
+    /// when it has more lines than the terminal (the prompt's line kept).
+    func show(_ text: String) {
+        let lines = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+        switch settings.pager {
+        case .on: output.page(text)
+        case .auto where settings.height.map({ lines >= $0 - 1 }) ?? false: output.page(text)
+        default: output.out(text)
         }
     }
 
@@ -291,11 +306,17 @@ public struct Repl {
         swap(&outer, &buffer)
     }
 
-    /// `:graph PATH`: loads another folder; the session keeps its parameters and language.
+    /// `:graph PATH`: loads another folder, with the importer `--graph` would use (the .kg
+    /// loader, the CSV importer for a folder of CSV files, a plugin's); the session keeps its
+    /// parameters and language.
     mutating func switchGraph(_ path: String) throws(Diagnostic) {
         let g: Graph
         do {
-            g = try GraphLoader.load(folder: path)
+            if let importer = registry.importer(for: path) {
+                g = try importer.load(folder: path)
+            } else {
+                g = try GraphLoader.load(folder: path)
+            }
         } catch {
             // The first problem, with its position; `kgq check --graph PATH` lists them all.
             var first = error.diagnostics.first ?? Diagnostic(.error, "cannot load '\(path)'")

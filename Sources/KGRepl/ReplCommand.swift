@@ -115,12 +115,21 @@ public struct ReplCommand: Sendable {
                                              note: s.note, width: repl.settings.width))
             return true
         },
-        ReplCommand("last", "", "the last result again, in full (through $PAGER when set)") { repl, _, _ in
+        ReplCommand("last", "", "the last result again, in full (through the pager unless :pager off)") { repl, _, _ in
             guard let last = repl.last else { throw Diagnostic(.error, "no result yet", help: "run a statement first") }
             var o = repl.renderOptions
             o.width = nil
             o.elapsed = nil
-            repl.output.page(ResultRenderer.render(last, graph: repl.session.graph, mode: repl.settings.mode, options: o))
+            let text = ResultRenderer.render(last, graph: repl.session.graph, mode: repl.settings.mode, options: o)
+            if repl.settings.pager == .off { repl.output.out(text) } else { repl.output.page(text) }
+            return true
+        },
+        ReplCommand("pager", "on|off|auto", "results through the pager ($KGQ_PAGER, $PAGER or less): on (all), off, "
+                        + "auto (those taller than the terminal, and :last; the default)",
+                    choices: { i, _ in i == 0 ? PagerMode.allCases.map(\.rawValue) : [] }) { repl, words, _ in
+            guard let w = words.first else { repl.output.out("pager: \(repl.settings.pager.rawValue)\n"); return true }
+            guard words.count == 1, let m = PagerMode(rawValue: w.lowercased()) else { throw usage("pager") }
+            repl.settings.pager = m
             return true
         },
         ReplCommand("maxrows", "N", "show at most N rows of a result on the screen (table, line, markdown; 0: all); :last shows all") { repl, words, _ in
@@ -172,7 +181,16 @@ public struct ReplCommand: Sendable {
             try repl.export(exporter, to: args[1], wholeGraph: whole)
             return true
         },
-        ReplCommand("audit", "", "audit the graph's citations (text report)") { repl, _, _ in
+        ReplCommand("audit", "[OPTIONS]", "audit the session graph's citations; the options of kgq audit (--documents DIR, "
+                        + "--rule ID, --format text|json|sarif|markdown, -o FILE, --verbose, …; --fail-on means nothing here)",
+                    choices: { _, _ in nil }) { repl, words, _ in
+            if let runAudit = repl.runAudit {
+                try runAudit(repl.session.graph, repl.graphFolder, repl.registry.rules, words)
+                return true
+            }
+            guard words.isEmpty else {
+                throw Diagnostic(.error, ":audit takes no options in this shell", help: "run kgq audit with them")
+            }
             let report = Audit(rules: repl.registry.rules).run(AuditContext(graph: repl.session.graph))
             repl.output.out(TextReport().render(report))
             return true

@@ -141,7 +141,7 @@ struct AuditCommand: ParsableCommand {
         return true
     }
 
-    private func audit(_ graph: Graph, rules selected: [any AuditRule]) throws {
+    func audit(_ graph: Graph, rules selected: [any AuditRule]) throws {
         let settings = self.settings
         let corpus = documents.map { DocumentCorpus.load(documentsOf: graph, from: $0) }
         var fingerprints = Set<String>()

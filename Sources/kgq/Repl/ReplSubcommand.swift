@@ -65,8 +65,8 @@ struct ReplSubcommand: ParsableCommand {
             mode: format, timer: timer, width: toTerminal ? TerminalInfo.width(environment: env) : nil,
             color: TerminalInfo.colorAllowed(environment: env, outputIsTerminal: toTerminal),
             nodeStyle: nodes, failFast: failFast, terminal: toTerminal,
-            maxRows: toTerminal ? 40 : nil)
-        let pager = interactive && toTerminal ? env["PAGER"].flatMap { $0.isEmpty ? nil : $0 } : nil
+            maxRows: toTerminal ? 40 : nil, height: toTerminal ? TerminalInfo.height(environment: env) : nil)
+        let pager = interactive && toTerminal ? Pager.command(environment: env) : nil
         let output = ReplOutput(
             out: { CLI.out($0) },
             err: { FileHandle.standardError.write(Data($0.utf8)) },
@@ -76,6 +76,9 @@ struct ReplSubcommand: ParsableCommand {
         session.limits = limits.limits
         var repl = Repl(session: session,
                         registry: registry, graphFolder: options.folder, settings: settings, output: output)
+        repl.runAudit = { graph, folder, rules, arguments in
+            try AuditCommand.inSession(arguments, graph: graph, folder: folder, rules: rules)
+        }
         if interactive {
             let path = HistoryLocation.path(graphFolder: options.folder, explicit: history, disabled: noHistory, environment: env)
             let editor = LineEditor(historyPath: path)

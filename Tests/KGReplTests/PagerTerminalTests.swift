@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// Issue 18 items 1 and 11: `PAGER=less kgq` in a real terminal. A result taller than the
+/// terminal opens less by itself (`:pager auto`), `:last` opens it too, `q` comes back to a
+/// working prompt (less ran in the terminal's foreground group, so it was never stopped), and
+/// `:pager off` prints instead.
+@Suite(.enabled(if: Terminal.ready && FileManager.default.isExecutableFile(atPath: "/usr/bin/less"),
+                "needs tmux, less, graphs/customer-service and a built kgq (swift build)"), .serialized)
+struct PagerTerminalTests {
+    let session = "kgq-pager-\(getpid())"
+
+    func screen() throws -> String { try Terminal.run(["capture-pane", "-p", "-t", session]) }
+
+    func waitFor(_ done: (String) -> Bool) throws -> String {
+        var last = ""
+        for _ in 0..<300 {
+            last = try screen()
+            if done(last) { return last }
+            usleep(100_000)
+        }
+        return last
+    }
+
+    func type(_ literal: String) throws {
+        try Terminal.run(["send-keys", "-t", session, "-l", literal.replacingOccurrences(of: ";", with: "\\;")])
+    }
+
+    func key(_ name: String) throws { try Terminal.run(["send-keys", "-t", session, name]) }
+
+    /// The last line with text on the screen.
+    func bottom(_ screen: String) -> String {
+        screen.split(separator: "\n").last.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
+    }
+
+    func prompts(_ screen: String) -> Int { screen.components(separatedBy: "kgq>").count - 1 }
+
+    @Test func lessPagesAndGivesTheTerminalBack() throws {
+        try Terminal.run(["new-session", "-d", "-s", session, "-x", "100", "-y", "24",
+                          "env NO_COLOR=1 PAGER=less LESS= '\(Terminal.binary)' --graph '\(Terminal.graph)' --no-history; echo kgq-ended-$?; sleep 30"])
+        defer { _ = try? Terminal.run(["kill-session", "-t", session]) }
+        _ = try waitFor { $0.contains("kgq>") }
+
+        // 40 rows do not fit in 24 lines: less shows the first screen and waits for a key.
+        try type("UNWIND range(1, 100) AS i RETURN i;"); try key("Enter")
+        let paged = try waitFor { bottom($0) == ":" }
+        #expect(bottom(paged) == ":", "less waits at its prompt: \(paged)")
+        #expect(paged.contains("│  1 │"), "\(paged)")
+        try key("q")
+        var back = try waitFor { bottom($0).hasPrefix("kgq>") }
+        #expect(bottom(back).hasPrefix("kgq>"), "q gives the prompt back: \(back)")
+
+        // :last pages all 100 rows; G goes to the end of them.
+        try type(":last"); try key("Enter")
+        _ = try waitFor { bottom($0) == ":" }
+        try key("G")
+        let end = try waitFor { $0.contains("(END)") }
+        #expect(end.contains("│ 100 │"), "\(end)")
+        #expect(end.contains("100 rows"))
+        try key("q")
+        back = try waitFor { bottom($0).hasPrefix("kgq>") }
+
+        // The shell still answers, and :pager off prints a tall result without less.
+        try type(":pager off"); try key("Enter")
+        try type("UNWIND range(1, 30) AS i RETURN i * 2 AS twice;"); try key("Enter")
+        let printed = try waitFor { $0.contains("30 rows") && bottom($0).hasPrefix("kgq>") }
+        #expect(printed.contains("│    60 │"), "\(printed)")
+        try type(":quit"); try key("Enter")
+        #expect(try waitFor { $0.contains("kgq-ended-0") }.contains("kgq-ended-0"), "kgq ends normally")
+    }
+}
