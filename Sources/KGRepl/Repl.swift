@@ -368,6 +368,15 @@ public struct Repl {
     /// or those its values were read from), or with `graph` the whole session graph.
     mutating func export(_ exporter: any Exporter, to path: String, wholeGraph: Bool) throws(Diagnostic) {
         let sub: Subgraph
+        // After CALL db.schema.visualization(), the picture is of the schema: labels and the types between them.
+        if !wholeGraph, let text = lastStatement,
+           text.trimmingWhitespace.lowercased().hasPrefix("call db.schema.visualization") {
+            let schema = Procedures.schemaGraph(of: session.graph)
+            let result = try exporter.export(schema, Subgraph(all: schema), settings: ExportSettings(language: session.displayLanguage))
+            try write(result, of: exporter, to: path)
+            output.err("wrote \(path): the schema, \(schema.nodeCount) labels, \(schema.edgeCount) relationship types between them\n")
+            return
+        }
         if wholeGraph {
             sub = Subgraph(all: session.graph)
         } else {
@@ -384,12 +393,16 @@ public struct Repl {
             }
         }
         let result = try exporter.export(session.graph, sub, settings: ExportSettings(language: session.displayLanguage))
+        try write(result, of: exporter, to: path)
+        output.err("wrote \(path): \(sub.nodes.count) nodes, \(sub.edges.count) relationships" + (wholeGraph ? " (the whole graph)" : "") + "\n")
+    }
+
+    private func write(_ result: ExportOutput, of exporter: any Exporter, to path: String) throws(Diagnostic) {
         if exporter.writesDirectory {
             try AtomicFile.makeDirectory(path)
             for f in result.files { try AtomicFile.write(f.bytes, to: path + "/" + (f.name ?? "export.\(exporter.format)")) }
         } else {
             for f in result.files { try AtomicFile.write(f.bytes, to: path) }
         }
-        output.err("wrote \(path): \(sub.nodes.count) nodes, \(sub.edges.count) relationships" + (wholeGraph ? " (the whole graph)" : "") + "\n")
     }
 }

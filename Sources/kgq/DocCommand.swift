@@ -55,7 +55,7 @@ struct DocAddCommand: ParsableCommand {
     var update = false
 
     var folder: String {
-        graph ?? ProcessInfo.processInfo.environment["KGQ_GRAPH"].flatMap { $0.isEmpty ? nil : $0 } ?? GraphOptions.defaultFolder
+        graph ?? DefaultGraph.resolve(environment: ProcessInfo.processInfo.environment, config: try? KGQConfig.load()).folder
     }
 
     func validate() throws {

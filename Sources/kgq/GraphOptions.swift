@@ -8,14 +8,19 @@ import KGPluginHost
 struct GraphOptions: ParsableArguments {
     static let defaultFolder = "graphs/customer-service"
 
-    @Option(name: .long, help: ArgumentHelp("Graph folder of .kg files, or of Neo4j admin-import style CSV files (default: $KGQ_GRAPH or graphs/customer-service).", valueName: "PATH"))
+    @Option(name: .long, help: ArgumentHelp("Graph folder of .kg files, or of Neo4j admin-import style CSV files (default: $KGQ_GRAPH, the config file's graph, else graphs/customer-service here, beside the binary or in its repository; kgq config says which).", valueName: "PATH"))
     var graph: String?
 
     @OptionGroup var pluginOptions: PluginOptions
 
-    /// The folder to load: --graph, else $KGQ_GRAPH, else the default graph.
-    var folder: String {
-        graph ?? ProcessInfo.processInfo.environment["KGQ_GRAPH"].flatMap { $0.isEmpty ? nil : $0 } ?? GraphOptions.defaultFolder
+    /// The folder to load: --graph, else as `DefaultGraph` finds it ($KGQ_GRAPH, the config
+    /// file, the working folder, beside the binary, the binary's repository).
+    var folder: String { resolved.folder }
+
+    /// The folder and why it was chosen (`--graph`, `$KGQ_GRAPH`, …), as the REPL and `kgq config` say.
+    var resolved: (folder: String, origin: String) {
+        if let graph { return (graph, "--graph") }
+        return DefaultGraph.resolve(environment: ProcessInfo.processInfo.environment, config: try? KGQConfig.load())
     }
 
     /// The registry of built-ins and the plugins asked for (see PluginOptions).
@@ -26,6 +31,8 @@ struct GraphOptions: ParsableArguments {
     /// then plugins' importers; the .kg loader when none claims it, so its messages explain
     /// what is missing. Errors are reported on stderr and become exit code 2.
     func load(with registry: PluginRegistry) throws -> Graph {
+        _ = try CLI.reporting { try KGQConfig.load() }   // a broken config file is said, not skipped
+        let folder = self.folder
         let importer = registry.importer(for: folder) ?? KGFileImporter()
         return try CLI.reporting { try importer.load(folder: folder) }
     }

@@ -13,13 +13,15 @@ import Darwin
 /// own is stopped by SIGTTOU/SIGTTIN and the shell hangs). The pager starts with the default
 /// signal actions; kgq only counts a Ctrl-C meanwhile (three end a pager that never does).
 enum Pager {
-    /// The pager command: $KGQ_PAGER, else $PAGER, else `less` when it is installed; an empty
+    /// The pager command: $KGQ_PAGER, else $PAGER, else the config file's `pager_command`, else
+    /// `less` when it is installed; an empty
     /// variable means no pager. `less` gets `LESS=FRX` when $LESS is unset (quit when the text
     /// fits, keep colours, leave the text on the screen).
-    static func command(environment env: [String: String]) -> String? {
+    static func command(environment env: [String: String], configured: String? = nil) -> String? {
         for name in ["KGQ_PAGER", "PAGER"] {
             if let v = env[name] { return v.trimmingCharacters(in: .whitespaces).isEmpty ? nil : v }
         }
+        if let configured { return configured.trimmingCharacters(in: .whitespaces).isEmpty ? nil : configured }
         let path = (env["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         return path.contains { FileManager.default.isExecutableFile(atPath: "\($0)/less") } ? "less" : nil
     }
