@@ -14,7 +14,7 @@ extension AuditCommand {
             command = try AuditCommand.parse(arguments)
         } catch {
             throw Diagnostic(.error, ":audit: " + AuditCommand.message(for: error).trimmingCharacters(in: .whitespacesAndNewlines),
-                             help: "it takes the options of kgq audit (kgq audit --help), e.g. :audit --rule uncited --format markdown")
+                             help: "it takes the options of kgq audit (kgq audit --help), e.g. :audit --rule uncited-statement --format markdown")
         }
         if command.graphOptions.graph != nil {
             throw Diagnostic(.error, ":audit audits the session's graph; it takes no --graph",
