@@ -44,6 +44,58 @@ public struct ReplCommand: Sendable {
         return out
     }
 
+    /// `:help NAME`: usage, what it does, other names, and examples that run as written.
+    var explained: String {
+        var out = ":" + name + (arguments.isEmpty ? "" : " " + arguments) + "\n  " + summary + "\n"
+        if !aliases.isEmpty { out += "  also: " + aliases.map { ":" + $0 }.joined(separator: ", ") + "\n" }
+        for e in ReplCommand.examples[name] ?? [] { out += "  e.g. " + e + "\n" }
+        return out
+    }
+
+    static let examples: [String: [String]] = [
+        "help": [":help why", ":help functions"],
+        "schema": [":schema"],
+        "param": [":param limit => 5", ":param {who: 'agent', since: date('2020-01-01')}", ":param limit"],
+        "params": [":params"],
+        "source": [":source graphs/customer-service/views/wage-figures.cypher"],
+        "mode": [":mode csv", ":mode line", ":mode"],
+        "graph": [":graph graphs/customer-service", ":graph"],
+        "why": ["MATCH (f:Figure)-[:MEASURES]->(r:Role) RETURN f.value, r.name; then :why 1"],
+        "last": [":last"],
+        "pager": [":pager off", ":pager auto"],
+        "maxrows": [":maxrows 10", ":maxrows 0"],
+        "output": [":output results.csv", ":output"],
+        "once": [":once roles.json"],
+        "timer": [":timer on"],
+        "lang": [":lang nl", ":lang"],
+        "export": [":export png growth.png", ":export graph kg whole.kg", ":export json roles.json"],
+        "audit": [":audit", ":audit --rule uncited-statement --format markdown"],
+        "history": [":history 5"],
+        "clear": [":clear"],
+        "quit": [":quit", "exit"],
+    ]
+
+    /// `:help functions`: every function of the session with its signature, one line and an
+    /// example (plugins' functions with their summary), then the aggregates.
+    static func functionHelp(_ registry: PluginRegistry, names: [String]) -> String {
+        var rows: [(String, String)] = []
+        let aggregates = Set(FunctionHelp.aggregates.map { $0.lowercased() })
+        for n in names where !aggregates.contains(n.lowercased()) {
+            if let h = FunctionHelp.of(n), registry.queryFunctions.first(where: { $0.value.name == n })?.origin ?? .builtin == .builtin {
+                rows.append((h.signature, h.summary + "; e.g. " + h.example))
+            } else if let f = registry.queryFunctions.first(where: { $0.value.name.lowercased() == n.lowercased() }) {
+                rows.append((f.value.name + "(…)", (f.summary ?? "(no description)") + " [\(f.origin)]"))
+            }
+        }
+        var aggregateRows: [(String, String)] = []
+        for n in FunctionHelp.aggregates { if let h = FunctionHelp.of(n) { aggregateRows.append((h.signature, h.summary + "; e.g. " + h.example)) } }
+        let width = (rows + aggregateRows).map(\.0.count).max() ?? 0
+        func lines(_ r: [(String, String)]) -> String {
+            r.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 + "\n" }.joined()
+        }
+        return "Functions (\(rows.count)):\n" + lines(rows) + "Aggregate functions (\(aggregateRows.count)):\n" + lines(aggregateRows)
+    }
+
     static func usage(_ c: String) -> Diagnostic {
         let cmd = all.first { $0.name == c }
         return Diagnostic(.error, "usage: :\(c) \(cmd?.arguments ?? "")", help: cmd?.summary)
@@ -64,8 +116,24 @@ public struct ReplCommand: Sendable {
 
     /// Every command, in the order `:help` lists them.
     public static let all: [ReplCommand] = [
-        ReplCommand("help", "", "this list") { repl, _, _ in
-            repl.output.out(help()); return true
+        ReplCommand("help", "[COMMAND | functions]", "this list; :help COMMAND explains one; :help functions lists the functions",
+                    choices: { i, _ in i == 0 ? ["functions"] + all.map(\.name) : [] }) { repl, words, _ in
+            guard let w = words.first else { repl.output.out(help()); return true }
+            if w.lowercased() == "functions" {
+                repl.output.out(functionHelp(repl.registry, names: repl.session.functionNames))
+                return true
+            }
+            let name = w.hasPrefix(":") ? String(w.dropFirst()) : w
+            guard let cmd = named(name) else {
+                if let f = FunctionHelp.of(name) ?? FunctionHelp.of(name.replacingOccurrences(of: "()", with: "")) {
+                    repl.output.out("\(f.signature)  \(f.summary)\n  e.g. \(f.example)\n")
+                    return true
+                }
+                let near = Suggest.closest(to: name, among: allNames)
+                throw Diagnostic(.error, "no command ':\(name)'", help: near.map { "did you mean :help \($0)?" } ?? ":help lists the commands")
+            }
+            repl.output.out(cmd.explained)
+            return true
         },
         ReplCommand("schema", "", "labels, relationship types and their properties, with counts") { repl, _, _ in
             repl.output.out(repl.schema.description); return true
