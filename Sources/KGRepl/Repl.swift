@@ -402,6 +402,9 @@ public struct Repl {
             try AtomicFile.makeDirectory(path)
             for f in result.files { try AtomicFile.write(f.bytes, to: path + "/" + (f.name ?? "export.\(exporter.format)")) }
         } else {
+            // A missing folder is created, as `kgq export -o` does.
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            if !FileManager.default.fileExists(atPath: folder) { try AtomicFile.makeDirectory(folder) }
             for f in result.files { try AtomicFile.write(f.bytes, to: path) }
         }
     }
