@@ -28,7 +28,8 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: error, warning, info or never.")
     var failOn: FailThreshold = .error
 
-    @Option(name: .customLong("rule"), help: ArgumentHelp("Run only this rule (repeatable).", valueName: "id"))
+    @Option(name: .customLong("rule"), help: ArgumentHelp("Run only this rule (repeatable).", valueName: "id"),
+            completion: .list(BuiltinRules.all.map(\.id)))
     var rules: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("A previous report (--format json or sarif); findings with a fingerprint in it are not reported again.", valueName: "file"))

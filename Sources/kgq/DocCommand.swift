@@ -27,7 +27,8 @@ struct DocAddCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The text files (UTF-8) to register.", valueName: "FILE"))
     var files: [String]
 
-    @Option(name: .long, help: ArgumentHelp("Graph folder (default: $KGQ_GRAPH or graphs/customer-service).", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("Graph folder (default: $KGQ_GRAPH, the config file's graph, else graphs/customer-service; kgq config says which).", valueName: "DIR"),
+            completion: .directory)
     var graph: String?
 
     @Option(name: .long, help: ArgumentHelp("Folder the file paths are written relative to (default: the graph folder); give the same folder to kgq audit --documents and kgq cite --documents.", valueName: "DIR"))

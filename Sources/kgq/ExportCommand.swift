@@ -32,7 +32,8 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Option(name: .long, help: "dot, png, svg, pdf, json, graphml, csv, cypher, kg or a plugin's format (default: from the -o extension).")
+    @Option(name: .long, help: "dot, png, svg, pdf, json, graphml, csv, cypher, kg or a plugin's format (default: from the -o extension).",
+            completion: .list(ExportFormat.allCases.map(\.rawValue) + ["kg"]))
     var format: String?
 
     @Option(name: .long, help: "An openCypher query; its nodes, relationships and paths are exported.")

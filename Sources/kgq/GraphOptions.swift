@@ -8,7 +8,8 @@ import KGPluginHost
 struct GraphOptions: ParsableArguments {
     static let defaultFolder = "graphs/customer-service"
 
-    @Option(name: .long, help: ArgumentHelp("Graph folder of .kg files, or of Neo4j admin-import style CSV files (default: $KGQ_GRAPH, the config file's graph, else graphs/customer-service here, beside the binary or in its repository; kgq config says which).", valueName: "PATH"))
+    @Option(name: .long, help: ArgumentHelp("Graph folder of .kg files, or of Neo4j admin-import style CSV files (default: $KGQ_GRAPH, the config file's graph, else graphs/customer-service here, beside the binary or in its repository; kgq config says which).", valueName: "PATH"),
+            completion: .directory)
     var graph: String?
 
     @OptionGroup var pluginOptions: PluginOptions
