@@ -77,14 +77,14 @@ struct QueryCommand: ParsableCommand {
                 let r = try session.run(st.text)
                 for var w in r.warnings {
                     if let l = w.location?.line { w.location?.line = l + st.line - 1 }
-                    FileHandle.standardError.write(Data((w.rendered() + "\n").utf8))
+                    CLI.error(w.rendered())
                 }
                 emit(r, session.graph)
             } catch {
                 failed = true
                 var e = error
                 if let l = e.line { e.line = l + st.line - 1 }
-                FileHandle.standardError.write(Data((e.description + "\n").utf8))
+                CLI.error(e.description)
                 if format == .json { CLI.out(ResultJSON.encode(e) + "\n") }
             }
         }

@@ -69,3 +69,42 @@ struct PagerTerminalTests {
         #expect(try waitFor { $0.contains("kgq-ended-0") }.contains("kgq-ended-0"), "kgq ends normally")
     }
 }
+
+/// Issue 18 item 16: in a terminal, an error's `error:` and caret are red; under NO_COLOR the
+/// same screen has no escape codes at all.
+@Suite(.enabled(if: Terminal.ready, "needs tmux, graphs/customer-service and a built kgq (swift build)"), .serialized)
+struct ColourTerminalTests {
+    let session = "kgq-colour-\(getpid())"
+
+    /// The screen with its escape sequences (-e).
+    func screen() throws -> String { try Terminal.run(["capture-pane", "-p", "-e", "-t", session]) }
+
+    func waitFor(_ text: String) throws -> String {
+        var last = ""
+        for _ in 0..<300 {
+            last = try screen()
+            if last.contains(text) { return last }
+            usleep(100_000)
+        }
+        return last
+    }
+
+    func run(environment: String) throws -> String {
+        try Terminal.run(["new-session", "-d", "-s", session, "-x", "100", "-y", "20",
+                          "env -u NO_COLOR TERM=xterm-256color \(environment) '\(Terminal.binary)' --graph '\(Terminal.graph)' --no-history"])
+        defer { _ = try? Terminal.run(["kill-session", "-t", session]) }
+        _ = try waitFor("kgq>")
+        try Terminal.run(["send-keys", "-t", session, "-l", "RETURN nope\\;"])
+        try Terminal.run(["send-keys", "-t", session, "Enter"])
+        return try waitFor("is not defined")
+    }
+
+    @Test func errorsAreRedUnlessNoColor() throws {
+        let coloured = try run(environment: "KGQ_CONFIG=/nonexistent")
+        #expect(coloured.contains("\u{1B}[1m\u{1B}[31merror:") || coloured.contains("\u{1B}[1;31merror:") || coloured.contains("\u{1B}[31m\u{1B}[1merror:"),
+                "\(coloured.debugDescription)")
+        let plain = try run(environment: "NO_COLOR=1 KGQ_CONFIG=/nonexistent")
+        #expect(plain.contains("error: SyntaxError"))
+        #expect(!plain.contains("\u{1B}[1;31m") && !plain.contains("\u{1B}[31m"), "\(plain.debugDescription)")
+    }
+}
