@@ -32,6 +32,11 @@ public struct Repl {
     /// `:audit OPTIONS`, given by the shell (which parses `kgq audit`'s options): the graph, its
     /// folder, the session's rules and the words after `:audit`. Nil: a text report, no options.
     public var runAudit: ((_ graph: Graph, _ folder: String?, _ rules: [any AuditRule], _ arguments: [String]) throws -> Void)?
+    /// `:edit`, given by the shell: opens the text in the user's editor and returns it as
+    /// saved; nil when the editor failed. Nil here: `:edit` is refused (no terminal).
+    public var editText: ((String) -> String?)?
+    /// Set by `:edit` so that ":edit" itself is not a history entry (the edited statement is).
+    var skipEntry = false
     /// Called just before each statement runs (the shell clears a Ctrl-C pressed at the prompt).
     public var beforeStatement: () -> Void = {}
     private var buffer = StatementBuffer()
@@ -116,6 +121,7 @@ public struct Repl {
         while let last = typed.last, last.allSatisfy(\.isWhitespace) { typed.removeLast() }
         let entry = typed.joined(separator: "\n")
         typed = []
+        if skipEntry { skipEntry = false; return }
         guard !entry.isEmpty, entry != history.last else { return }
         history.append(entry)
         remember(entry)
@@ -135,6 +141,29 @@ public struct Repl {
             for more in lines.dropFirst() { out += String(repeating: " ", count: width + 2) + more + "\n" }
         }
         return out
+    }
+
+    /// `:edit`: the last statement entered, opened in the editor; what is saved runs as if
+    /// typed (each statement ending in `;`; the rest waits for more) and becomes the history entry.
+    mutating func edit() throws(Diagnostic) {
+        guard let editText else {
+            throw Diagnostic(.error, ":edit needs a terminal", help: "in a script, write the statement in the file itself")
+        }
+        let last = history.last { !$0.hasPrefix(":") } ?? ""
+        guard let edited = editText(last.hasSuffix("\n") ? last : last + "\n") else {
+            throw Diagnostic(.error, "the editor did not finish normally; nothing was run",
+                             help: "set $EDITOR (or $VISUAL) to an editor, e.g. EDITOR=nano")
+        }
+        skipEntry = true
+        var lines = edited.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        while let l = lines.last, l.allSatisfy(\.isWhitespace) { lines.removeLast() }
+        guard !lines.isEmpty else { output.err("(empty: nothing to run)\n"); return }
+        let entry = lines.joined(separator: "\n")
+        if entry != history.last { history.append(entry); remember(entry) }
+        output.out(entry + "\n")
+        for line in lines {
+            for statement in buffer.append(line) { execute(statement) }
+        }
     }
 
     /// At end of input: runs a last statement that lacks its `;`.

@@ -71,6 +71,7 @@ public struct ReplCommand: Sendable {
         "export": [":export png growth.png", ":export graph kg whole.kg", ":export json roles.json"],
         "audit": [":audit", ":audit --rule uncited-statement --format markdown"],
         "history": [":history 5"],
+        "edit": [":edit", "EDITOR=nano kgq, then :edit"],
         "clear": [":clear"],
         "quit": [":quit", "exit"],
     ]
@@ -261,6 +262,10 @@ public struct ReplCommand: Sendable {
             }
             let report = Audit(rules: repl.registry.rules).run(AuditContext(graph: repl.session.graph))
             repl.output.out(TextReport().render(report))
+            return true
+        },
+        ReplCommand("edit", "", "open the last statement in $VISUAL or $EDITOR (else vi); what you save runs, and is remembered") { repl, _, _ in
+            try repl.edit()
             return true
         },
         ReplCommand("history", "[N]", "the last N statements and commands entered (default 20), numbered") { repl, words, _ in

@@ -108,3 +108,44 @@ struct ColourTerminalTests {
         #expect(!plain.contains("\u{1B}[1;31m") && !plain.contains("\u{1B}[31m"), "\(plain.debugDescription)")
     }
 }
+
+/// Issue 18 item 12: `:edit` opens the last statement in $EDITOR (here sed, changing 41 to 42),
+/// runs what was saved, and the up arrow recalls the edited statement.
+@Suite(.enabled(if: Terminal.ready, "needs tmux, graphs/customer-service and a built kgq (swift build)"), .serialized)
+struct EditTerminalTests {
+    let session = "kgq-edit-\(getpid())"
+
+    func screen() throws -> String { try Terminal.run(["capture-pane", "-p", "-t", session]) }
+
+    func waitFor(_ done: (String) -> Bool) throws -> String {
+        var last = ""
+        for _ in 0..<300 {
+            last = try screen()
+            if done(last) { return last }
+            usleep(100_000)
+        }
+        return last
+    }
+
+    func type(_ literal: String) throws {
+        try Terminal.run(["send-keys", "-t", session, "-l", literal.replacingOccurrences(of: ";", with: "\\;")])
+    }
+
+    func key(_ name: String) throws { try Terminal.run(["send-keys", "-t", session, name]) }
+
+    @Test func editRunsTheEditedStatement() throws {
+        try Terminal.run(["new-session", "-d", "-s", session, "-x", "100", "-y", "30",
+                          "env NO_COLOR=1 PAGER= EDITOR='sed -i s/41/42/' '\(Terminal.binary)' --graph '\(Terminal.graph)' --no-history"])
+        defer { _ = try? Terminal.run(["kill-session", "-t", session]) }
+        _ = try waitFor { $0.contains("kgq>") }
+        try type("RETURN 41 AS answer;"); try key("Enter")
+        _ = try waitFor { $0.contains("│     41 │") }
+        try type(":edit"); try key("Enter")
+        let edited = try waitFor { $0.contains("│     42 │") }
+        #expect(edited.contains("RETURN 42 AS answer;\n"), "the edited text is shown: \(edited)")
+        #expect(edited.contains("│     42 │"), "and run: \(edited)")
+        try key("Up")
+        let recalled = try waitFor { $0.hasSuffix("kgq> RETURN 42 AS answer;\n") || $0.contains("kgq> RETURN 42 AS answer;\n\n") }
+        #expect(recalled.components(separatedBy: "kgq> RETURN 42 AS answer;").count == 2, "the up arrow recalls the edited statement: \(recalled)")
+    }
+}

@@ -35,7 +35,22 @@ enum Pager {
 
     /// Runs `command` with `text` on its standard input and waits for it; false when it could
     /// not be started.
+    /// Runs `$VISUAL`, else `$EDITOR`, else `vi` on `file` in the terminal's foreground
+    /// process group and waits; false when it could not be started or failed.
+    static func edit(_ file: String, environment env: [String: String]) -> Bool {
+        let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "vi"
+        guard let status = spawn(["/bin/sh", "-c", editor + " \"$1\"", "sh", file], input: nil) else { return false }
+        return status == 0
+    }
+
     static func run(_ text: String, command: String) -> Bool {
+        spawn(["/bin/sh", "-c", command], input: text) != nil
+    }
+
+    /// Starts `words` in kgq's process group with the default signal actions, its standard
+    /// input `input` through a pipe (nil: the terminal), and waits; its exit status, or nil
+    /// when it could not be started.
+    static func spawn(_ words: [String], input: String?) -> Int32? {
         var ignore = sigaction(), previousPipe = sigaction()
         #if canImport(Glibc)
         ignore.__sigaction_handler.sa_handler = SIG_IGN
@@ -45,14 +60,16 @@ enum Pager {
         sigemptyset(&ignore.sa_mask)
         sigaction(SIGPIPE, &ignore, &previousPipe)
         defer { sigaction(SIGPIPE, &previousPipe, nil) }
-        var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { return false }
+        var fds: [Int32] = [-1, -1]
+        if input != nil { guard pipe(&fds) == 0 else { return nil } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
-        posix_spawn_file_actions_addclose(&actions, fds[0])
-        posix_spawn_file_actions_addclose(&actions, fds[1])
+        if input != nil {
+            posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
+            posix_spawn_file_actions_addclose(&actions, fds[0])
+            posix_spawn_file_actions_addclose(&actions, fds[1])
+        }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -67,7 +84,6 @@ enum Pager {
         var env = ProcessInfo.processInfo.environment
         if env["LESS"] == nil { env["LESS"] = "FRX" }
         let assignments: [String] = env.map { "\($0.key)=\($0.value)" }
-        let words: [String] = ["/bin/sh", "-c", command]
         let envp: [UnsafeMutablePointer<CChar>?] = assignments.map { strdup($0) } + [nil]
         let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
         defer {
@@ -75,22 +91,24 @@ enum Pager {
             argv.forEach { free($0) }
         }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp)
-        close(fds[0])
+        let spawned = posix_spawn(&pid, words[0], &actions, &attributes, argv, envp)
+        if input != nil { close(fds[0]) }
         guard spawned == 0 else {
+            if input != nil { close(fds[1]) }
+            return nil
+        }
+        if let input {
+            // The pager reads as the user scrolls; when it quits early the write fails (EPIPE) and stops.
+            var bytes = Array(input.utf8)[...]
+            while !bytes.isEmpty {
+                let n = bytes.withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
+                if n < 0 { if errno == EINTR { continue } else { break } }
+                bytes = bytes.dropFirst(n)
+            }
             close(fds[1])
-            return false
         }
-        // The pager reads as the user scrolls; when it quits early the write fails (EPIPE) and stops.
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let n = bytes.withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue } else { break } }
-            bytes = bytes.dropFirst(n)
-        }
-        close(fds[1])
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return true
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 }

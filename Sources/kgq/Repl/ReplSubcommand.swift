@@ -90,6 +90,14 @@ struct ReplSubcommand: ParsableCommand {
             // History holds whole statements (the shell records one when its `;` comes), so the
             // up arrow brings back a multi-line statement at once.
             repl.history = editor.entries
+            repl.editText = { text in
+                let path = FileManager.default.temporaryDirectory.appendingPathComponent("kgq-edit-\(getpid()).cypher").path
+                defer { try? FileManager.default.removeItem(atPath: path) }
+                guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)),
+                      Pager.edit(path, environment: env),
+                      let data = FileManager.default.contents(atPath: path) else { return nil }
+                return String(decoding: data, as: UTF8.self)
+            }
             repl.remember = { editor.remember($0) }
             CLI.out("kgq — \(graph.nodeCount) nodes, \(graph.edgeCount) relationships from \(folder)\(origin == "--graph" ? "" : " (" + origin + ")"). "
                   + "Statements end with ';'. :help for commands, :quit (exit, \\q) or Ctrl-D to leave.\n")
