@@ -95,6 +95,7 @@ struct AuditCommand: ParsableCommand {
         let selected = rules.isEmpty ? available : rules.compactMap { id in available.first { $0.id == id } }
         var graph = try graphOptions.load(with: registry)
         if fix {
+            _ = try graphOptions.writableFolder(command: "kgq audit --fix")
             // Apply the mechanical fixes, then audit the graph as it now is.
             if try CLI.reporting({ try applyFixes(graph, rules: selected) }) {
                 graph = try graphOptions.load(with: registry)

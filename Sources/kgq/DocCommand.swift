@@ -55,8 +55,12 @@ struct DocAddCommand: ParsableCommand {
     @Flag(name: .long, help: "Re-register changed files after checking that every quote citing them still matches.")
     var update = false
 
-    var folder: String {
-        graph ?? DefaultGraph.resolve(environment: ProcessInfo.processInfo.environment, config: try? KGQConfig.load()).folder
+    /// --graph, else the default graph where a writing command may use it (`DefaultGraph.writable`).
+    func writableFolder() throws -> String {
+        if let graph { return graph }
+        return try CLI.reporting {
+            try DefaultGraph.writable(environment: ProcessInfo.processInfo.environment, config: try KGQConfig.load(), command: "kgq doc add")
+        }
     }
 
     func validate() throws {
@@ -87,6 +91,7 @@ struct DocAddCommand: ParsableCommand {
     }
 
     func run() throws {
+        let folder = try writableFolder()
         let registrar = DocumentRegistrar(folder: folder, documentsFolder: documents)
         let requests = files.map {
             DocumentRequest(path: $0, id: id, language: language, title: title, publisher: publisher,

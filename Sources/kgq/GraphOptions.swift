@@ -24,6 +24,14 @@ struct GraphOptions: ParsableArguments {
         return DefaultGraph.resolve(environment: ProcessInfo.processInfo.environment, config: try? KGQConfig.load())
     }
 
+    /// The folder for a command that edits its files: --graph, else `DefaultGraph.writable`.
+    func writableFolder(command: String) throws -> String {
+        if let graph { return graph }
+        return try CLI.reporting {
+            try DefaultGraph.writable(environment: ProcessInfo.processInfo.environment, config: try KGQConfig.load(), command: command)
+        }
+    }
+
     /// The registry of built-ins and the plugins asked for (see PluginOptions).
     func registry() throws -> PluginRegistry { try pluginOptions.registry() }
 

@@ -121,6 +121,16 @@ enum DefaultGraph {
         return (relative, "the default graph (not found: looked in \(candidates().map(\.folder).joined(separator: ", ")))")
     }
 
+    /// The folder a command that edits .kg files (fmt, doc add, audit --fix) may write without
+    /// --graph: as `resolve`, but never the graph found beside the binary or in its repository,
+    /// which a command run from another folder would otherwise rewrite by surprise.
+    static func writable(environment env: [String: String], config: KGQConfig?, command: String) throws(Diagnostic) -> String {
+        let (folder, origin) = resolve(environment: env, config: config)
+        guard origin.contains("beside the binary") || origin.contains("repository kgq was built in") else { return folder }
+        throw Diagnostic(.error, "\(command) edits graph files, and no --graph was given: it would change \(origin) (\(folder))",
+                         help: "say which graph: \(command) --graph \(folder), or set $KGQ_GRAPH")
+    }
+
     static func candidates() -> [(folder: String, origin: String)] {
         var out: [(String, String)] = [(relative, "the default graph in the working folder")]
         if let exe = executable() {

@@ -38,6 +38,10 @@ struct ShellCommandTests {
         #expect(built.stdout.contains("graph         = \"\(Self.defaultGraph)\"   # the default graph of the repository kgq was built in"), "\(built.stdout)")
         let repl = KGTestSupport.runKGQ(["--format", "csv"], stdin: "MATCH (r:Role) RETURN count(r) AS roles;\n", environment: Self.noConfig, directory: elsewhere)
         #expect(repl.status == 0 && repl.stdout.contains("roles\r\n6"), "\(repl.stdout) \(repl.stderr)")
+        // A command that edits files does not rewrite that graph by surprise.
+        let fmt = KGTestSupport.runKGQ(["fmt"], environment: Self.noConfig, directory: elsewhere)
+        #expect(fmt.status == 2 && fmt.stderr.contains("kgq fmt edits graph files, and no --graph was given"), "\(fmt.stderr)")
+        #expect(KGTestSupport.runKGQ(["fmt", "--check"], environment: Self.noConfig, directory: elsewhere).status == 0, "checking is reading")
 
         // An install: PREFIX/bin/kgq and PREFIX/share/kgq/graphs/customer-service (a copy of the fixture).
         let prefix = try KGTestSupport.temporaryFolder("kgq-prefix")
