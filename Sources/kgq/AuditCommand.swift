@@ -44,7 +44,7 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The date staleness is measured from (YYYY, YYYY-MM or YYYY-MM-DD); default: today.", valueName: "date"))
     var today: String?
 
-    @Option(name: .long, help: ArgumentHelp("Also draw the citation map (documents → original sources → figures and claims) to this .dot, .svg, .png or .pdf file.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Also draw the citation map (documents → original sources → figures and claims, coloured by finding) to this .dot, .svg, .png or .pdf file.", valueName: "file"))
     var map: String?
 
     @Option(name: .long, help: ArgumentHelp("Base folder report paths are relative to (SARIF's %SRCROOT%); default: the graph folder's repository root. Files outside it are written as absolute paths.", valueName: "dir"))
