@@ -36,7 +36,10 @@ public struct PropertyTable: Sendable {
         return columns[code].value(row)
     }
 
-    @inlinable public func value(_ row: Int, key: String) -> Value? { codes[key].flatMap { columns[$0].value(row) } }
+    @inlinable public func value(_ row: Int, key: String) -> Value? {
+        guard let c = codes[key] else { return nil }
+        return columns[c].value(row)
+    }
 
     /// Every property of `row`.
     public func properties(_ row: Int) -> [String: Value] {

@@ -167,16 +167,13 @@ struct AuditCommand: ParsableCommand {
         if report.fails(at: failOn.severity) { throw ExitCode(1) }
     }
 
-    /// Draws the citation map through the exporters.
+    /// Draws the citation map, coloured by the report's findings (rendered through the exporters' Graphviz).
     private func drawMap(_ graph: Graph, _ report: AuditReport, to path: String) throws {
-        let mapGraph = CitationMap.build(from: graph, findings: report.findings)
         guard let format = ExportCommand.format(forPath: path) else { return }
-        let options = ExportOptions(maxNodes: max(mapGraph.nodeCount, 1),
-                                    dot: DOTWriter.Options(title: "Citation map: documents → original sources → figures and claims"))
-        let result = try GraphExporter().export(mapGraph, Subgraph(all: mapGraph), as: format, options: options)
-        guard let file = result.files.first else { return }
-        try AtomicFile.write(file.bytes, to: path)
-        CLI.error("wrote \(path) (citation map: \(mapGraph.nodeCount) nodes, \(mapGraph.edgeCount) relationships)")
+        let map = CitationMap.build(from: graph, findings: report.findings)
+        try AtomicFile.write(try CitationMapPicture(map: map).bytes(as: format), to: path)
+        let coloured = AuditSeverity.allCases.reversed().map { s in "\(map.count(s).items) \(s.rawValue)" }.joined(separator: ", ")
+        CLI.error("wrote \(path) (citation map: \(map.items.count) nodes — \(coloured), \(map.count(nil).items) without finding — and \(map.links.count) links)")
     }
 
     /// The directory .kg paths are made relative to in reports: the nearest ancestor of the
