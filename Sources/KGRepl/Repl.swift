@@ -37,6 +37,9 @@ public struct Repl {
     public var editText: ((String) -> String?)?
     /// Set by `:edit` so that ":edit" itself is not a history entry (the edited statement is).
     var skipEntry = false
+    /// Called when the statement has run, before anything is written (the shell erases its
+    /// progress line here).
+    public var afterStatement: () -> Void = {}
     /// Called just before each statement runs (the shell clears a Ctrl-C pressed at the prompt).
     public var beforeStatement: () -> Void = {}
     private var buffer = StatementBuffer()
@@ -225,8 +228,10 @@ public struct Repl {
         let clock = ContinuousClock()
         beforeStatement()
         let start = clock.now
+        let outcome = Result { () throws(QueryError) -> ResultSet in try session.run(text) }
+        afterStatement()
         do {
-            let r = try session.run(text)
+            let r = try outcome.get()
             let elapsed = clock.now - start
             for w in r.warnings { output.err(w.rendered() + "\n") }
             if resultFile != nil {

@@ -50,6 +50,7 @@ struct ConfigCommand: ParsableCommand {
         row("language", "each node's preferred name")
         row("maxrows", "40", "default (on a terminal)")
         row("timeout", "none", "default")
+        if env["KGQ_PROGRESS"] == "0" { rows.append(("progress", "false", "$KGQ_PROGRESS")) } else { row("progress", "true", "default (on a terminal)") }
         let width = rows.map(\.0.count).max() ?? 0
         for (k, v, o) in rows {
             CLI.out(k.padding(toLength: width, withPad: " ", startingAt: 0) + " = " + v + "   # " + o + "\n")

@@ -179,7 +179,10 @@ struct ExportCommand: ParsableCommand {
 
         let settings = ExportSettings(title: pictureTitle, language: language, maxNodes: maxNodes, layout: layout.rawValue,
                                       clusterByLabel: clusterBy == .label, legend: !noLegend)
-        let result = try format.export(graph, subgraph, settings: settings)
+        let ticker = ProgressTicker.start("exporting \(format.format)", enabled: ProgressTicker.enabled && !graphOptions.noProgress)
+        let exported = Result { try format.export(graph, subgraph, settings: settings) }
+        ticker?.stop()
+        let result = try exported.get()
         try write(result, format: format)
     }
 

@@ -14,6 +14,9 @@ struct GraphOptions: ParsableArguments {
 
     @OptionGroup var pluginOptions: PluginOptions
 
+    @Flag(name: .long, help: "Show no progress line on stderr for long work (loading, rendering, long statements); also KGQ_PROGRESS=0 or progress = false in the config file.")
+    var noProgress = false
+
     /// The folder to load: --graph, else as `DefaultGraph` finds it ($KGQ_GRAPH, the config
     /// file, the working folder, beside the binary, the binary's repository).
     var folder: String { resolved.folder }
@@ -43,6 +46,8 @@ struct GraphOptions: ParsableArguments {
         _ = try CLI.reporting { try KGQConfig.load() }   // a broken config file is said, not skipped
         let folder = self.folder
         let importer = registry.importer(for: folder) ?? KGFileImporter()
+        let ticker = ProgressTicker.start("loading \(folder)", enabled: ProgressTicker.enabled && !noProgress)
+        defer { ticker?.stop() }
         return try CLI.reporting { try importer.load(folder: folder) }
     }
 

@@ -149,3 +149,50 @@ struct EditTerminalTests {
         #expect(recalled.components(separatedBy: "kgq> RETURN 42 AS answer;").count == 2, "the up arrow recalls the edited statement: \(recalled)")
     }
 }
+
+/// Issue 18 item 15: a statement running over a second shows `running (Ctrl-C cancels)… N s`
+/// on stderr, erased when it ends; `--no-progress` shows nothing.
+@Suite(.enabled(if: Terminal.ready, "needs tmux, graphs/customer-service and a built kgq (swift build)"), .serialized)
+struct ProgressTerminalTests {
+    let session = "kgq-progress-\(getpid())"
+
+    func screen() throws -> String { try Terminal.run(["capture-pane", "-p", "-t", session]) }
+
+    func waitFor(_ done: (String) -> Bool, tenths: Int = 300) throws -> String {
+        var last = ""
+        for _ in 0..<tenths {
+            last = try screen()
+            if done(last) { return last }
+            usleep(100_000)
+        }
+        return last
+    }
+
+    func start(_ flags: String) throws {
+        try Terminal.run(["new-session", "-d", "-s", session, "-x", "100", "-y", "30",
+                          "env NO_COLOR=1 PAGER= KGQ_CONFIG=/nonexistent '\(Terminal.binary)' --graph '\(Terminal.graph)' --no-history \(flags)"])
+        _ = try waitFor { $0.contains("kgq>") }
+        try Terminal.run(["send-keys", "-t", session, "-l", "MATCH (a), (b), (c), (d) WHERE size(a.id + d.id) < 0 RETURN count(*)\\;"])
+        try Terminal.run(["send-keys", "-t", session, "Enter"])
+    }
+
+    @Test func aLongStatementShowsProgressUntilItEnds() throws {
+        try start("")
+        defer { _ = try? Terminal.run(["kill-session", "-t", session]) }
+        let running = try waitFor { $0.contains("running (Ctrl-C cancels)… ") }
+        #expect(running.contains("running (Ctrl-C cancels)… 1.") || running.contains("running (Ctrl-C cancels)… 2."), "\(running)")
+        try Terminal.run(["send-keys", "-t", session, "C-c"])
+        let ended = try waitFor { $0.contains("Cancelled") && $0.components(separatedBy: "kgq>").count == 3 }
+        #expect(ended.contains("error: Cancelled (Interrupted)"), "\(ended)")
+        #expect(!ended.contains("running (Ctrl-C cancels)"), "the progress line is erased: \(ended)")
+    }
+
+    @Test func noProgressShowsNone() throws {
+        try start("--no-progress")
+        defer { _ = try? Terminal.run(["kill-session", "-t", session]) }
+        let quiet = try waitFor({ $0.contains("running (Ctrl-C cancels)") }, tenths: 25)
+        #expect(!quiet.contains("running (Ctrl-C cancels)"), "\(quiet)")
+        try Terminal.run(["send-keys", "-t", session, "C-c"])
+        _ = try waitFor { $0.contains("Cancelled") }
+    }
+}

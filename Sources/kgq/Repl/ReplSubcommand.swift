@@ -105,7 +105,14 @@ struct ReplSubcommand: ParsableCommand {
             // while a statement runs it cancels the statement; it never ends the shell.
             let interrupts = InterruptScope(watching: repl.session.cancellation)
             defer { interrupts.end() }
-            repl.beforeStatement = { _ = interrupts.takeInterrupt() }
+            // A statement running over a second shows `running… 2.4 s` on stderr until it ends.
+            let progress = ProgressTicker.enabled && !options.noProgress
+            nonisolated(unsafe) var ticker: ProgressTicker?
+            repl.beforeStatement = {
+                _ = interrupts.takeInterrupt()
+                ticker = ProgressTicker.start("running (Ctrl-C cancels)", enabled: progress)
+            }
+            repl.afterStatement = { ticker?.stop(); ticker = nil }
             editor.interruptPending = { interrupts.isInterrupted }
             loop: while true {
                 let completer = repl.completer, pending = repl.pending
