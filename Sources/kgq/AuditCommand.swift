@@ -28,7 +28,8 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: error, warning, info or never.")
     var failOn: FailThreshold = .error
 
-    @Option(name: .customLong("rule"), help: ArgumentHelp("Run only this rule (repeatable).", valueName: "id"))
+    @Option(name: .customLong("rule"), help: ArgumentHelp("Run only this rule (repeatable).", valueName: "id"),
+            completion: .list(BuiltinRules.all.map(\.id)))
     var rules: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("A previous report (--format json or sarif); findings with a fingerprint in it are not reported again.", valueName: "file"))
@@ -94,6 +95,7 @@ struct AuditCommand: ParsableCommand {
         let selected = rules.isEmpty ? available : rules.compactMap { id in available.first { $0.id == id } }
         var graph = try graphOptions.load(with: registry)
         if fix {
+            _ = try graphOptions.writableFolder(command: "kgq audit --fix")
             // Apply the mechanical fixes, then audit the graph as it now is.
             if try CLI.reporting({ try applyFixes(graph, rules: selected) }) {
                 graph = try graphOptions.load(with: registry)
@@ -141,7 +143,7 @@ struct AuditCommand: ParsableCommand {
         return true
     }
 
-    private func audit(_ graph: Graph, rules selected: [any AuditRule]) throws {
+    func audit(_ graph: Graph, rules selected: [any AuditRule]) throws {
         let settings = self.settings
         let corpus = documents.map { DocumentCorpus.load(documentsOf: graph, from: $0) }
         var fingerprints = Set<String>()

@@ -23,8 +23,11 @@ struct QueryCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: table, json, csv, markdown, line or jsonl (one JSON object per row).")
     var format: OutputMode = .table
 
-    @Option(name: .customLong("param"), help: "A parameter as name=value (value read as JSON when it parses, else as a string). Repeatable.")
+    @Option(name: .customLong("param"), help: ArgumentHelp("A parameter: 'name => expression' (a Cypher expression, as cypher-shell) or name=value (JSON when it parses, else a string). Repeatable.", valueName: "PARAM"))
     var param: [String] = []
+
+    @Option(name: [.customShort("f"), .customLong("file")], help: ArgumentHelp("Run the ';'-separated statements of FILE (as cypher-shell -f).", valueName: "FILE"))
+    var file: String?
 
     @Option(name: .long, help: "Parameters as one JSON object, e.g. '{\"name\": \"agent\"}'.")
     var params: String?
@@ -43,14 +46,18 @@ struct QueryCommand: ParsableCommand {
             }
             parameters = m
         }
-        for p in param {
-            guard let eq = p.firstIndex(of: "=") else { throw ValidationError("--param expects name=value, got '\(p)'") }
-            let name = String(p[..<eq]), raw = String(p[p.index(after: eq)...])
-            parameters[name] = ResultJSON.parse(raw) ?? .string(raw)
-        }
         let text: String
+        if query != nil && file != nil {
+            throw ValidationError("give a QUERY or -f FILE, not both")
+        }
         if let query {
             text = query
+        } else if let file {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                CLI.error(Diagnostic(.error, "cannot read '\(file)'", help: "check the path (relative to \(FileManager.default.currentDirectoryPath))").rendered())
+                throw ExitCode(2)
+            }
+            text = String(decoding: data, as: UTF8.self)
         } else if isatty(0) == 0 {
             var all = ""
             while let line = readLine(strippingNewline: false) { all += line }
@@ -63,20 +70,21 @@ struct QueryCommand: ParsableCommand {
         var session = QuerySession(graph: loaded, parameters: parameters, displayLanguage: language,
                                    functions: registry.functions)
         session.limits = limits.limits
+        for p in param { try CLI.reporting { try session.setParameter(flag: p) } }
         var failed = false
         for st in Script.statements(text) {
             do {
                 let r = try session.run(st.text)
                 for var w in r.warnings {
                     if let l = w.location?.line { w.location?.line = l + st.line - 1 }
-                    FileHandle.standardError.write(Data((w.rendered() + "\n").utf8))
+                    CLI.error(w.rendered())
                 }
                 emit(r, session.graph)
             } catch {
                 failed = true
                 var e = error
                 if let l = e.line { e.line = l + st.line - 1 }
-                FileHandle.standardError.write(Data((e.description + "\n").utf8))
+                CLI.error(e.description)
                 if format == .json { CLI.out(ResultJSON.encode(e) + "\n") }
             }
         }
