@@ -118,7 +118,7 @@ struct AuditCommand: ParsableCommand {
     /// SHA-256 of a document whose quotes all still stand) to the .kg files, each written
     /// atomically, and prints the diff on standard error. True when some file changed.
     private func applyFixes(_ graph: Graph, rules selected: [any AuditRule]) throws -> Bool {
-        let corpus = documents.map { DocumentCorpus.load(documentsOf: graph, from: $0) }
+        let corpus = try documents.map { try DocumentCorpus.load(documentsOf: graph, from: $0) }
         let report = Audit(rules: selected).run(AuditContext(graph: graph, documents: corpus, settings: settings))
         let fixes = report.findings.compactMap(\.mechanicalFix)
         guard !fixes.isEmpty else {
@@ -143,7 +143,7 @@ struct AuditCommand: ParsableCommand {
 
     private func audit(_ graph: Graph, rules selected: [any AuditRule]) throws {
         let settings = self.settings
-        let corpus = documents.map { DocumentCorpus.load(documentsOf: graph, from: $0) }
+        let corpus = try documents.map { try DocumentCorpus.load(documentsOf: graph, from: $0) }
         var fingerprints = Set<String>()
         if let baseline {
             guard let data = FileManager.default.contents(atPath: baseline) else {

@@ -69,7 +69,7 @@ struct ReplSubcommand: ParsableCommand {
         let pager = interactive && toTerminal ? env["PAGER"].flatMap { $0.isEmpty ? nil : $0 } : nil
         let output = ReplOutput(
             out: { CLI.out($0) },
-            err: { FileHandle.standardError.write(Data($0.utf8)) },
+            err: { FileHandle.standardError.write(Data(TerminalText.visible($0, keepingLayout: true).utf8)) },
             page: { text in Pager.show(text, command: pager) })
         var session = QuerySession(graph: graph, parameters: parameters, displayLanguage: language,
                                    functions: registry.functions)
