@@ -112,7 +112,7 @@ public struct DocumentCorpus: Sendable {
 }
 
 /// Where a document's `file` is, checked to lie inside the documents folder: the one place that
-/// turns a declared file name into a path to read (the audit and `kgq cite` use it).
+/// turns a declared file name into a path to read (the audit, and `kgq cite` unconfined).
 public enum DocumentPlace: Sendable, Hashable {
     /// The file exists: `path` as the folder and file name give it (for messages), `resolved`
     /// with every link and `..` resolved (to read).
@@ -120,11 +120,18 @@ public enum DocumentPlace: Sendable, Hashable {
     /// Nothing is there (a dangling link counts as nothing); `path` is where it was looked for.
     case missing(path: String)
 
-    /// Finds `file` in `directory`. Throws when the file, after resolving `..` and symbolic
-    /// links, lies outside the folder; `file` may be absolute only when it points inside it.
-    public static func locate(_ file: String, in directory: String) throws(Diagnostic) -> DocumentPlace {
+    /// Finds `file` in `directory`. When `confined` (the audit), throws when the file, after
+    /// resolving `..` and symbolic links, lies outside the folder, and `file` may be absolute
+    /// only when it points inside it. `kgq cite` is not confined: the user names the document
+    /// and the words to find in it, and `kgq doc add` may register a text beside the graph
+    /// folder (`../texts/a.txt`).
+    public static func locate(_ file: String, in directory: String, confined: Bool = true) throws(Diagnostic) -> DocumentPlace {
         let shown = (file as NSString).isAbsolutePath ? file : (directory as NSString).appendingPathComponent(file)
         guard !file.isEmpty else { return .missing(path: shown) }
+        if !confined {
+            guard let resolved = realPath(shown) else { return .missing(path: shown) }
+            return .file(path: shown, resolved: resolved)
+        }
         guard let root = realPath(directory) else { return .missing(path: shown) }
         let inside = { (path: String) in path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/") }
         let candidate = (file as NSString).isAbsolutePath ? file : (root as NSString).appendingPathComponent(file)

@@ -1,6 +1,7 @@
 import Foundation
 import KGCore
 import KGPluginAPI
+import KGPluginHost
 import KGExport
 import KGFormat
 import KGOutput
@@ -262,6 +263,9 @@ public struct Repl {
     /// exists, for `:output`; written by the next statement for `:once`).
     mutating func sendResults(to path: String, once: Bool) throws(Diagnostic) {
         try AtomicFile.checkWritable(path)
+        if let graphFolder {
+            try OutputPolicy(graphFolder: graphFolder, registry: registry).check([.init(flag: once ? ":once" : ":output", path: path)], force: false)
+        }
         if once {
             onceFile = ResultFile(path: path, once: true)
         } else {
@@ -364,9 +368,17 @@ public struct Repl {
         }
         let result = try exporter.export(session.graph, sub, settings: ExportSettings(language: session.displayLanguage))
         if exporter.writesDirectory {
-            try AtomicFile.makeDirectory(path)
-            for f in result.files { try AtomicFile.write(f.bytes, to: path + "/" + (f.name ?? "export.\(exporter.format)")) }
+            let files = result.files.map { (name: $0.name ?? "export.\(exporter.format)", bytes: $0.bytes) }
+            if let graphFolder {
+                try OutputPolicy(graphFolder: graphFolder, registry: registry)
+                    .check([.init(flag: ":export", path: path, format: exporter.format, isFolder: true, fileNames: files.map(\.name))], force: false)
+            }
+            try AtomicFile.writeFolder(files, to: path)
         } else {
+            if let graphFolder {
+                try OutputPolicy(graphFolder: graphFolder, registry: registry)
+                    .check([.init(flag: ":export", path: path, format: exporter.format)], force: false)
+            }
             for f in result.files { try AtomicFile.write(f.bytes, to: path) }
         }
         output.err("wrote \(path): \(sub.nodes.count) nodes, \(sub.edges.count) relationships" + (wholeGraph ? " (the whole graph)" : "") + "\n")

@@ -3,6 +3,7 @@ import Foundation
 import KGAudit
 import KGCore
 import KGExport
+import KGPluginHost
 
 /// `kgq audit`: runs the citation audit over a graph (and its documents) and writes a report.
 struct AuditCommand: ParsableCommand {
@@ -92,6 +93,14 @@ struct AuditCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let selected = rules.isEmpty ? available : rules.compactMap { id in available.first { $0.id == id } }
+        // The report and the map must not overwrite the graph (neither is a graph file, so no
+        // --force allows it), nor each other.
+        try CLI.reporting {
+            var outputs: [OutputPolicy.Output] = []
+            if let output, output != "-" { try AtomicFile.checkWritable(output); outputs.append(.init(flag: "-o", path: output)) }
+            if let map { try AtomicFile.checkWritable(map); outputs.append(.init(flag: "--map", path: map)) }
+            try OutputPolicy(graphFolder: graphOptions.folder, registry: registry).check(outputs, force: false)
+        }
         var graph = try graphOptions.load(with: registry)
         if fix {
             // Apply the mechanical fixes, then audit the graph as it now is.

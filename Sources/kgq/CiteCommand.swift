@@ -50,7 +50,7 @@ struct CiteCommand: ParsableCommand {
             }
             let lookup: DocumentLookup
             do throws(Diagnostic) {
-                switch try DocumentPlace.locate(doc.file, in: folder) {
+                switch try DocumentPlace.locate(doc.file, in: folder, confined: false) {
                 case .file(let path, let resolved): lookup = DocumentCorpus.read(doc, shown: path, resolved: resolved)
                 case .missing(let path): lookup = .missing(path: path)
                 }

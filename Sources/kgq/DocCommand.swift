@@ -108,6 +108,12 @@ struct DocAddCommand: ParsableCommand {
             case .unchanged:
                 CLI.show("unchanged \(d.id): \(d.file) is as registered in \(place)\n")
             }
+            if d.file.hasPrefix("../") || d.file.hasPrefix("/") {
+                let documentsFolder = documents ?? folder
+                CLI.error(Diagnostic(.warning, "\(d.id)'s file '\(d.file)' lies outside the documents folder '\(documentsFolder)', "
+                                     + "and kgq audit reads documents only from inside --documents",
+                                     help: "keep the texts inside the folder, or register them with --documents DIR naming a folder that holds them").rendered())
+            }
         }
     }
 

@@ -64,6 +64,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: "The file to write, '-' for stdout, or a directory for csv.")
     var output: String
 
+    @Flag(name: .long, help: "Allow writing a file the graph folder reads (e.g. --format kg -o GRAPH/extra.kg); other formats are refused there always.")
+    var force = false
+
     enum ClusterBy: String, ExpressibleByArgument, CaseIterable { case label }
 
     func run() throws {
@@ -126,8 +129,13 @@ struct ExportCommand: ParsableCommand {
                              help: "write to a file with -o FILE.\(format.fileExtensions.first ?? format.format), or pipe the output")
         }
 
-        // Where the file goes is known now: refuse a missing folder before loading and exporting.
-        if output != "-" && !format.writesDirectory { try AtomicFile.checkWritable(output) }
+        // Where the file goes is known now: refuse a missing folder, or a file of the graph itself,
+        // before loading and exporting.
+        let policy = OutputPolicy(graphFolder: graphOptions.folder, registry: registry)
+        if output != "-" && !format.writesDirectory {
+            try AtomicFile.checkWritable(output)
+            try policy.check([.init(flag: "-o", path: output, format: format.format)], force: force)
+        }
 
         var queryText = query
         var pictureTitle = title
@@ -153,6 +161,10 @@ struct ExportCommand: ParsableCommand {
         let settings = ExportSettings(title: pictureTitle, language: language, maxNodes: maxNodes, layout: layout.rawValue,
                                       clusterByLabel: clusterBy == .label, legend: !noLegend)
         let result = try format.export(graph, subgraph, settings: settings)
+        if output != "-" && format.writesDirectory {
+            try policy.check([.init(flag: "-o", path: output, format: format.format, isFolder: true,
+                                    fileNames: result.files.map { $0.name ?? "export" })], force: force)
+        }
         try write(result, format: format)
     }
 
@@ -185,12 +197,11 @@ struct ExportCommand: ParsableCommand {
         }
         var written: [String] = []
         if format.writesDirectory {
-            try AtomicFile.makeDirectory(output)
-            for file in result.files {
-                let path = (output as NSString).appendingPathComponent(file.name ?? "export")
-                try AtomicFile.write(file.bytes, to: path)
-                written.append(path)
-            }
+            // All or nothing: the files of one export belong together (nodes.csv names the ids
+            // relationships.csv refers to), so the folder is replaced whole.
+            let files = result.files.map { (name: $0.name ?? "export", bytes: $0.bytes) }
+            try AtomicFile.writeFolder(files, to: output)
+            written = files.map { (output as NSString).appendingPathComponent($0.name) }
         } else if let file = result.files.first {
             try AtomicFile.write(file.bytes, to: output)
             written.append(output)
