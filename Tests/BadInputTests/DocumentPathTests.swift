@@ -2,7 +2,8 @@ import Foundation
 import KGTestSupport
 import Testing
 
-/// The audit (and `kgq cite`) read a document only from inside `--documents` (issue 16, item 9):
+/// The audit reads a document only from inside `--documents` (issue 16, item 9; `kgq cite`, where
+/// the user names the document and the words, still reads what `kgq doc add` registered):
 /// a declared file that climbs out with `..`, is absolute elsewhere, or is a symbolic link out
 /// of the folder is refused with an error at the document's declaration, and nothing of the
 /// outside file is printed.
@@ -48,10 +49,6 @@ struct DocumentPaths {
             #expect(run.stderr.contains("a.kg:1:1: error: document doc:a: file '\(file)' lies outside the documents folder"), "\(run.stderr)")
             #expect(!run.stdout.contains("secret-line-one") && !run.stderr.contains("secret-line-one"), "\(run.stdout)")
         }
-        let cite = KGTestSupport.runKGQ(["cite", "doc:a", "secret-line-one", "--graph", graph.path, "--documents", documents.path])
-        #expect(cite.status == 2, "\(cite.stderr)")
-        #expect(cite.stderr.contains("lies outside the documents folder"), "\(cite.stderr)")
-        #expect(!cite.stdout.contains("secret-line-one"))
     }
 
     @Test func anAbsolutePathElsewhereIsRefused() throws {

@@ -53,6 +53,64 @@ struct FolderExports {
         #expect(killed >= 3, "only \(killed) of 8 runs were killed")
     }
 
+    /// Builds a preload library whose rename(2) pauses after renaming, so that a kill can land
+    /// between two renames every time (random kills almost never hit that microsecond window).
+    static func slowRenameLibrary(in folder: URL) throws -> String? {
+        let source = folder.appendingPathComponent("slow-rename.c"), library = folder.appendingPathComponent("slow-rename.so")
+        try """
+            #define _GNU_SOURCE
+            #include <dlfcn.h>
+            #include <unistd.h>
+            int rename(const char *from, const char *to) {
+                static int (*real)(const char *, const char *);
+                if (!real) real = (int (*)(const char *, const char *))dlsym(RTLD_NEXT, "rename");
+                int result = real(from, to);
+                usleep(400000);
+                return result;
+            }
+            """.write(to: source, atomically: false, encoding: .utf8)
+        let cc = Process()
+        cc.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        cc.arguments = ["cc", "-shared", "-fPIC", "-o", library.path, source.path, "-ldl"]
+        cc.standardError = FileHandle.nullDevice
+        try cc.run()
+        cc.waitUntilExit()
+        return cc.terminationStatus == 0 ? library.path : nil
+    }
+
+    @Test func aKillRightAfterTheFirstRenameLeavesNoMixedPair() throws {
+        let folder = try KGTestSupport.temporaryFolder("kgq-csv-rename")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        guard let library = try Self.slowRenameLibrary(in: folder) else { return }   // no C compiler: nothing to preload
+        let out = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let old: [String: Data] = ["nodes.csv": Data("id:ID,:LABEL\nold:1,Old\n".utf8),
+                                   "relationships.csv": Data(":START_ID,:END_ID,:TYPE\nold:1,old:1,SELF\n".utf8)]
+        for (name, data) in old { try data.write(to: out.appendingPathComponent(name)) }
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: KGTestSupport.kgqBinary)
+        process.arguments = ["export", "--format", "csv", "-o", out.path]
+        process.currentDirectoryURL = KGTestSupport.packageRoot
+        var environment = ProcessInfo.processInfo.environment
+        environment["LD_PRELOAD"] = library
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Kill as soon as any file of the pair has changed: the first rename has just happened.
+        let start = Date()
+        while process.isRunning && Self.read(out) == old && Date().timeIntervalSince(start) < 60 {
+            Thread.sleep(forTimeInterval: 0.002)
+        }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        let now = Self.read(out)
+        #expect(now != old, "the export changed nothing")
+        #expect(now.count == 2 && now["nodes.csv"] != old["nodes.csv"] && now["relationships.csv"] != old["relationships.csv"],
+                "a kill after the first rename left a mixed pair: \(now.mapValues(\.count))")
+    }
+
     @Test func aFolderWithOtherFilesIsRefusedAndKept() throws {
         let folder = try KGTestSupport.temporaryFolder("kgq-csv-other")
         defer { try? FileManager.default.removeItem(at: folder) }
