@@ -46,7 +46,7 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         // The REPL engine: statement assembly, completion, :commands, history; testable without a terminal.
-        .target(name: "KGRepl", dependencies: ["KGCore", "KGQuery", "KGFormat", "KGOutput", "KGExport", "KGAudit", "KGPluginAPI", "CEditline"]),
+        .target(name: "KGRepl", dependencies: ["KGCore", "KGQuery", "KGFormat", "KGOutput", "KGExport", "KGAudit", "KGPluginAPI", "KGPluginHost", "CEditline"]),
         // The C ABI of dynamic-library plugins (kgq_plugin.h): all a plugin library depends on.
         .target(name: "CKGPlugin"),
         // What plugins and built-ins implement (Exporter, Importer; KGQuery.QueryFunction,

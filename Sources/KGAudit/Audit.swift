@@ -2,7 +2,7 @@ import KGCore
 
 /// Runs audit rules over a graph and gathers their findings into a report.
 ///
-///     let context = AuditContext(graph: graph, documents: DocumentCorpus.load(documentsOf: graph, from: "../shared/seeds"))
+///     let context = AuditContext(graph: graph, documents: try DocumentCorpus.load(documentsOf: graph, from: "../shared/seeds"))
 ///     let report = Audit(rules: BuiltinRules.all).run(context, baseline: [])
 ///     print(TextReport().render(report))
 public struct Audit: Sendable {

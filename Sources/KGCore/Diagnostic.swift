@@ -32,21 +32,19 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     /// Renders the diagnostic as compilers do: `file:line:col: error: message`, the line, a caret.
     public func rendered() -> String {
         var out = ""
-        if let loc = location { out += "\(loc): " }
-        out += "\(severity.rawValue): \(Diagnostic.elided(message))"
+        if let loc = location { out += "\(TerminalText.visible(loc.description)): " }
+        out += "\(severity.rawValue): \(TerminalText.visible(Diagnostic.elided(message), keepingLayout: true))"
         if let line = lineText, let loc = location {
             let number = String(loc.line)
             let gutter = String(repeating: " ", count: number.count)
             let (shown, column) = Diagnostic.window(line, column: loc.column)
             // Control characters would ring bells or move the cursor: show their pictures (␀, ␇).
-            let text = String(String.UnicodeScalarView(shown.unicodeScalars.map { c in
-                c.value < 0x20 && c != "\t" ? Unicode.Scalar(0x2400 + c.value)! : (c.value == 0x7F ? "\u{2421}" : c)
-            }))
+            let text = TerminalText.visible(shown, keepingLayout: true)
             // Keep tabs so the caret lines up under the same characters.
             let prefix = text.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
             out += "\n \(number) | \(text)\n \(gutter) | \(prefix)^"
         }
-        if let help { out += "\n  help: \(Diagnostic.elided(help))" }
+        if let help { out += "\n  help: \(TerminalText.visible(Diagnostic.elided(help), keepingLayout: true))" }
         return out
     }
 }

@@ -29,13 +29,16 @@ public enum JSONText {
         return out + "\""
     }
 
-    /// A property value as JSON.
+    /// A property value as JSON. JSON has no number for NaN and the infinities: they are
+    /// written as query results write them, `{"$float": "NaN"}`, `"Inf"`, `"-Inf"`, not as null.
     public static func value(_ v: Value) -> String {
         switch v {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
-        case .float(let d): return d.isFinite ? Value.formatFloat(d) : "null"
+        case .float(let d) where d.isNaN: return "{\"$float\": \"NaN\"}"
+        case .float(let d) where d.isInfinite: return d > 0 ? "{\"$float\": \"Inf\"}" : "{\"$float\": \"-Inf\"}"
+        case .float(let d): return Value.formatFloat(d)
         case .string(let s): return string(s)
         case .date(let d): return string(d.description)
         case .temporal(let t): return string(t.description)

@@ -29,6 +29,17 @@ public enum Value: Sendable, Hashable {
         return nil
     }
 
+    /// The first float in the value (itself, or inside its lists and maps) that is NaN or
+    /// infinite, for writers whose format has no number for it (.kg, JSON).
+    public var firstNonFiniteFloat: Double? {
+        switch self {
+        case .float(let d): return d.isFinite ? nil : d
+        case .list(let items): for item in items { if let d = item.firstNonFiniteFloat { return d } }; return nil
+        case .map(let members): for key in members.keys.sorted() { if let d = members[key]?.firstNonFiniteFloat { return d } }; return nil
+        default: return nil
+        }
+    }
+
     public var isNull: Bool {
         if case .null = self { return true }
         return false

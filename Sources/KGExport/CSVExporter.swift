@@ -11,6 +11,8 @@ import KGCore
 /// lists use `;` between elements (Neo4j's default array delimiter); a list of strings that
 /// contains `;` and any map is written as JSON text. `citations` holds the JSON array of the
 /// graph-export shape. Multi-line values are quoted: import with `--multiline-fields=true`.
+/// A property named `id` gets a column of its own; the ids are then in an unnamed `:ID` column
+/// (neo4j-admin takes `:ID` in node files only: drop it from relationships.csv there).
 public struct CSVExporter: Sendable {
     /// The file names, in the order they are written.
     public static let nodesFile = "nodes.csv"
@@ -23,8 +25,12 @@ public struct CSVExporter: Sendable {
         let sub = subgraph.closed(in: graph)
         let nodes = sub.nodes.map { graph.nodes[$0] }
         let edges = sub.edges.map { graph.edges[$0] }
-        let nodeReserved: Set<String> = ["id", "citations"]
-        let edgeReserved: Set<String> = ["id", "citations"]
+        // A property named `id` is kept as a column of that name; the element ids then go in an
+        // unnamed `:ID` column (in relationships.csv too, where kgq's CSV importer reads it).
+        let nodeIDProperty = nodes.contains { $0.properties["id"] != nil }
+        let edgeIDProperty = edges.contains { $0.properties["id"] != nil }
+        let nodeReserved: Set<String> = nodeIDProperty ? ["citations"] : ["id", "citations"]
+        let edgeReserved: Set<String> = edgeIDProperty ? ["citations"] : ["id", "citations"]
         let languages = Set(nodes.flatMap { $0.names.map(\.language) }).sorted()
         let nameKeys = Set(languages.map { "name_\($0)" })
         let nodeColumns = PropertyColumn.columns(of: nodes.map(\.properties), arrayDelimiter: ";")
@@ -32,7 +38,7 @@ public struct CSVExporter: Sendable {
         let edgeColumns = PropertyColumn.columns(of: edges.map(\.properties), arrayDelimiter: ";")
             .filter { !edgeReserved.contains($0.key) }
 
-        var nodeRows: [[String]] = [["id:ID", ":LABEL"] + languages.map { "name_\($0)" }
+        var nodeRows: [[String]] = [[nodeIDProperty ? ":ID" : "id:ID", ":LABEL"] + languages.map { "name_\($0)" }
             + nodeColumns.map(Self.header) + ["citations"]]
         for node in nodes {
             var row = [node.id, node.labels.joined(separator: ";")]
@@ -41,7 +47,7 @@ public struct CSVExporter: Sendable {
             row.append(JSONText.citations(node.citations))
             nodeRows.append(row)
         }
-        var edgeRows: [[String]] = [[":START_ID", ":END_ID", ":TYPE", "id"] + edgeColumns.map(Self.header) + ["citations"]]
+        var edgeRows: [[String]] = [[":START_ID", ":END_ID", ":TYPE", edgeIDProperty ? ":ID" : "id"] + edgeColumns.map(Self.header) + ["citations"]]
         for edge in edges {
             var row = [graph.nodes[edge.from].id, graph.nodes[edge.to].id, edge.type, edge.id]
             for c in edgeColumns { row.append(edge.properties[c.key].flatMap { c.text($0) } ?? "") }

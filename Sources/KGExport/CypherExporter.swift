@@ -12,17 +12,24 @@ import KGCore
 /// Provenance stays as properties, as parallel lists with one entry per citation:
 /// `cite_document`, `cite_line`, `cite_quote`, `cite_gloss`, `cite_via` (`""` where a citation has
 /// no gloss or via — Neo4j lists cannot hold null). Properties Neo4j cannot store (maps, mixed
-/// lists) are written as JSON text; NaN and infinities are left out.
+/// lists) are written as JSON text; NaN and infinities as `(0.0 / 0.0)` and `(1.0 / 0.0)`. A
+/// property named `id` is kept: element ids then go under `_id` (said in the script's header).
 public struct CypherExporter: Sendable {
     public init() {}
 
     public func write(_ graph: Graph, _ subgraph: Subgraph) -> String {
         let sub = subgraph.closed(in: graph)
+        // Element ids go under `id`, unless an exported element has a property of that name:
+        // then under the first of `_id`, `__id`, … that none has, so both survive.
+        let idKey = Self.idKey(graph, sub)
         var out = "// kgq export: \(sub.nodes.count) nodes, \(sub.edges.count) relationships.\n"
         out += "// Citations are kept as the list properties cite_document, cite_line, cite_quote, cite_gloss, cite_via.\n"
+        if idKey != "id" {
+            out += "// Element ids are in the property \(idKey) (some elements have a property named id).\n"
+        }
         for n in sub.nodes {
             let node = graph.nodes[n]
-            var properties: [(String, String)] = [("id", Self.string(node.id))]
+            var properties: [(String, String)] = [(idKey, Self.string(node.id))]
             // One key per language (a map cannot repeat one): a string, or a list of several names.
             for (language, texts) in JSONGraphExporter.namesByLanguage(node).sorted(by: { $0.language < $1.language }) {
                 let value = texts.count == 1 ? Self.string(texts[0]) : "[" + texts.map(Self.string).joined(separator: ", ") + "]"
@@ -35,14 +42,25 @@ public struct CypherExporter: Sendable {
         for e in sub.edges {
             let edge = graph.edges[e]
             let from = graph.nodes[edge.from], to = graph.nodes[edge.to]
-            var properties: [(String, String)] = [("id", Self.string(edge.id))]
-            properties += Self.properties(edge.properties, skipping: ["id"])
+            var properties: [(String, String)] = [(idKey, Self.string(edge.id))]
+            properties += Self.properties(edge.properties, skipping: [idKey])
             properties += Self.citationProperties(edge.citations)
-            out += "MATCH (a\(Self.labels(from.labels)) {id: \(Self.string(from.id))}), "
-                + "(b\(Self.labels(to.labels)) {id: \(Self.string(to.id))}) "
+            out += "MATCH (a\(Self.labels(from.labels)) {\(Self.name(idKey)): \(Self.string(from.id))}), "
+                + "(b\(Self.labels(to.labels)) {\(Self.name(idKey)): \(Self.string(to.id))}) "
                 + "CREATE (a)-[:\(Self.name(edge.type)) \(Self.map(properties))]->(b);\n"
         }
         return out
+    }
+
+    /// The property key that holds element ids: `id`, or the first of `_id`, `__id`, … that no
+    /// exported node or relationship uses for a property of its own.
+    static func idKey(_ graph: Graph, _ sub: Subgraph) -> String {
+        var taken = Set<String>()
+        for n in sub.nodes { for key in graph.nodes[n].properties.keys where key.hasSuffix("id") { taken.insert(key) } }
+        for e in sub.edges { for key in graph.edges[e].properties.keys where key.hasSuffix("id") { taken.insert(key) } }
+        var key = "id"
+        while taken.contains(key) { key = "_" + key }
+        return key
     }
 
     static func properties(_ p: [String: Value], skipping: Set<String>) -> [(String, String)] {
@@ -69,7 +87,10 @@ public struct CypherExporter: Sendable {
         case .null: return nil
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
-        case .float(let d): return d.isFinite ? Value.formatFloat(d) : nil
+        // Cypher has no literal for infinity or NaN; these expressions give them (kgq, Neo4j).
+        case .float(let d) where d.isNaN: return "(0.0 / 0.0)"
+        case .float(let d) where d.isInfinite: return d < 0 ? "(-1.0 / 0.0)" : "(1.0 / 0.0)"
+        case .float(let d): return Value.formatFloat(d)
         case .string(let s): return string(s)
         case .date(let d): return "date(\(string(d.description)))"
         case .temporal(let t): return "\(t.kind.rawValue)(\(string(t.description)))"

@@ -61,7 +61,7 @@ public struct GraphMLExporter: Sendable {
                 })))
             }
             for c in nodeColumns {
-                if let v = node.properties[c.key], let text = c.text(v) { data.append((c.key, text)) }
+                if let v = node.properties[c.key], let text = c.text(v) { data.append((c.key, Self.xsd(text, c.kind))) }
             }
             data.append(("citations", JSONText.citations(node.citations)))
             for (name, text) in data {
@@ -73,7 +73,7 @@ public struct GraphMLExporter: Sendable {
             out += "    <edge id=\"\(Self.xml(edge.id))\" source=\"\(Self.xml(graph.nodes[edge.from].id))\" target=\"\(Self.xml(graph.nodes[edge.to].id))\">\n"
             var data: [(String, String)] = [("type", edge.type), ("label", edge.type)]
             for c in edgeColumns {
-                if let v = edge.properties[c.key], let text = c.text(v) { data.append((c.key, text)) }
+                if let v = edge.properties[c.key], let text = c.text(v) { data.append((c.key, Self.xsd(text, c.kind))) }
             }
             data.append(("citations", JSONText.citations(edge.citations)))
             for (name, text) in data {
@@ -83,6 +83,16 @@ public struct GraphMLExporter: Sendable {
         }
         out += "  </graph>\n</graphml>\n"
         return out
+    }
+
+    /// A double as XML Schema spells it: the infinities are INF and -INF (NaN is NaN already).
+    static func xsd(_ text: String, _ kind: PropertyColumn.Kind) -> String {
+        guard case .double = kind else { return text }
+        switch text {
+        case "Infinity": return "INF"
+        case "-Infinity": return "-INF"
+        default: return text
+        }
     }
 
     static func type(_ kind: PropertyColumn.Kind) -> String {

@@ -55,6 +55,7 @@ public enum GraphWriter {
         var props: [PropertyEntry] = []
         for key in n.properties.keys.sorted() {
             try check(word: key, "property name", of: n.id)
+            try checkFinite(n.properties[key]!, key, of: n.id)
             props.append(PropertyEntry(key: key, value: n.properties[key]!, location: nowhere))
         }
         for name in n.names {
@@ -72,6 +73,7 @@ public enum GraphWriter {
         var props: [PropertyEntry] = []
         for key in e.properties.keys.sorted() {
             try check(word: key, "property name", of: e.id)
+            try checkFinite(e.properties[key]!, key, of: e.id)
             props.append(PropertyEntry(key: key, value: e.properties[key]!, location: nowhere))
         }
         let derived = "\(from)-\(e.type)->\(to)"
@@ -90,6 +92,14 @@ public enum GraphWriter {
             out.append(CiteEntry(citation: c, documentLocation: nowhere))
         }
         return out
+    }
+
+    /// A .kg number is finite: NaN and the infinities (from CSV's `1e400`, or `0.0 / 0.0` in a
+    /// query) have no spelling its parser reads back, so they are refused rather than written.
+    private static func checkFinite(_ value: Value, _ key: String, of owner: String) throws(Diagnostic) {
+        guard let d = value.firstNonFiniteFloat else { return }
+        throw Diagnostic(.error, "the property '\(key)' of '\(owner)' holds \(Value.formatFloat(d)), which a .kg file cannot hold",
+                         help: "a .kg number is finite; set it to a finite number or null (SET), or export to csv or cypher, which keep it")
     }
 
     /// Ids, labels, types and keys are bare words in .kg: letters, digits, `_ . : -`, starting

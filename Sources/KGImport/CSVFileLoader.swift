@@ -124,7 +124,14 @@ struct CSVFileLoader {
                 guard readRow(fields, header, labels: &labels, properties: &properties, names: &names, citations: &citations) else { continue }
             }
             var id: String
-            if let idColumn = header.relationshipIDColumn, let given = properties.removeValue(forKey: "id") {
+            if let idColumn = header.idColumn {
+                guard let given = text(fields[idColumn]), !given.isEmpty else {
+                    report("empty relationship id", help: "every row needs an id in the :ID column, or leave the column out", at: fields[idColumn])
+                    continue
+                }
+                id = given
+                if case .id(let property?, _) = header.columns[idColumn] { properties[property] = .string(given) }
+            } else if let idColumn = header.relationshipIDColumn, let given = properties.removeValue(forKey: "id") {
                 guard case .string(let s) = given else {
                     report("a relationship id must be a string", at: fields[idColumn]); continue
                 }

@@ -4,7 +4,7 @@ struct CSVHeader {
 
     var kind: Kind
     var columns: [CSVColumn]
-    /// Index of the `:ID` column (node files).
+    /// Index of the `:ID` column (node files; in a relationship file, the relationships' ids).
     var idColumn: Int?
     /// Index of the `:LABEL` column (node files, optional).
     var labelColumn: Int?
@@ -12,7 +12,8 @@ struct CSVHeader {
     var startColumn: Int?
     var endColumn: Int?
     var typeColumn: Int?
-    /// Index of a relationship property column named `id`: it gives the relationship its id.
+    /// Index of a relationship property column named `id` when the file has no `:ID` column:
+    /// it gives the relationship its id.
     var relationshipIDColumn: Int?
     var hasCitations: Bool
 
@@ -63,8 +64,10 @@ struct CSVHeader {
         }
         let isRelationship = start != nil || end != nil || type != nil
         if isRelationship {
-            if id != nil || label != nil {
-                problems.append(Problem(column: id ?? label ?? 0, message: "a file cannot hold both nodes (:ID, :LABEL) and relationships (:START_ID, :END_ID, :TYPE)",
+            // An :ID column in a relationship file gives each relationship its id (kgq's CSV
+            // export writes one when a relationship has a property named `id`); :LABEL is for nodes only.
+            if label != nil {
+                problems.append(Problem(column: label ?? 0, message: "a file cannot hold both nodes (:ID, :LABEL) and relationships (:START_ID, :END_ID, :TYPE)",
                                         help: "put nodes and relationships in separate files"))
             }
             for (slot, name) in [(start, ":START_ID"), (end, ":END_ID"), (type, ":TYPE")] where slot == nil {
@@ -78,6 +81,6 @@ struct CSVHeader {
         if !problems.isEmpty { return .failure(Problems(list: problems)) }
         return .success(CSVHeader(kind: isRelationship ? .relationships : .nodes, columns: columns, idColumn: id,
                                   labelColumn: label, startColumn: start, endColumn: end, typeColumn: type,
-                                  relationshipIDColumn: isRelationship ? relID : nil, hasCitations: citations))
+                                  relationshipIDColumn: isRelationship ? (id == nil ? relID : nil) : nil, hasCitations: citations))
     }
 }

@@ -5,11 +5,12 @@ import KGQuery
 enum LineRecords {
     static func render(_ r: ResultSet, text: ValueText, color: Bool) -> String {
         guard !r.columns.isEmpty else { return "" }
-        let nameWidth = r.columns.map(DisplayWidth.of).max() ?? 0
+        let names = r.columns.map(oneLine)
+        let nameWidth = names.map(DisplayWidth.of).max() ?? 0
         var records: [String] = []
         for row in r.rows {
             var rec = ""
-            for (i, name) in r.columns.enumerated() {
+            for (i, name) in names.enumerated() {
                 let v = i < row.count ? row[i] : .null
                 let value = oneLine(text.cell(v))
                 rec += DisplayWidth.pad(name, to: nameWidth) + " = " + (v == .null ? ANSI.wrap(value, ANSI.dim, if: color) : value) + "\n"

@@ -1,7 +1,9 @@
+import KGCore
 import KGQuery
 
 /// The `markdown` mode: a GitHub-flavoured table; `|` escaped, line breaks as `<br>`,
-/// numeric columns right-aligned, NULL in italics so it differs from the string "NULL".
+/// numeric columns right-aligned, NULL in italics so it differs from the string "NULL";
+/// control characters shown as KGCore.TerminalText does.
 enum MarkdownTable {
     static func render(_ r: ResultSet, text: ValueText) -> String {
         guard !r.columns.isEmpty else { return "" }
@@ -37,6 +39,6 @@ enum MarkdownTable {
             default: out.append(c)
             }
         }
-        return out
+        return TerminalText.visible(out)
     }
 }

@@ -35,7 +35,8 @@ public enum ResultRenderer {
     /// The plan of EXPLAIN/PROFILE, before the rows.
     private static func preamble(_ r: ResultSet) -> String {
         guard let plan = r.plan else { return "" }
-        return plan.hasSuffix("\n") ? plan : plan + "\n"
+        let shown = TerminalText.visible(plan, keepingLayout: true)
+        return shown.hasSuffix("\n") ? shown : shown + "\n"
     }
 
     /// Write counters and the footer (`3 rows (1.2 ms)`).
@@ -64,9 +65,10 @@ public enum ResultRenderer {
     }
 }
 
-/// Table cells are single lines: line breaks and tabs become visible escapes.
+/// Table cells are single lines: line breaks and tabs become visible escapes, and every other
+/// control character is shown rather than obeyed (KGCore.TerminalText).
 func oneLine(_ s: String) -> String {
-    guard s.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" }) else { return s }
+    guard s.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" }) else { return TerminalText.visible(s) }
     var out = ""
     for c in s {
         switch c {
@@ -77,5 +79,5 @@ func oneLine(_ s: String) -> String {
         default: out.append(c)
         }
     }
-    return out
+    return TerminalText.visible(out)
 }

@@ -17,4 +17,13 @@ public protocol Importer: Sendable {
     func canImport(folder: String) -> Bool
     /// Loads the folder; every problem found is reported at once, with file:line:column.
     func load(folder: String) throws(DiagnosticList) -> Graph
+    /// True when a file of this name directly in the folder is part of what `load` reads
+    /// (`roles.kg` for the .kg importer): kgq refuses to write its outputs over such files.
+    func reads(fileNamed name: String) -> Bool
+}
+
+extension Importer {
+    /// An importer that does not say which files it reads is taken to read every file of its
+    /// folder, so no output is written among them.
+    public func reads(fileNamed name: String) -> Bool { true }
 }

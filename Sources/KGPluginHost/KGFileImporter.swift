@@ -15,6 +15,9 @@ public struct KGFileImporter: Importer {
         return names.contains { $0.hasSuffix(".kg") }
     }
 
+    /// The loader reads every `.kg` file of the folder that is not hidden.
+    public func reads(fileNamed name: String) -> Bool { name.hasSuffix(".kg") && !name.hasPrefix(".") }
+
     public func load(folder: String) throws(DiagnosticList) -> Graph {
         try GraphLoader.load(folder: folder)
     }

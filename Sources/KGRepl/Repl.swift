@@ -2,6 +2,7 @@ import Foundation
 import KGAudit
 import KGCore
 import KGPluginAPI
+import KGPluginHost
 import KGExport
 import KGFormat
 import KGOutput
@@ -311,6 +312,9 @@ public struct Repl {
     /// exists, for `:output`; written by the next statement for `:once`).
     mutating func sendResults(to path: String, once: Bool) throws(Diagnostic) {
         try AtomicFile.checkWritable(path)
+        if let graphFolder {
+            try OutputPolicy(graphFolder: graphFolder, registry: registry).check([.init(flag: once ? ":once" : ":output", path: path)], force: false)
+        }
         if once {
             onceFile = ResultFile(path: path, once: true)
         } else {
@@ -433,9 +437,17 @@ public struct Repl {
 
     private func write(_ result: ExportOutput, of exporter: any Exporter, to path: String) throws(Diagnostic) {
         if exporter.writesDirectory {
-            try AtomicFile.makeDirectory(path)
-            for f in result.files { try AtomicFile.write(f.bytes, to: path + "/" + (f.name ?? "export.\(exporter.format)")) }
+            let files = result.files.map { (name: $0.name ?? "export.\(exporter.format)", bytes: $0.bytes) }
+            if let graphFolder {
+                try OutputPolicy(graphFolder: graphFolder, registry: registry)
+                    .check([.init(flag: ":export", path: path, format: exporter.format, isFolder: true, fileNames: files.map(\.name))], force: false)
+            }
+            try AtomicFile.writeFolder(files, to: path)
         } else {
+            if let graphFolder {
+                try OutputPolicy(graphFolder: graphFolder, registry: registry)
+                    .check([.init(flag: ":export", path: path, format: exporter.format)], force: false)
+            }
             // A missing folder is created, as `kgq export -o` does.
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             if !FileManager.default.fileExists(atPath: folder) { try AtomicFile.makeDirectory(folder) }

@@ -137,7 +137,7 @@ public struct ReplCommand: Sendable {
             return true
         },
         ReplCommand("schema", "", "labels, relationship types and their properties, with counts") { repl, _, _ in
-            repl.output.out(repl.schema.description); return true
+            repl.output.out(TerminalText.visible(repl.schema.description, keepingLayout: true)); return true
         },
         ReplCommand("param", "NAME => EXPR | {NAME: EXPR, …}",
                     "set parameters to the values of Cypher expressions (:param n => 3, :param {a: 1, b: 'x'}); :param NAME removes one",
@@ -167,7 +167,7 @@ public struct ReplCommand: Sendable {
             return true
         },
         ReplCommand("graph", "PATH", "load another graph folder (parameters stay)", choices: { _, _ in nil }) { repl, words, rest in
-            guard !words.isEmpty else { repl.output.out("graph: \(repl.graphFolder ?? "(in memory)")\n"); return true }
+            guard !words.isEmpty else { repl.output.out(TerminalText.visible("graph: \(repl.graphFolder ?? "(in memory)")\n", keepingLayout: true)); return true }
             try repl.switchGraph(rest.trimmingWhitespace)
             return true
         },
@@ -179,9 +179,9 @@ public struct ReplCommand: Sendable {
                                  help: last.rows.isEmpty ? nil : "give a row number from 1 to \(last.rows.count)")
             }
             let s = repl.sources(ofRow: n - 1)
-            repl.output.out(WhyReport.render(row: last.rows[n - 1], columns: last.columns, graph: repl.session.graph,
+            repl.output.out(TerminalText.visible(WhyReport.render(row: last.rows[n - 1], columns: last.columns, graph: repl.session.graph,
                                              language: repl.session.displayLanguage, sources: (s.nodes, s.edges),
-                                             note: s.note, width: repl.settings.width))
+                                             note: s.note, width: repl.settings.width), keepingLayout: true))
             return true
         },
         ReplCommand("last", "", "the last result again, in full (through the pager unless :pager off)") { repl, _, _ in
@@ -261,7 +261,7 @@ public struct ReplCommand: Sendable {
                 throw Diagnostic(.error, ":audit takes no options in this shell", help: "run kgq audit with them")
             }
             let report = Audit(rules: repl.registry.rules).run(AuditContext(graph: repl.session.graph))
-            repl.output.out(TextReport().render(report))
+            repl.output.out(AuditReportFormat.text.render(report))
             return true
         },
         ReplCommand("edit", "", "open the last statement in $VISUAL or $EDITOR (else vi); what you save runs, and is remembered") { repl, _, _ in
@@ -274,7 +274,7 @@ public struct ReplCommand: Sendable {
                 guard words.count == 1, let n = Int(w), n > 0 else { throw usage("history") }
                 count = n
             }
-            repl.output.out(repl.historyListing(last: count))
+            repl.output.out(TerminalText.visible(repl.historyListing(last: count), keepingLayout: true))
             return true
         },
         ReplCommand("clear", "", "clear the screen") { repl, _, _ in

@@ -3,6 +3,7 @@ import Foundation
 import KGAudit
 import KGCore
 import KGExport
+import KGPluginHost
 
 /// `kgq audit`: runs the citation audit over a graph (and its documents) and writes a report.
 struct AuditCommand: ParsableCommand {
@@ -93,6 +94,14 @@ struct AuditCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let selected = rules.isEmpty ? available : rules.compactMap { id in available.first { $0.id == id } }
+        // The report and the map must not overwrite the graph (neither is a graph file, so no
+        // --force allows it), nor each other.
+        try CLI.reporting {
+            var outputs: [OutputPolicy.Output] = []
+            if let output, output != "-" { try AtomicFile.checkWritable(output); outputs.append(.init(flag: "-o", path: output)) }
+            if let map { try AtomicFile.checkWritable(map); outputs.append(.init(flag: "--map", path: map)) }
+            try OutputPolicy(graphFolder: graphOptions.folder, registry: registry).check(outputs, force: false)
+        }
         var graph = try graphOptions.load(with: registry)
         if fix {
             _ = try graphOptions.writableFolder(command: "kgq audit --fix")
@@ -120,7 +129,7 @@ struct AuditCommand: ParsableCommand {
     /// SHA-256 of a document whose quotes all still stand) to the .kg files, each written
     /// atomically, and prints the diff on standard error. True when some file changed.
     private func applyFixes(_ graph: Graph, rules selected: [any AuditRule]) throws -> Bool {
-        let corpus = documents.map { DocumentCorpus.load(documentsOf: graph, from: $0) }
+        let corpus = try documents.map { try DocumentCorpus.load(documentsOf: graph, from: $0) }
         let report = Audit(rules: selected).run(AuditContext(graph: graph, documents: corpus, settings: settings))
         let fixes = report.findings.compactMap(\.mechanicalFix)
         guard !fixes.isEmpty else {
@@ -145,7 +154,7 @@ struct AuditCommand: ParsableCommand {
 
     func audit(_ graph: Graph, rules selected: [any AuditRule]) throws {
         let settings = self.settings
-        let corpus = documents.map { DocumentCorpus.load(documentsOf: graph, from: $0) }
+        let corpus = try documents.map { try DocumentCorpus.load(documentsOf: graph, from: $0) }
         var fingerprints = Set<String>()
         if let baseline {
             guard let data = FileManager.default.contents(atPath: baseline) else {

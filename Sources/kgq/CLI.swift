@@ -6,9 +6,11 @@ import KGQuery
 
 /// The one place where errors become text on stderr and exit codes.
 enum CLI {
-    /// Writes a line to stderr.
+    /// Writes a line to stderr, control characters shown rather than obeyed (a file, plugin or
+    /// id named with ESC cannot recolour the terminal through a message).
     static func error(_ text: String) {
-        let line = text.hasSuffix("\n") ? text : text + "\n"
+        let visible = TerminalText.visible(text, keepingLayout: true)
+        let line = visible.hasSuffix("\n") ? visible : visible + "\n"
         FileHandle.standardError.write(Data((colorErrors ? MessageColor.paint(line) : line).utf8))
     }
 
@@ -55,6 +57,13 @@ enum CLI {
     /// can be said on a broken stdout, so the error goes to stderr and kgq exits with code 2.
     static func out(_ text: String) {
         out(Array(text.utf8))
+    }
+
+    /// Writes text for people (a listing, a summary line) to standard output, control characters
+    /// from names and data shown rather than obeyed (KGCore.TerminalText); data formats
+    /// (JSON, exports) go through `out(_:)` unchanged.
+    static func show(_ text: String) {
+        out(TerminalText.visible(text, keepingLayout: true))
     }
 
     /// Writes `bytes` to standard output; see `out(_:)` for text.

@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
         let graph = try options.load()
         let citations = graph.nodeHandles.reduce(0) { $0 + graph.nodes[$1].citations.count }
             + graph.edgeHandles.reduce(0) { $0 + graph.edges[$1].citations.count }
-        CLI.out("ok: \(options.folder): \(graph.nodeCount) nodes, \(graph.edgeCount) relationships, "
+        CLI.show("ok: \(options.folder): \(graph.nodeCount) nodes, \(graph.edgeCount) relationships, "
                 + "\(graph.documents.count) documents, \(citations) citations\n")
     }
 }

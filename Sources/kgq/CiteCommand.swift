@@ -48,12 +48,23 @@ struct CiteCommand: ParsableCommand {
                                  help: ids.isEmpty ? "register one first: kgq doc add FILE --graph \(graphOptions.folder)"
                                      : (guess.map { "did you mean '\($0)'? " } ?? "") + "documents: \(ids.prefix(8).joined(separator: ", "))")
             }
-            let path = (doc.file as NSString).isAbsolutePath ? doc.file : (folder as NSString).appendingPathComponent(doc.file)
-            guard let data = FileManager.default.contents(atPath: path) else {
+            let lookup: DocumentLookup
+            do throws(Diagnostic) {
+                switch try DocumentPlace.locate(doc.file, in: folder, confined: false) {
+                case .file(let path, let resolved): lookup = DocumentCorpus.read(doc, shown: path, resolved: resolved)
+                case .missing(let path): lookup = .missing(path: path)
+                }
+            } catch {
+                var refused = error
+                refused.message = "document \(doc.id): " + refused.message
+                throw refused
+            }
+            switch lookup {
+            case .read(let text): return text
+            case .missing(let path), .unreadable(let path, _):
                 throw Diagnostic(.error, "cannot read '\(path)', the file of \(doc.id)",
                                  help: "give the folder that holds '\(doc.file)' with --documents DIR")
             }
-            return DocumentText(document: doc, path: path, bytes: Array(data))
         }
         if !text.matchesRegisteredHash {
             CLI.error("warning: \(text.path) changed since \(document) was registered (its SHA-256 differs); "
@@ -78,9 +89,9 @@ struct CiteCommand: ParsableCommand {
         let line = QuoteFinder.citeLine(document: document, r)
         switch r.kind {
         case .exact:
-            CLI.out(line + "\n")
+            CLI.show(line + "\n")
         case .normalized:
-            CLI.out(line + "\n")
+            CLI.show(line + "\n")
             CLI.error("note: found after normalising spaces, quotes, dashes and case; the cite line quotes the document's own words")
         case .nearest:
             CLI.error("not found: \"\(quote)\" is not in \(document) (\(text.path)); the nearest passage is at line \(r.line) "

@@ -106,13 +106,19 @@ struct DocAddCommand: ParsableCommand {
             switch r.action {
             case .added:
                 let language = r.languageGuess.map { g in "\(d.language), guessed\(g.isSure ? "" : ", unsure")" } ?? d.language
-                CLI.out("registered \(d.id): \(d.file) (\(language); \(r.byteCount) bytes; sha256 \(d.sha256.prefix(12))…) "
+                CLI.show("registered \(d.id): \(d.file) (\(language); \(r.byteCount) bytes; sha256 \(d.sha256.prefix(12))…) "
                         + "\"\(d.title)\" in \(place)\n")
             case .updated(let previous, let checked):
-                CLI.out("updated \(d.id): \(d.file) (sha256 \(previous.prefix(12))… → \(d.sha256.prefix(12))…; "
+                CLI.show("updated \(d.id): \(d.file) (sha256 \(previous.prefix(12))… → \(d.sha256.prefix(12))…; "
                         + "\(checked) quote(s) checked) in \(place)\n")
             case .unchanged:
-                CLI.out("unchanged \(d.id): \(d.file) is as registered in \(place)\n")
+                CLI.show("unchanged \(d.id): \(d.file) is as registered in \(place)\n")
+            }
+            if d.file.hasPrefix("../") || d.file.hasPrefix("/") {
+                let documentsFolder = documents ?? folder
+                CLI.error(Diagnostic(.warning, "\(d.id)'s file '\(d.file)' lies outside the documents folder '\(documentsFolder)', "
+                                     + "and kgq audit reads documents only from inside --documents",
+                                     help: "keep the texts inside the folder, or register them with --documents DIR naming a folder that holds them").rendered())
             }
         }
     }

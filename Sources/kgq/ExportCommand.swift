@@ -65,6 +65,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: "The file to write, '-' for stdout, or a directory for csv.")
     var output: String
 
+    @Flag(name: .long, help: "Allow writing a file the graph folder reads (e.g. --format kg -o GRAPH/extra.kg); other formats are refused there always.")
+    var force = false
+
     enum ClusterBy: String, ExpressibleByArgument, CaseIterable { case label }
 
     func run() throws {
@@ -145,15 +148,17 @@ struct ExportCommand: ParsableCommand {
                              help: "write to a file with -o FILE.\(format.fileExtensions.first ?? format.format), or pipe the output")
         }
 
-        // Where the file goes is known now: refuse a missing folder before loading and exporting.
-        // A missing folder is created when the file is written (as CSV export creates its
-        // directory); one that cannot be (a file stands in the way) is refused now.
+        // Where the file goes is known now: refuse a missing folder that cannot be created, or a
+        // file of the graph itself, before loading and exporting. A missing folder is created when
+        // the file is written (as CSV export creates its directory).
+        let policy = OutputPolicy(graphFolder: graphOptions.folder, registry: registry)
         if output != "-" && !format.writesDirectory {
             if let missing = ExportCommand.missingFolder(of: output) {
                 try ExportCommand.checkCreatable(missing)
             } else {
                 try AtomicFile.checkWritable(output)
             }
+            try policy.check([.init(flag: "-o", path: output, format: format.format)], force: force)
         }
 
         var queryText = query
@@ -183,6 +188,10 @@ struct ExportCommand: ParsableCommand {
         let exported = Result { try format.export(graph, subgraph, settings: settings) }
         ticker?.stop()
         let result = try exported.get()
+        if output != "-" && format.writesDirectory {
+            try policy.check([.init(flag: "-o", path: output, format: format.format, isFolder: true,
+                                    fileNames: result.files.map { $0.name ?? "export" })], force: force)
+        }
         try write(result, format: format)
     }
 
@@ -215,12 +224,11 @@ struct ExportCommand: ParsableCommand {
         }
         var written: [String] = []
         if format.writesDirectory {
-            try AtomicFile.makeDirectory(output)
-            for file in result.files {
-                let path = (output as NSString).appendingPathComponent(file.name ?? "export")
-                try AtomicFile.write(file.bytes, to: path)
-                written.append(path)
-            }
+            // All or nothing: the files of one export belong together (nodes.csv names the ids
+            // relationships.csv refers to), so the folder is replaced whole.
+            let files = result.files.map { (name: $0.name ?? "export", bytes: $0.bytes) }
+            try AtomicFile.writeFolder(files, to: output)
+            written = files.map { (output as NSString).appendingPathComponent($0.name) }
         } else if let file = result.files.first {
             if let missing = ExportCommand.missingFolder(of: output) { try AtomicFile.makeDirectory(missing) }
             try AtomicFile.write(file.bytes, to: output)

@@ -32,13 +32,13 @@ struct FmtCommand: ParsableCommand {
             if !check { try CLI.write(canonical, to: file.name) }
         }
         if check {
-            for f in changed { CLI.out(f + "\n") }
+            for f in changed { CLI.show(f + "\n") }
             if !changed.isEmpty {
                 CLI.error("\(changed.count) file(s) not in canonical form; run 'kgq fmt --graph \(options.folder)'")
                 throw ExitCode(1)
             }
         } else {
-            CLI.out("formatted \(changed.count) of \(files.count) file(s)\n")
+            CLI.show("formatted \(changed.count) of \(files.count) file(s)\n")
         }
     }
 }

@@ -41,6 +41,6 @@ struct GenerateCommand: ParsableCommand {
         let summary = try CLI.reporting { () throws(Diagnostic) -> GraphGenerator.Summary in
             try GraphGenerator(nodes: nodes, edges: edges, seed: seed).write(to: output)
         }
-        CLI.out("wrote \(nodes) nodes and \(edges) relationships in \(summary.files.count) files to \(output)\n")
+        CLI.show("wrote \(nodes) nodes and \(edges) relationships in \(summary.files.count) files to \(output)\n")
     }
 }

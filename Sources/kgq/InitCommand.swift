@@ -17,6 +17,6 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         try CLI.reporting { try GraphFolder.create(at: directory) }
-        CLI.out("created \(directory): \(GraphFolder.created.joined(separator: ", "))\n")
+        CLI.show("created \(directory): \(GraphFolder.created.joined(separator: ", "))\n")
     }
 }

@@ -22,7 +22,8 @@ struct KGQ: ParsableCommand {
     )
 
     /// Parses and runs, mapping argument-parser usage errors (its exit code 64) to kgq's usage
-    /// exit code 2; help, version and every other outcome go through the library unchanged.
+    /// exit code 2; help and version are written with the checked writer; every other outcome
+    /// goes through the library unchanged.
     static func main() {
         if let word = CommandLine.arguments.dropFirst().first, let problem = unknownCommand(word) {
             CLI.error(problem.rendered())
@@ -35,6 +36,13 @@ struct KGQ: ParsableCommand {
             if exitCode(for: error) == .validationFailure {
                 CLI.error(fullMessage(for: error))
                 Foundation.exit(2)
+            }
+            // Help and the version go to stdout through the checked writer too, so that
+            // `kgq --help > /dev/full` is an error rather than lost text and exit 0.
+            if exitCode(for: error) == .success, !(error is ExitCode) {
+                let text = fullMessage(for: error)
+                if !text.isEmpty { CLI.out(text.hasSuffix("\n") ? text : text + "\n") }
+                Foundation.exit(0)
             }
             exit(withError: error)
         }

@@ -26,7 +26,7 @@ struct PluginsCommand: ParsableCommand {
 
     func run() throws {
         let registry = try pluginOptions.registry()
-        CLI.out(format == .json ? Self.json(registry) : Self.text(registry))
+        if format == .json { CLI.out(Self.json(registry)) } else { CLI.show(Self.text(registry)) }
     }
 
     /// Aligned sections, one contribution per line: name, origin, description.

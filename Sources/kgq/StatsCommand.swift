@@ -17,7 +17,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let stats = GraphStats(try options.load())
-        CLI.out(format == .json ? stats.json : stats.text)
+        if format == .json { CLI.out(stats.json) } else { CLI.show(stats.text) }
     }
 }
 

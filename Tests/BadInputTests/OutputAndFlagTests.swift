@@ -38,6 +38,10 @@ struct OutputAndFlags {
         ["check"],
         ["plugins"],
         ["repl"],
+        ["--help"],
+        ["export", "--help"],
+        ["--version"],
+        ["help", "query"],
     ]
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")), arguments: writers)

@@ -72,7 +72,7 @@ struct SeedDocumentsTests {
 
     func audit(_ rules: [any AuditRule]) throws -> AuditReport {
         let g = try graph()
-        let context = AuditContext(graph: g, documents: DocumentCorpus.load(documentsOf: g, from: SeedFolder.path!),
+        let context = AuditContext(graph: g, documents: try DocumentCorpus.load(documentsOf: g, from: SeedFolder.path!),
                                    settings: AuditSettings(today: KGDate(year: 2026, month: 11, day: 22)!))
         return Audit(rules: rules).run(context)
     }
@@ -120,7 +120,7 @@ struct SeedDocumentsTests {
             try copy.addEdge(edge)
         }
         g = copy
-        let context = AuditContext(graph: g, documents: DocumentCorpus.load(documentsOf: g, from: SeedFolder.path!),
+        let context = AuditContext(graph: g, documents: try DocumentCorpus.load(documentsOf: g, from: SeedFolder.path!),
                                    settings: AuditSettings(today: KGDate(year: 2026, month: 11, day: 22)!))
         return Audit(rules: rules).run(context)
     }
@@ -150,7 +150,7 @@ struct SeedDocumentsTests {
         try copy.addNode(Node(id: "claim:callcenter-faster", labels: ["Claim"],
                               properties: ["assessment": .string("much faster than the customer service roles")],
                               citations: [cite("doc:kundtjanst", 28, "öka med 36 procent under samma tidsperiod", via: "source:bls")]))
-        let context = AuditContext(graph: copy, documents: DocumentCorpus.load(documentsOf: copy, from: SeedFolder.path!),
+        let context = AuditContext(graph: copy, documents: try DocumentCorpus.load(documentsOf: copy, from: SeedFolder.path!),
                                    settings: AuditSettings(today: KGDate(year: 2026, month: 11, day: 22)!))
         return Audit(rules: rules).run(context)
     }
@@ -171,7 +171,7 @@ struct SeedDocumentsTests {
                                         citations: [cite(document, line, quote)]))
         try g.addEdge(Edge(id: "e:x", type: "HAS_CONDITION", from: g.node(id: "role:csr")!, to: target,
                            citations: [cite(document, line, quote)]))
-        let context = AuditContext(graph: g, documents: DocumentCorpus.load(documentsOf: g, from: SeedFolder.path!))
+        let context = AuditContext(graph: g, documents: try DocumentCorpus.load(documentsOf: g, from: SeedFolder.path!))
         return MissingAttribution().check(context)
     }
 

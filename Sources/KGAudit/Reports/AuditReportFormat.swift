@@ -1,16 +1,19 @@
 import Foundation
+import KGCore
 
 /// The formats a report can be written in.
 public enum AuditReportFormat: String, Sendable, CaseIterable {
     case text, json, sarif, markdown
 
-    /// Renders a report in this format.
+    /// Renders a report in this format. The reports for people (text, markdown) show control
+    /// characters from quotes, ids and file names rather than pass them on to a terminal;
+    /// JSON and SARIF escape them as JSON does.
     public func render(_ report: AuditReport, options: ReportOptions = ReportOptions()) -> String {
         switch self {
-        case .text: return TextReport(options: options).render(report)
+        case .text: return TerminalText.visible(TextReport(options: options).render(report), keepingLayout: true)
         case .json: return JSONReport(options: options).render(report)
         case .sarif: return SARIFReport(options: options).render(report)
-        case .markdown: return MarkdownReport(options: options).render(report)
+        case .markdown: return TerminalText.visible(MarkdownReport(options: options).render(report), keepingLayout: true)
         }
     }
 }

@@ -71,7 +71,7 @@ struct ReplSubcommand: ParsableCommand {
         let pager = interactive && toTerminal ? Pager.command(environment: env, configured: config.string("pager_command")) : nil
         let output = ReplOutput(
             out: { CLI.out($0) },
-            err: { FileHandle.standardError.write(Data((CLI.colorErrors ? MessageColor.paint($0) : $0).utf8)) },
+            err: { let t = TerminalText.visible($0, keepingLayout: true); FileHandle.standardError.write(Data((CLI.colorErrors ? MessageColor.paint(t) : t).utf8)) },
             page: { text in Pager.show(text, command: pager) })
         var session = QuerySession(graph: graph, displayLanguage: language ?? config.string("language"),
                                    functions: registry.functions)
