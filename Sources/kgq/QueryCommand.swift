@@ -38,7 +38,11 @@ struct QueryCommand: ParsableCommand {
     func run() throws {
         var parameters: [String: QueryValue] = [:]
         if let params {
-            guard case .map(let m)? = ResultJSON.parse(params) else {
+            let value: QueryValue
+            do { value = try ResultJSON.read(params) } catch {
+                throw ValidationError("--params is not valid JSON: \(error)\n  help: give one JSON object, e.g. '{\"n\": 1}'")
+            }
+            guard case .map(let m) = value else {
                 throw ValidationError("--params must be a JSON object, e.g. '{\"n\": 1}'")
             }
             parameters = m
@@ -46,7 +50,7 @@ struct QueryCommand: ParsableCommand {
         for p in param {
             guard let eq = p.firstIndex(of: "=") else { throw ValidationError("--param expects name=value, got '\(p)'") }
             let name = String(p[..<eq]), raw = String(p[p.index(after: eq)...])
-            parameters[name] = ResultJSON.parse(raw) ?? .string(raw)
+            parameters[name] = try Self.parameterValue(raw, option: "--param \(name)")
         }
         let text: String
         if let query {
@@ -81,6 +85,15 @@ struct QueryCommand: ParsableCommand {
             }
         }
         if failed { throw ExitCode(2) }
+    }
+
+    /// A `--param` value: JSON when it parses, else the text as a string; JSON nested too deeply
+    /// is an error rather than a string (it was meant as JSON).
+    static func parameterValue(_ raw: String, option: String) throws -> QueryValue {
+        do { return try ResultJSON.read(raw) } catch {
+            if error.tooDeep { throw ValidationError("\(option): \(error)") }
+            return .string(raw)
+        }
     }
 
     private func emit(_ r: ResultSet, _ g: Graph) {

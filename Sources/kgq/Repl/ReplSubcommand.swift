@@ -53,8 +53,8 @@ struct ReplSubcommand: ParsableCommand {
         var parameters: [String: QueryValue] = [:]
         for p in param {
             guard let eq = p.firstIndex(of: "=") else { throw ValidationError("--param expects name=value, got '\(p)'") }
-            let raw = String(p[p.index(after: eq)...])
-            parameters[String(p[..<eq])] = ResultJSON.parse(raw) ?? .string(raw)
+            let name = String(p[..<eq]), raw = String(p[p.index(after: eq)...])
+            parameters[name] = try QueryCommand.parameterValue(raw, option: "--param \(name)")
         }
         let registry = try options.registry()
         let graph = try options.load(with: registry)
