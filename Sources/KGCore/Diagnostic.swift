@@ -33,17 +33,20 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public func rendered() -> String {
         var out = ""
         if let loc = location { out += "\(loc): " }
-        out += "\(severity.rawValue): \(Diagnostic.elided(message))"
+        out += "\(severity.rawValue): \(Diagnostic.visible(Diagnostic.elided(message)))"
         if let line = lineText, let loc = location {
             let number = String(loc.line)
             let gutter = String(repeating: " ", count: number.count)
             let (shown, column) = Diagnostic.window(line, column: loc.column)
-            // Control characters would ring bells or move the cursor: show their pictures (␀, ␇).
-            let text = String(String.UnicodeScalarView(shown.unicodeScalars.map { c in
-                c.value < 0x20 && c != "\t" ? Unicode.Scalar(0x2400 + c.value)! : (c.value == 0x7F ? "\u{2421}" : c)
-            }))
-            // Keep tabs so the caret lines up under the same characters.
-            let prefix = text.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+            // Control characters would ring bells or move the cursor: show their pictures (␀, ␇);
+            // invisible separators and marks are written as escapes (\u{2028}).
+            var text = "", prefix = ""
+            for (k, ch) in shown.enumerated() {
+                let piece = Diagnostic.shown(ch)
+                text += piece
+                // Keep tabs so the caret lines up under the same characters.
+                if k < column - 1 { prefix += ch == "\t" ? "\t" : String(repeating: " ", count: piece.count) }
+            }
             out += "\n \(number) | \(text)\n \(gutter) | \(prefix)^"
         }
         if let help { out += "\n  help: \(Diagnostic.elided(help))" }
@@ -52,6 +55,43 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 extension Diagnostic {
+    /// How one character of an excerpt is printed: control characters as their pictures (␀, ␇,
+    /// ␡), other characters a terminal would not show or would take for a line break (C1
+    /// controls such as NEL, U+2028, U+2029, a byte-order mark, bidirectional overrides) as
+    /// `\u{…}` escapes; everything else as itself.
+    static func shown(_ ch: Character) -> String {
+        guard ch.unicodeScalars.count == 1, let c = ch.unicodeScalars.first else {
+            return ch.unicodeScalars.contains(where: invisible) ? escaped(String(ch)) : String(ch)
+        }
+        if c.value < 0x20 && c != "\t" { return String(Unicode.Scalar(0x2400 + c.value)!) }
+        if c.value == 0x7F { return "\u{2421}" }
+        return invisible(c) ? "\\u{" + String(c.value, radix: 16, uppercase: true) + "}" : String(ch)
+    }
+
+    /// Characters that print as nothing or as a line break: C1 controls, line and paragraph
+    /// separators, the byte-order mark, zero-width and bidirectional formatting characters.
+    static func invisible(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x80...0x9F, 0x2028, 0x2029, 0xFEFF, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
+    /// `text` with every invisible character (see `invisible`) written as `\u{…}`.
+    static func escaped(_ text: String) -> String {
+        var out = ""
+        for c in text.unicodeScalars {
+            if invisible(c) { out += "\\u{" + String(c.value, radix: 16, uppercase: true) + "}" } else { out.unicodeScalars.append(c) }
+        }
+        return out
+    }
+
+    /// A message as printed: invisible characters (see `invisible`) escaped, so a name holding
+    /// U+2028 or NEL does not break the line or hide.
+    static func visible(_ text: String) -> String {
+        text.unicodeScalars.contains(where: invisible) ? escaped(text) : text
+    }
+
     /// At most this many characters of the offending line are shown.
     static let shownWidth = 160
 

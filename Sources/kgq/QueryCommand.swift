@@ -54,11 +54,22 @@ struct QueryCommand: ParsableCommand {
         }
         let text: String
         if let query {
+            if let bad = Self.invalidArgument(decodingTo: query) {
+                try CLI.reporting {
+                    throw Diagnostic(.error, "the query argument is not valid UTF-8 (\(bad))",
+                                     help: "pass the statement as UTF-8 text")
+                }
+            }
             text = query
         } else if isatty(0) == 0 {
-            var all = ""
-            while let line = readLine(strippingNewline: false) { all += line }
-            text = all
+            let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            if let bad = UTF8Validation.describeFirstInvalidByte(bytes) {
+                try CLI.reporting {
+                    throw Diagnostic(.error, "the statements on standard input are not valid UTF-8 (\(bad))",
+                                     help: "save the script as UTF-8")
+                }
+            }
+            text = String(decoding: bytes, as: UTF8.self)
         } else {
             throw ValidationError("give a QUERY, or pipe statements on stdin")
         }
@@ -68,18 +79,17 @@ struct QueryCommand: ParsableCommand {
                                    functions: registry.functions)
         session.limits = limits.limits
         var failed = false
+        let lines = Script.lines(text)
         for st in Script.statements(text) {
             do {
                 let r = try session.run(st.text)
-                for var w in r.warnings {
-                    if let l = w.location?.line { w.location?.line = l + st.line - 1 }
-                    FileHandle.standardError.write(Data((w.rendered() + "\n").utf8))
+                for w in r.warnings {
+                    FileHandle.standardError.write(Data((st.placing(w, scriptLines: lines).rendered() + "\n").utf8))
                 }
                 emit(r, session.graph)
             } catch {
                 failed = true
-                var e = error
-                if let l = e.line { e.line = l + st.line - 1 }
+                let e = st.placing(error, scriptLines: lines)
                 FileHandle.standardError.write(Data((e.description + "\n").utf8))
                 if format == .json { CLI.out(ResultJSON.encode(e) + "\n") }
             }
@@ -94,6 +104,17 @@ struct QueryCommand: ParsableCommand {
             if error.tooDeep { throw ValidationError("\(option): \(error)") }
             return .string(raw)
         }
+    }
+
+    /// The first bad byte of the command-line argument that reads as `text` once its bad bytes
+    /// are replaced (Swift's `CommandLine.arguments` repairs them silently), or nil.
+    static func invalidArgument(decodingTo text: String) -> String? {
+        for k in 1..<Int(CommandLine.argc) {
+            guard let p = CommandLine.unsafeArgv[k] else { continue }
+            let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: strlen(p)))
+            if let bad = UTF8Validation.describeFirstInvalidByte(bytes), String(decoding: bytes, as: UTF8.self) == text { return bad }
+        }
+        return nil
     }
 
     private func emit(_ r: ResultSet, _ g: Graph) {
