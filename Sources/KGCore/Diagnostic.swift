@@ -89,7 +89,13 @@ extension Diagnostic {
     /// A message as printed: invisible characters (see `invisible`) escaped, so a name holding
     /// U+2028 or NEL does not break the line or hide.
     static func visible(_ text: String) -> String {
-        text.unicodeScalars.contains(where: invisible) ? escaped(text) : text
+        func bad(_ c: Unicode.Scalar) -> Bool { invisible(c) || (c.value < 0x20 && c != "\n" && c != "\t") || c.value == 0x7F }
+        guard text.unicodeScalars.contains(where: bad) else { return text }
+        var out = ""
+        for c in text.unicodeScalars {
+            if bad(c) { out += "\\u{" + String(c.value, radix: 16, uppercase: true) + "}" } else { out.unicodeScalars.append(c) }
+        }
+        return out
     }
 
     /// At most this many characters of the offending line are shown.
