@@ -105,7 +105,7 @@ struct Accumulator {
                 let maxSize = ctx.limits.maxValueSize ?? .max
                 let m = ValueMeasure(v, maxSize: maxSize)
                 if m.depth + 1 > QueryLimits.maxValueDepth { throw ctx.tooDeep(at: call.span) }
-                let (each, o1) = (1 + m.size).multipliedReportingOverflow(by: weight)
+                let (each, o1) = ValueMeasure.sum(1, m.size).multipliedReportingOverflow(by: weight)
                 let (total, o2) = collected.addingReportingOverflow(each)
                 if o1 || o2 || total > maxSize {
                     throw ctx.runtimeError("ResourceLimit", "ValueTooLarge",

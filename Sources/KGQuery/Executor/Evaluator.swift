@@ -367,13 +367,13 @@ extension ExecutionContext {
             switch y {
             case .list(let more):
                 let m = ValueMeasure(y, maxSize: maxSize)
-                whole.size += m.size
+                whole.size = ValueMeasure.sum(whole.size, m.size)
                 whole.depth = Swift.max(whole.depth, m.depth)
                 items.append(contentsOf: more)
             default:
                 // An element (null included: `[1] + null` is `[1, null]`).
                 let m = ValueMeasure(y, maxSize: maxSize)
-                whole.size += 1 + m.size
+                whole.size = ValueMeasure.sum(whole.size, ValueMeasure.sum(1, m.size))
                 whole.depth = Swift.max(whole.depth, m.depth + 1)
                 items.append(y)
             }
