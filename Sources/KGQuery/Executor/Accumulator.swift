@@ -108,9 +108,11 @@ struct Accumulator {
                 let (each, o1) = ValueMeasure.sum(1, m.size).multipliedReportingOverflow(by: weight)
                 let (total, o2) = collected.addingReportingOverflow(each)
                 if o1 || o2 || total > maxSize {
-                    throw ctx.runtimeError("ResourceLimit", "ValueTooLarge",
-                                           "collect() gathered more than \(maxSize) elements, counted over every nested list and map (--max-value-size)",
-                                           at: call.span)
+                    var e = ctx.limitError("ValueTooLarge",
+                                           "collect() gathered more than \(maxSize) elements, counted over every nested list and map",
+                                           flag: "--max-value-size N", hint: "collect fewer or smaller values")
+                    e = ctx.positioned(e, call.span)
+                    throw e
                 }
                 collected = total
             }
