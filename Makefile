@@ -3,7 +3,7 @@ SWIFT        ?= swift
 APT_PACKAGES := libgraphviz-dev libedit-dev pkg-config
 GRAPH        ?= graphs/customer-service
 
-.PHONY: deps build release test run check fmt audit-golden audit-sarif-check golden export-golden render plugins-check
+.PHONY: deps build release test run check fmt audit-golden audit-sarif-check golden export-golden render plugins-check install uninstall
 
 # Installs the Debian packages the build links against, when they are missing, and writes
 # Graphviz's plugin configuration when absent (without it every layout fails with
@@ -145,3 +145,31 @@ fuzz-one:
 	@mkdir -p .build-fuzz/corpus/$(FUZZ_TARGET) .build-fuzz/artifacts
 	SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 .build-fuzz/debug/fuzz-$(FUZZ_TARGET) -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) \
 	  -artifact_prefix=.build-fuzz/artifacts/$(FUZZ_TARGET)- .build-fuzz/corpus/$(FUZZ_TARGET) Fuzz/corpus/$(FUZZ_TARGET)
+
+# Installs kgq under PREFIX (default /usr/local; DESTDIR for staging): the binary, the default
+# graph (PREFIX/share/kgq/graphs/customer-service, found by kgq beside its binary), man pages
+# generated from the argument parser (swift-argument-parser's generate-manual), and completion
+# scripts for bash, zsh and fish (kgq --generate-completion-script). CONFIGURATION=debug
+# installs the debug build instead of building a release one.
+PREFIX        ?= /usr/local
+CONFIGURATION ?= release
+install: deps
+	$(SWIFT) build -c $(CONFIGURATION) --product kgq
+	$(SWIFT) build --product generate-manual
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kgq/graphs $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 .build/$(CONFIGURATION)/kgq $(DESTDIR)$(PREFIX)/bin/kgq
+	rm -rf $(DESTDIR)$(PREFIX)/share/kgq/graphs/customer-service
+	cp -R graphs/customer-service $(DESTDIR)$(PREFIX)/share/kgq/graphs/customer-service
+	.build/debug/generate-manual $(DESTDIR)$(PREFIX)/bin/kgq --multi-page --output-directory $(DESTDIR)$(PREFIX)/share/man/man1
+	$(DESTDIR)$(PREFIX)/bin/kgq --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/kgq
+	$(DESTDIR)$(PREFIX)/bin/kgq --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_kgq
+	$(DESTDIR)$(PREFIX)/bin/kgq --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/kgq.fish
+	@echo "installed kgq in $(DESTDIR)$(PREFIX) (man kgq; kgq config shows the default graph it finds)"
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/kgq $(DESTDIR)$(PREFIX)/share/man/man1/kgq.*1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/kgq $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_kgq \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/kgq.fish
+	rm -rf $(DESTDIR)$(PREFIX)/share/kgq

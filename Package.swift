@@ -1,6 +1,11 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// The store and the interpreter are checked for exclusive access at compile time; in release
+/// builds their run-time checks (a call into the runtime on every access to a class's stored
+/// property, on every property read of a query) are left out, as in the Swift standard library.
+let engineSettings: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "kgq",
     platforms: [.macOS(.v14)],
@@ -14,11 +19,11 @@ let package = Package(
     ],
     targets: [
         // The data model and the in-memory store. Depends on nothing.
-        .target(name: "KGCore"),
+        .target(name: "KGCore", swiftSettings: engineSettings),
         // The .kg file format: lexer, parser, canonical writer, graph-folder loader.
         .target(name: "KGFormat", dependencies: ["KGCore"]),
         // The openCypher interpreter: lexer, parser (AST), binder, planner, executor.
-        .target(name: "KGQuery", dependencies: ["KGCore"]),
+        .target(name: "KGQuery", dependencies: ["KGCore"], swiftSettings: engineSettings),
         // Graphviz (libgvc, libcgraph) as a system library, for in-process rendering.
         .systemLibrary(
             name: "CGraphviz", path: "Sources/CGraphviz", pkgConfig: "libgvc",

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Whole-process timing: (T(load+R*Q) - T(load+R*RETURN 1))/R, min of N trials, kgq binaries side by side."""
-import subprocess, sys, time
+import os, resource, subprocess, sys, time
+# KGQ_CPU=1: child CPU time (user+sys) instead of wall time, steadier on a busy machine.
+CPU = os.environ.get("KGQ_CPU") == "1"
 G = sys.argv[1]; bins = sys.argv[2].split(','); N = int(sys.argv[3]) if len(sys.argv) > 3 else 3
 only = sys.argv[4].split(',') if len(sys.argv) > 4 else None
 HUB = "junior billing agent"
@@ -15,9 +17,12 @@ Q = {
 }
 def run(b, text, r):
     inp = ";\n".join([text] * r) + ";\n"
-    t = time.perf_counter()
+    def clock():
+        if not CPU: return time.perf_counter()
+        u = resource.getrusage(resource.RUSAGE_CHILDREN); return u.ru_utime + u.ru_stime
+    t = clock()
     p = subprocess.run([b, "query", "--graph", G, "--format", "csv", "--max-rows", "100000000"], input=inp.encode(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    d = time.perf_counter() - t
+    d = clock() - t
     if p.returncode: print(b, text[:40], p.stderr.decode()[:300]); 
     return d
 for name, (text, r) in Q.items():

@@ -33,10 +33,15 @@ public struct PropertyTable: Sendable {
     /// The value of key `code` in `row`, nil when absent.
     @inlinable public func value(_ row: Int, code: Int) -> Value? {
         guard code >= 0 && code < columns.count else { return nil }
-        return columns[code].value(row)
+        // Through the buffer, the column is borrowed in place: `columns[code]` would copy the
+        // struct (a retain and release of each of its arrays) on every read.
+        return columns.withUnsafeBufferPointer { $0[code].value(row) }
     }
 
-    @inlinable public func value(_ row: Int, key: String) -> Value? { codes[key].flatMap { columns[$0].value(row) } }
+    @inlinable public func value(_ row: Int, key: String) -> Value? {
+        guard let c = codes[key] else { return nil }
+        return value(row, code: c)
+    }
 
     /// Every property of `row`.
     public func properties(_ row: Int) -> [String: Value] {

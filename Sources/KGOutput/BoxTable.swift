@@ -7,13 +7,20 @@ enum BoxTable {
     static let minimumColumnWidth = 4
 
     static func render(_ r: ResultSet, text: ValueText, options o: RenderOptions) -> String {
-        guard !r.columns.isEmpty else { return "" }
+        renderCounting(r, text: text, options: o).text
+    }
+
+    /// The table and how many of its columns had cells cut to fit the width.
+    static func renderCounting(_ r: ResultSet, text: ValueText, options o: RenderOptions) -> (text: String, cutColumns: Int) {
+        guard !r.columns.isEmpty else { return ("", 0) }
         let n = r.columns.count
         let header = r.columns.map(oneLine)
         let cells: [[String]] = r.rows.map { row in (0..<n).map { i in i < row.count ? oneLine(text.cell(row[i])) : text.null } }
         var widths = header.map(DisplayWidth.of)
         for row in cells { for (i, c) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
+        let natural = widths
         if let limit = o.width { fit(&widths, into: limit - (3 * n + 1)) }
+        let cutColumns = zip(natural, widths).filter { $0 > $1 }.count
 
         let color = o.color
         func border(_ left: String, _ mid: String, _ right: String) -> String {
@@ -42,7 +49,7 @@ enum BoxTable {
             out += line(row, styles: styles, rightAligned: right)
         }
         out += border("└", "┴", "┘")
-        return out
+        return (out, cutColumns)
     }
 
     /// Shrinks the widest column one step at a time until the sum fits `budget` or every

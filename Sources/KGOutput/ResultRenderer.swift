@@ -26,7 +26,9 @@ public enum ResultRenderer {
         case .csv: return CSVTable.render(result, text: text)
         case .markdown: return MarkdownTable.render(result, text: text)
         case .line: return preamble(result) + LineRecords.render(result, text: text, color: o.color) + epilogue(result, o, mode)
-        case .table: return preamble(result) + BoxTable.render(result, text: text, options: o) + epilogue(result, o, mode)
+        case .table:
+            let table = BoxTable.renderCounting(result, text: text, options: o)
+            return preamble(result) + table.text + epilogue(result, o, mode, cutColumns: table.cutColumns)
         }
     }
 
@@ -37,7 +39,8 @@ public enum ResultRenderer {
     }
 
     /// Write counters and the footer (`3 rows (1.2 ms)`).
-    private static func epilogue(_ r: ResultSet, _ o: RenderOptions, _ mode: OutputMode) -> String {
+    /// A table cut to the width says so: how many columns lost text, and how to see it whole.
+    private static func epilogue(_ r: ResultSet, _ o: RenderOptions, _ mode: OutputMode, cutColumns: Int = 0) -> String {
         var out = ""
         if !r.stats.isEmpty {
             out += r.stats.keys.sorted().map { "\($0): \(r.stats[$0] ?? 0)" }.joined(separator: ", ") + "\n"
@@ -45,6 +48,9 @@ public enum ResultRenderer {
         if o.footer {
             var f = r.rows.count == 1 ? "1 row" : "\(r.rows.count) rows"
             if let e = o.elapsed { f += " (" + milliseconds(e) + ")" }
+            if cutColumns > 0 {
+                f += "; \(cutColumns) column\(cutColumns == 1 ? "" : "s") cut to the width (:mode line, --format line or :last shows every value whole)"
+            }
             out += ANSI.wrap(f, ANSI.dim, if: o.color) + "\n"
         }
         return out

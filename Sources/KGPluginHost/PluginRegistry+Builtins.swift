@@ -19,7 +19,9 @@ extension PluginRegistry {
         try registry.register(importer: CSVImporter(), origin: .builtin)
         let table = FunctionRegistry.builtins
         for name in table.names {
-            if let function = table.lookup(name) { try registry.register(function: function, origin: .builtin) }
+            if let function = table.lookup(name) {
+                try registry.register(function: function, origin: .builtin, summary: FunctionHelp.of(name)?.summary)
+            }
         }
         for rule in BuiltinRules.all {
             try registry.register(auditRule: rule, origin: .builtin)

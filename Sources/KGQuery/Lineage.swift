@@ -8,8 +8,10 @@ import KGCore
 ///     let lineage = try Lineage(of: "MATCH (f:Figure)-[:MEASURES]->(r:Role) RETURN f.value, r.name")
 ///     // lineage.text: "MATCH (f:Figure)-[__why_rel1:MEASURES]->(r:Role) RETURN f.value, r.name, f AS __why_1, …"
 ///
-/// Only read-only single queries are traced (running the rewrite must not write); values
-/// projected by an earlier `WITH` are traced to the variables still in scope at the RETURN.
+/// Only read-only single queries are traced (running the rewrite must not write). Through each
+/// `WITH` the sources in scope ride along in extra columns (`collect(DISTINCT …)` of them where
+/// the WITH aggregates), so `WITH f.value AS v RETURN v` is traced to `f` and an aggregate over
+/// a `WITH` to every statement it counted.
 public struct Lineage: Sendable {
     /// The rewritten statement (no ORDER BY, SKIP or LIMIT: rows are matched by their values).
     public let text: String
@@ -42,29 +44,61 @@ public struct Lineage: Sendable {
             }
         }
         var edits: [(start: Int, end: Int, text: String)] = []
+        // The variables in scope that values may have been read from: the nodes, relationships
+        // and paths bound since the last WITH, and the columns each WITH carried for them.
         var variables: [String] = []
-        // Relationships of the MATCH clauses after the last WITH are still in scope at the RETURN.
-        let lastWith = query.clauses.lastIndex { if case .with = $0 { return true }; return false } ?? -1
-        var relCount = 0
-        for clause in query.clauses[(lastWith + 1)...] {
-            guard case .match(let pattern, _, _, _) = clause else { continue }
-            for part in pattern {
-                if let p = part.pathVariable { variables.append(p); continue }
-                for rel in part.rels {
-                    if let v = rel.variable { variables.append(v); continue }
-                    relCount += 1
-                    let name = "__why_rel\(relCount)"
-                    let written = source.slice(rel.span.start, rel.span.end)
-                    let replacement: String
-                    if let bracket = written.firstIndex(of: "[") {
-                        replacement = String(written[...bracket]) + name + String(written[written.index(after: bracket)...])
-                    } else {
-                        let left = written.hasPrefix("<") ? "<-" : "-", right = written.hasSuffix(">") ? "->" : "-"
-                        replacement = left + "[" + name + "]" + right
+        func add(_ v: String) { if !variables.contains(v) { variables.append(v) } }
+        var relCount = 0, withCount = 0
+        for clause in query.clauses {
+            switch clause {
+            case .match(let pattern, _, _, _):
+                for part in pattern {
+                    if let p = part.pathVariable { add(p) }
+                    for rel in part.rels {
+                        if let v = rel.variable { add(v); continue }
+                        relCount += 1
+                        let name = "__why_rel\(relCount)"
+                        let written = source.slice(rel.span.start, rel.span.end)
+                        let replacement: String
+                        if let bracket = written.firstIndex(of: "[") {
+                            replacement = String(written[...bracket]) + name + String(written[written.index(after: bracket)...])
+                        } else {
+                            let left = written.hasPrefix("<") ? "<-" : "-", right = written.hasSuffix(">") ? "->" : "-"
+                            replacement = left + "[" + name + "]" + right
+                        }
+                        edits.append((rel.span.start, rel.span.end, replacement))
+                        add(name)
                     }
-                    edits.append((rel.span.start, rel.span.end, replacement))
-                    variables.append(name)
                 }
+            case .unwind(_, let v, _):
+                add(v)   // a list of nodes unwound: each row's node is a source
+            case .with(let projection, _):
+                let aggregated = projection.items.contains { $0.expr.containsAggregate }
+                if projection.star {
+                    // Everything in scope stays in scope, the carried columns too.
+                    guard !projection.distinct && !aggregated else {
+                        throw Refusal(description: "WITH DISTINCT * and WITH * with an aggregate are not traced")
+                    }
+                    for item in projection.items { for v in item.expr.freeVariables.sorted() { add(v) } }
+                    continue
+                }
+                for item in projection.items { for v in item.expr.freeVariables.sorted() { add(v) } }
+                guard let first = projection.items.first, !variables.isEmpty else { variables = []; continue }
+                // Each source rides along in a column of its own; where the WITH groups (or is
+                // DISTINCT, which grouping replaces so the rows stay the same), the list of them.
+                withCount += 1
+                let grouped = aggregated || projection.distinct
+                let names = variables.indices.map { "__why_w\(withCount)_\($0 + 1)" }
+                let carried = zip(variables, names).map { v, n in (grouped ? "collect(DISTINCT `\(v)`)" : "`\(v)`") + " AS " + n }
+                    .joined(separator: ", ") + ", "
+                if projection.distinct && !aggregated {
+                    edits.append((projection.span.start, first.expr.span.start, "WITH " + carried))
+                } else {
+                    edits.append((first.expr.span.start, first.expr.span.start, carried))
+                }
+                variables = names
+            default:
+                break
             }
         }
         for item in ret.items {

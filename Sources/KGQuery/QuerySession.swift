@@ -32,6 +32,7 @@ public struct QuerySession: Sendable {
     /// Parses, checks, plans and runs one statement. A statement that fails leaves the graph unchanged.
     public mutating func run(_ text: String, parameters: [String: QueryValue] = [:]) throws(QueryError) -> ResultSet {
         cancellation.reset()
+        if let answer = try Procedures.answer(text, graph: graph) { return answer }
         let source = SourceText(text)
         let statement = try Parser.parse(source)
         var binder = Binder(source: source, functions: functions)

@@ -119,3 +119,38 @@ struct ParameterCommand {
         Diagnostic(.error, message, at: SourceLocation(file: "command", line: 1, column: column), lineText: line, help: help)
     }
 }
+
+extension QuerySession {
+    /// `--param` of `kgq query` and the REPL: cypher-shell's `name => expr` (a Cypher
+    /// expression, evaluated), or `name=value` (JSON when it parses, else a string).
+    ///
+    ///     try session.setParameter(flag: "limit => 2 * 5")   // $limit = 10
+    ///     try session.setParameter(flag: "who=agent")        // $who = 'agent'
+    public mutating func setParameter(flag: String) throws(Diagnostic) {
+        if flag.contains("=>") {
+            let command = ParameterCommand(rest: " " + flag)
+            do {
+                try command.run(on: &self)
+            } catch {
+                var e = error
+                e.message = "--param '\(flag)': " + e.message
+                throw e
+            }
+            return
+        }
+        guard let eq = flag.firstIndex(of: "=") else {
+            throw Diagnostic(.error, "--param expects name=value or name => expression, got '\(flag)'",
+                             help: "e.g. --param 'limit => 10' or --param who=agent")
+        }
+        let name = String(flag[..<eq]), raw = String(flag[flag.index(after: eq)...])
+        do {
+            parameters[name] = try ResultJSON.read(raw)
+        } catch {
+            // Not JSON: the text itself. JSON nested too deeply was meant as JSON: an error.
+            if error.tooDeep {
+                throw Diagnostic(.error, "--param \(name): \(error)", help: "give a value nested at most \(QueryLimits.maxValueDepth) levels deep")
+            }
+            parameters[name] = .string(raw)
+        }
+    }
+}

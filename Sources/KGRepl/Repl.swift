@@ -1,4 +1,5 @@
 import Foundation
+import KGAudit
 import KGCore
 import KGPluginAPI
 import KGExport
@@ -28,6 +29,17 @@ public struct Repl {
     public private(set) var schema: Schema
     /// Exporters and audit rules (built-in and from plugins) behind `:export` and `:audit`.
     public let registry: PluginRegistry
+    /// `:audit OPTIONS`, given by the shell (which parses `kgq audit`'s options): the graph, its
+    /// folder, the session's rules and the words after `:audit`. Nil: a text report, no options.
+    public var runAudit: ((_ graph: Graph, _ folder: String?, _ rules: [any AuditRule], _ arguments: [String]) throws -> Void)?
+    /// `:edit`, given by the shell: opens the text in the user's editor and returns it as
+    /// saved; nil when the editor failed. Nil here: `:edit` is refused (no terminal).
+    public var editText: ((String) -> String?)?
+    /// Set by `:edit` so that ":edit" itself is not a history entry (the edited statement is).
+    var skipEntry = false
+    /// Called when the statement has run, before anything is written (the shell erases its
+    /// progress line here).
+    public var afterStatement: () -> Void = {}
     /// Called just before each statement runs (the shell clears a Ctrl-C pressed at the prompt).
     public var beforeStatement: () -> Void = {}
     private var buffer = StatementBuffer()
@@ -112,6 +124,7 @@ public struct Repl {
         while let last = typed.last, last.allSatisfy(\.isWhitespace) { typed.removeLast() }
         let entry = typed.joined(separator: "\n")
         typed = []
+        if skipEntry { skipEntry = false; return }
         guard !entry.isEmpty, entry != history.last else { return }
         history.append(entry)
         remember(entry)
@@ -131,6 +144,29 @@ public struct Repl {
             for more in lines.dropFirst() { out += String(repeating: " ", count: width + 2) + more + "\n" }
         }
         return out
+    }
+
+    /// `:edit`: the last statement entered, opened in the editor; what is saved runs as if
+    /// typed (each statement ending in `;`; the rest waits for more) and becomes the history entry.
+    mutating func edit() throws(Diagnostic) {
+        guard let editText else {
+            throw Diagnostic(.error, ":edit needs a terminal", help: "in a script, write the statement in the file itself")
+        }
+        let last = history.last { !$0.hasPrefix(":") } ?? ""
+        guard let edited = editText(last.hasSuffix("\n") ? last : last + "\n") else {
+            throw Diagnostic(.error, "the editor did not finish normally; nothing was run",
+                             help: "set $EDITOR (or $VISUAL) to an editor, e.g. EDITOR=nano")
+        }
+        skipEntry = true
+        var lines = edited.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        while let l = lines.last, l.allSatisfy(\.isWhitespace) { lines.removeLast() }
+        guard !lines.isEmpty else { output.err("(empty: nothing to run)\n"); return }
+        let entry = lines.joined(separator: "\n")
+        if entry != history.last { history.append(entry); remember(entry) }
+        output.out(entry + "\n")
+        for line in lines {
+            for statement in buffer.append(line) { execute(statement) }
+        }
     }
 
     /// At end of input: runs a last statement that lacks its `;`.
@@ -192,8 +228,10 @@ public struct Repl {
         let clock = ContinuousClock()
         beforeStatement()
         let start = clock.now
+        let outcome = Result { () throws(QueryError) -> ResultSet in try session.run(text) }
+        afterStatement()
         do {
-            let r = try session.run(text)
+            let r = try outcome.get()
             let elapsed = clock.now - start
             for w in r.warnings { output.err(w.rendered() + "\n") }
             if resultFile != nil {
@@ -202,7 +240,7 @@ public struct Repl {
                 o.color = false
                 emit(ResultRenderer.render(r, graph: session.graph, mode: settings.mode, options: o), rows: r.rows.count)
             } else {
-                output.out(screenText(r, elapsed: settings.timer ? elapsed : nil))
+                show(screenText(r, elapsed: settings.timer ? elapsed : nil))
             }
             if !r.columns.isEmpty { last = r; lastStatement = text }
             if !r.stats.isEmpty { schema = Schema(session.graph) }
@@ -216,6 +254,17 @@ public struct Repl {
             } else {
                 onceFile = nil   // `:once` is used up by the next statement, whatever became of it
             }
+        }
+    }
+
+    /// Writes a result to the screen, through the pager under `:pager on`, or under `:pager auto`
+    /// when it has more lines than the terminal (the prompt's line kept).
+    func show(_ text: String) {
+        let lines = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+        switch settings.pager {
+        case .on: output.page(text)
+        case .auto where settings.height.map({ lines >= $0 - 1 }) ?? false: output.page(text)
+        default: output.out(text)
         }
     }
 
@@ -291,11 +340,17 @@ public struct Repl {
         swap(&outer, &buffer)
     }
 
-    /// `:graph PATH`: loads another folder; the session keeps its parameters and language.
+    /// `:graph PATH`: loads another folder, with the importer `--graph` would use (the .kg
+    /// loader, the CSV importer for a folder of CSV files, a plugin's); the session keeps its
+    /// parameters and language.
     mutating func switchGraph(_ path: String) throws(Diagnostic) {
         let g: Graph
         do {
-            g = try GraphLoader.load(folder: path)
+            if let importer = registry.importer(for: path) {
+                g = try importer.load(folder: path)
+            } else {
+                g = try GraphLoader.load(folder: path)
+            }
         } catch {
             // The first problem, with its position; `kgq check --graph PATH` lists them all.
             var first = error.diagnostics.first ?? Diagnostic(.error, "cannot load '\(path)'")
@@ -347,6 +402,15 @@ public struct Repl {
     /// or those its values were read from), or with `graph` the whole session graph.
     mutating func export(_ exporter: any Exporter, to path: String, wholeGraph: Bool) throws(Diagnostic) {
         let sub: Subgraph
+        // After CALL db.schema.visualization(), the picture is of the schema: labels and the types between them.
+        if !wholeGraph, let text = lastStatement,
+           text.trimmingWhitespace.lowercased().hasPrefix("call db.schema.visualization") {
+            let schema = Procedures.schemaGraph(of: session.graph)
+            let result = try exporter.export(schema, Subgraph(all: schema), settings: ExportSettings(language: session.displayLanguage))
+            try write(result, of: exporter, to: path)
+            output.err("wrote \(path): the schema, \(schema.nodeCount) labels, \(schema.edgeCount) relationship types between them\n")
+            return
+        }
         if wholeGraph {
             sub = Subgraph(all: session.graph)
         } else {
@@ -363,12 +427,19 @@ public struct Repl {
             }
         }
         let result = try exporter.export(session.graph, sub, settings: ExportSettings(language: session.displayLanguage))
+        try write(result, of: exporter, to: path)
+        output.err("wrote \(path): \(sub.nodes.count) nodes, \(sub.edges.count) relationships" + (wholeGraph ? " (the whole graph)" : "") + "\n")
+    }
+
+    private func write(_ result: ExportOutput, of exporter: any Exporter, to path: String) throws(Diagnostic) {
         if exporter.writesDirectory {
             try AtomicFile.makeDirectory(path)
             for f in result.files { try AtomicFile.write(f.bytes, to: path + "/" + (f.name ?? "export.\(exporter.format)")) }
         } else {
+            // A missing folder is created, as `kgq export -o` does.
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            if !FileManager.default.fileExists(atPath: folder) { try AtomicFile.makeDirectory(folder) }
             for f in result.files { try AtomicFile.write(f.bytes, to: path) }
         }
-        output.err("wrote \(path): \(sub.nodes.count) nodes, \(sub.edges.count) relationships" + (wholeGraph ? " (the whole graph)" : "") + "\n")
     }
 }

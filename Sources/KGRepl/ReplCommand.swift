@@ -44,6 +44,59 @@ public struct ReplCommand: Sendable {
         return out
     }
 
+    /// `:help NAME`: usage, what it does, other names, and examples that run as written.
+    var explained: String {
+        var out = ":" + name + (arguments.isEmpty ? "" : " " + arguments) + "\n  " + summary + "\n"
+        if !aliases.isEmpty { out += "  also: " + aliases.map { ":" + $0 }.joined(separator: ", ") + "\n" }
+        for e in ReplCommand.examples[name] ?? [] { out += "  e.g. " + e + "\n" }
+        return out
+    }
+
+    static let examples: [String: [String]] = [
+        "help": [":help why", ":help functions"],
+        "schema": [":schema"],
+        "param": [":param limit => 5", ":param {who: 'agent', since: date('2020-01-01')}", ":param limit"],
+        "params": [":params"],
+        "source": [":source graphs/customer-service/views/wage-figures.cypher"],
+        "mode": [":mode csv", ":mode line", ":mode"],
+        "graph": [":graph graphs/customer-service", ":graph"],
+        "why": ["MATCH (f:Figure)-[:MEASURES]->(r:Role) RETURN f.value, r.name; then :why 1"],
+        "last": [":last"],
+        "pager": [":pager off", ":pager auto"],
+        "maxrows": [":maxrows 10", ":maxrows 0"],
+        "output": [":output results.csv", ":output"],
+        "once": [":once roles.json"],
+        "timer": [":timer on"],
+        "lang": [":lang nl", ":lang"],
+        "export": [":export png growth.png", ":export graph kg whole.kg", ":export json roles.json"],
+        "audit": [":audit", ":audit --rule uncited-statement --format markdown"],
+        "history": [":history 5"],
+        "edit": [":edit", "EDITOR=nano kgq, then :edit"],
+        "clear": [":clear"],
+        "quit": [":quit", "exit"],
+    ]
+
+    /// `:help functions`: every function of the session with its signature, one line and an
+    /// example (plugins' functions with their summary), then the aggregates.
+    static func functionHelp(_ registry: PluginRegistry, names: [String]) -> String {
+        var rows: [(String, String)] = []
+        let aggregates = Set(FunctionHelp.aggregates.map { $0.lowercased() })
+        for n in names where !aggregates.contains(n.lowercased()) {
+            if let h = FunctionHelp.of(n), registry.queryFunctions.first(where: { $0.value.name == n })?.origin ?? .builtin == .builtin {
+                rows.append((h.signature, h.summary + "; e.g. " + h.example))
+            } else if let f = registry.queryFunctions.first(where: { $0.value.name.lowercased() == n.lowercased() }) {
+                rows.append((f.value.name + "(…)", (f.summary ?? "(no description)") + " [\(f.origin)]"))
+            }
+        }
+        var aggregateRows: [(String, String)] = []
+        for n in FunctionHelp.aggregates { if let h = FunctionHelp.of(n) { aggregateRows.append((h.signature, h.summary + "; e.g. " + h.example)) } }
+        let width = (rows + aggregateRows).map(\.0.count).max() ?? 0
+        func lines(_ r: [(String, String)]) -> String {
+            r.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 + "\n" }.joined()
+        }
+        return "Functions (\(rows.count)):\n" + lines(rows) + "Aggregate functions (\(aggregateRows.count)):\n" + lines(aggregateRows)
+    }
+
     static func usage(_ c: String) -> Diagnostic {
         let cmd = all.first { $0.name == c }
         return Diagnostic(.error, "usage: :\(c) \(cmd?.arguments ?? "")", help: cmd?.summary)
@@ -64,8 +117,24 @@ public struct ReplCommand: Sendable {
 
     /// Every command, in the order `:help` lists them.
     public static let all: [ReplCommand] = [
-        ReplCommand("help", "", "this list") { repl, _, _ in
-            repl.output.out(help()); return true
+        ReplCommand("help", "[COMMAND | functions]", "this list; :help COMMAND explains one; :help functions lists the functions",
+                    choices: { i, _ in i == 0 ? ["functions"] + all.map(\.name) : [] }) { repl, words, _ in
+            guard let w = words.first else { repl.output.out(help()); return true }
+            if w.lowercased() == "functions" {
+                repl.output.out(functionHelp(repl.registry, names: repl.session.functionNames))
+                return true
+            }
+            let name = w.hasPrefix(":") ? String(w.dropFirst()) : w
+            guard let cmd = named(name) else {
+                if let f = FunctionHelp.of(name) ?? FunctionHelp.of(name.replacingOccurrences(of: "()", with: "")) {
+                    repl.output.out("\(f.signature)  \(f.summary)\n  e.g. \(f.example)\n")
+                    return true
+                }
+                let near = Suggest.closest(to: name, among: allNames)
+                throw Diagnostic(.error, "no command ':\(name)'", help: near.map { "did you mean :help \($0)?" } ?? ":help lists the commands")
+            }
+            repl.output.out(cmd.explained)
+            return true
         },
         ReplCommand("schema", "", "labels, relationship types and their properties, with counts") { repl, _, _ in
             repl.output.out(repl.schema.description); return true
@@ -115,12 +184,21 @@ public struct ReplCommand: Sendable {
                                              note: s.note, width: repl.settings.width))
             return true
         },
-        ReplCommand("last", "", "the last result again, in full (through $PAGER when set)") { repl, _, _ in
+        ReplCommand("last", "", "the last result again, in full (through the pager unless :pager off)") { repl, _, _ in
             guard let last = repl.last else { throw Diagnostic(.error, "no result yet", help: "run a statement first") }
             var o = repl.renderOptions
             o.width = nil
             o.elapsed = nil
-            repl.output.page(ResultRenderer.render(last, graph: repl.session.graph, mode: repl.settings.mode, options: o))
+            let text = ResultRenderer.render(last, graph: repl.session.graph, mode: repl.settings.mode, options: o)
+            if repl.settings.pager == .off { repl.output.out(text) } else { repl.output.page(text) }
+            return true
+        },
+        ReplCommand("pager", "on|off|auto", "results through the pager ($KGQ_PAGER, $PAGER or less): on (all), off, "
+                        + "auto (those taller than the terminal, and :last; the default)",
+                    choices: { i, _ in i == 0 ? PagerMode.allCases.map(\.rawValue) : [] }) { repl, words, _ in
+            guard let w = words.first else { repl.output.out("pager: \(repl.settings.pager.rawValue)\n"); return true }
+            guard words.count == 1, let m = PagerMode(rawValue: w.lowercased()) else { throw usage("pager") }
+            repl.settings.pager = m
             return true
         },
         ReplCommand("maxrows", "N", "show at most N rows of a result on the screen (table, line, markdown; 0: all); :last shows all") { repl, words, _ in
@@ -172,9 +250,22 @@ public struct ReplCommand: Sendable {
             try repl.export(exporter, to: args[1], wholeGraph: whole)
             return true
         },
-        ReplCommand("audit", "", "audit the graph's citations (text report)") { repl, _, _ in
+        ReplCommand("audit", "[OPTIONS]", "audit the session graph's citations; the options of kgq audit (--documents DIR, "
+                        + "--rule ID, --format text|json|sarif|markdown, -o FILE, --verbose, …; --fail-on means nothing here)",
+                    choices: { _, _ in nil }) { repl, words, _ in
+            if let runAudit = repl.runAudit {
+                try runAudit(repl.session.graph, repl.graphFolder, repl.registry.rules, words)
+                return true
+            }
+            guard words.isEmpty else {
+                throw Diagnostic(.error, ":audit takes no options in this shell", help: "run kgq audit with them")
+            }
             let report = Audit(rules: repl.registry.rules).run(AuditContext(graph: repl.session.graph))
             repl.output.out(TextReport().render(report))
+            return true
+        },
+        ReplCommand("edit", "", "open the last statement in $VISUAL or $EDITOR (else vi); what you save runs, and is remembered") { repl, _, _ in
+            try repl.edit()
             return true
         },
         ReplCommand("history", "[N]", "the last N statements and commands entered (default 20), numbered") { repl, words, _ in

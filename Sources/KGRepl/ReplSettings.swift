@@ -1,5 +1,15 @@
 import KGOutput
 
+/// When results go through the pager (`:pager on|off|auto`, as psql's `\pset pager`).
+public enum PagerMode: String, Sendable, Hashable, CaseIterable {
+    /// Every result, and `:last`.
+    case on
+    /// Never: everything is printed.
+    case off
+    /// A result taller than the terminal, and `:last` (the default).
+    case auto
+}
+
 /// What the user can change while the REPL runs (`:mode`, `:timer`) and how the terminal is.
 public struct ReplSettings: Sendable, Hashable {
     public var mode: OutputMode
@@ -14,11 +24,18 @@ public struct ReplSettings: Sendable, Hashable {
     public var failFast: Bool
     /// At most this many rows of a result are shown on the screen (`:maxrows`); nil: all.
     public var maxRows: Int?
+    /// When results go through the pager.
+    public var pager: PagerMode = .auto
+    /// Rows of the terminal (for `:pager auto`); nil when not writing to a terminal.
+    public var height: Int?
     /// Output goes to a terminal (`:clear` writes its escape codes only there).
     public var terminal: Bool
 
     public init(mode: OutputMode = .table, timer: Bool = false, width: Int? = nil, color: Bool = false,
-                nodeStyle: NodeStyle = .full, failFast: Bool = false, terminal: Bool = false, maxRows: Int? = nil) {
+                nodeStyle: NodeStyle = .full, failFast: Bool = false, terminal: Bool = false, maxRows: Int? = nil,
+                pager: PagerMode = .auto, height: Int? = nil) {
+        self.pager = pager
+        self.height = height
         self.mode = mode
         self.timer = timer
         self.width = width

@@ -28,7 +28,8 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: error, warning, info or never.")
     var failOn: FailThreshold = .error
 
-    @Option(name: .customLong("rule"), help: ArgumentHelp("Run only this rule (repeatable).", valueName: "id"))
+    @Option(name: .customLong("rule"), help: ArgumentHelp("Run only this rule (repeatable).", valueName: "id"),
+            completion: .list(BuiltinRules.all.map(\.id)))
     var rules: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("A previous report (--format json or sarif); findings with a fingerprint in it are not reported again.", valueName: "file"))
@@ -94,6 +95,7 @@ struct AuditCommand: ParsableCommand {
         let selected = rules.isEmpty ? available : rules.compactMap { id in available.first { $0.id == id } }
         var graph = try graphOptions.load(with: registry)
         if fix {
+            _ = try graphOptions.writableFolder(command: "kgq audit --fix")
             // Apply the mechanical fixes, then audit the graph as it now is.
             if try CLI.reporting({ try applyFixes(graph, rules: selected) }) {
                 graph = try graphOptions.load(with: registry)
@@ -141,7 +143,7 @@ struct AuditCommand: ParsableCommand {
         return true
     }
 
-    private func audit(_ graph: Graph, rules selected: [any AuditRule]) throws {
+    func audit(_ graph: Graph, rules selected: [any AuditRule]) throws {
         let settings = self.settings
         let corpus = documents.map { DocumentCorpus.load(documentsOf: graph, from: $0) }
         var fingerprints = Set<String>()
@@ -165,16 +167,13 @@ struct AuditCommand: ParsableCommand {
         if report.fails(at: failOn.severity) { throw ExitCode(1) }
     }
 
-    /// Draws the citation map through the exporters.
+    /// Draws the citation map, coloured by the report's findings (rendered through the exporters' Graphviz).
     private func drawMap(_ graph: Graph, _ report: AuditReport, to path: String) throws {
-        let mapGraph = CitationMap.build(from: graph, findings: report.findings)
         guard let format = ExportCommand.format(forPath: path) else { return }
-        let options = ExportOptions(maxNodes: max(mapGraph.nodeCount, 1),
-                                    dot: DOTWriter.Options(title: "Citation map: documents → original sources → figures and claims"))
-        let result = try GraphExporter().export(mapGraph, Subgraph(all: mapGraph), as: format, options: options)
-        guard let file = result.files.first else { return }
-        try AtomicFile.write(file.bytes, to: path)
-        CLI.error("wrote \(path) (citation map: \(mapGraph.nodeCount) nodes, \(mapGraph.edgeCount) relationships)")
+        let map = CitationMap.build(from: graph, findings: report.findings)
+        try AtomicFile.write(try CitationMapPicture(map: map).bytes(as: format), to: path)
+        let coloured = AuditSeverity.allCases.reversed().map { s in "\(map.count(s).items) \(s.rawValue)" }.joined(separator: ", ")
+        CLI.error("wrote \(path) (citation map: \(map.items.count) nodes — \(coloured), \(map.count(nil).items) without finding — and \(map.links.count) links)")
     }
 
     /// The directory .kg paths are made relative to in reports: the nearest ancestor of the

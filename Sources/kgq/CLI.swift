@@ -1,14 +1,24 @@
 import ArgumentParser
 import Foundation
 import KGCore
+import KGOutput
 import KGQuery
 
 /// The one place where errors become text on stderr and exit codes.
 enum CLI {
     /// Writes a line to stderr.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        let line = text.hasSuffix("\n") ? text : text + "\n"
+        FileHandle.standardError.write(Data((colorErrors ? MessageColor.paint(line) : line).utf8))
     }
+
+    /// Errors and warnings are coloured when stderr is a terminal and NO_COLOR is unset (and
+    /// TERM is not dumb, and the config file does not say `color = false`).
+    static let colorErrors: Bool = {
+        let env = ProcessInfo.processInfo.environment
+        return isatty(STDERR_FILENO) == 1 && (env["NO_COLOR"] ?? "").isEmpty && env["TERM"] != "dumb"
+            && (try? KGQConfig.load(environment: env))?.boolean("color") != false
+    }()
 
     /// How many diagnostics of one list are printed.
     static let shownDiagnostics = 50

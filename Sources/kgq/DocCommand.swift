@@ -27,7 +27,8 @@ struct DocAddCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The text files (UTF-8) to register.", valueName: "FILE"))
     var files: [String]
 
-    @Option(name: .long, help: ArgumentHelp("Graph folder (default: $KGQ_GRAPH or graphs/customer-service).", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("Graph folder (default: $KGQ_GRAPH, the config file's graph, else graphs/customer-service; kgq config says which).", valueName: "DIR"),
+            completion: .directory)
     var graph: String?
 
     @Option(name: .long, help: ArgumentHelp("Folder the file paths are written relative to (default: the graph folder); give the same folder to kgq audit --documents and kgq cite --documents.", valueName: "DIR"))
@@ -54,8 +55,12 @@ struct DocAddCommand: ParsableCommand {
     @Flag(name: .long, help: "Re-register changed files after checking that every quote citing them still matches.")
     var update = false
 
-    var folder: String {
-        graph ?? ProcessInfo.processInfo.environment["KGQ_GRAPH"].flatMap { $0.isEmpty ? nil : $0 } ?? GraphOptions.defaultFolder
+    /// --graph, else the default graph where a writing command may use it (`DefaultGraph.writable`).
+    func writableFolder() throws -> String {
+        if let graph { return graph }
+        return try CLI.reporting {
+            try DefaultGraph.writable(environment: ProcessInfo.processInfo.environment, config: try KGQConfig.load(), command: "kgq doc add")
+        }
     }
 
     func validate() throws {
@@ -86,6 +91,7 @@ struct DocAddCommand: ParsableCommand {
     }
 
     func run() throws {
+        let folder = try writableFolder()
         let registrar = DocumentRegistrar(folder: folder, documentsFolder: documents)
         let requests = files.map {
             DocumentRequest(path: $0, id: id, language: language, title: title, publisher: publisher,

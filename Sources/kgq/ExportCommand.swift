@@ -32,7 +32,8 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Option(name: .long, help: "dot, png, svg, pdf, json, graphml, csv, cypher or a plugin's format (default: from the -o extension).")
+    @Option(name: .long, help: "dot, png, svg, pdf, json, graphml, csv, cypher, kg or a plugin's format (default: from the -o extension).",
+            completion: .list(ExportFormat.allCases.map(\.rawValue) + ["kg"]))
     var format: String?
 
     @Option(name: .long, help: "An openCypher query; its nodes, relationships and paths are exported.")
@@ -68,6 +69,24 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try CLI.reporting { try export() }
+    }
+
+    /// The folder `path` would be written into when it does not exist yet (nil for '-' or when it does).
+    static func missingFolder(of path: String) -> String? {
+        guard path != "-" else { return nil }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return FileManager.default.fileExists(atPath: folder) ? nil : folder
+    }
+
+    /// A folder that can be created: its nearest existing ancestor is a folder, not a file.
+    static func checkCreatable(_ folder: String) throws(Diagnostic) {
+        var dir = URL(fileURLWithPath: folder)
+        var isDirectory: ObjCBool = false
+        while !FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDirectory) { dir.deleteLastPathComponent() }
+        guard isDirectory.boolValue else {
+            throw Diagnostic(.error, "cannot create the folder '\(folder)': '\(dir.path)' is a file",
+                             help: "write somewhere else with -o")
+        }
     }
 
     /// The built-in format `-o`'s extension names, for options that take only built-in
@@ -127,7 +146,15 @@ struct ExportCommand: ParsableCommand {
         }
 
         // Where the file goes is known now: refuse a missing folder before loading and exporting.
-        if output != "-" && !format.writesDirectory { try AtomicFile.checkWritable(output) }
+        // A missing folder is created when the file is written (as CSV export creates its
+        // directory); one that cannot be (a file stands in the way) is refused now.
+        if output != "-" && !format.writesDirectory {
+            if let missing = ExportCommand.missingFolder(of: output) {
+                try ExportCommand.checkCreatable(missing)
+            } else {
+                try AtomicFile.checkWritable(output)
+            }
+        }
 
         var queryText = query
         var pictureTitle = title
@@ -152,7 +179,10 @@ struct ExportCommand: ParsableCommand {
 
         let settings = ExportSettings(title: pictureTitle, language: language, maxNodes: maxNodes, layout: layout.rawValue,
                                       clusterByLabel: clusterBy == .label, legend: !noLegend)
-        let result = try format.export(graph, subgraph, settings: settings)
+        let ticker = ProgressTicker.start("exporting \(format.format)", enabled: ProgressTicker.enabled && !graphOptions.noProgress)
+        let exported = Result { try format.export(graph, subgraph, settings: settings) }
+        ticker?.stop()
+        let result = try exported.get()
         try write(result, format: format)
     }
 
@@ -192,6 +222,7 @@ struct ExportCommand: ParsableCommand {
                 written.append(path)
             }
         } else if let file = result.files.first {
+            if let missing = ExportCommand.missingFolder(of: output) { try AtomicFile.makeDirectory(missing) }
             try AtomicFile.write(file.bytes, to: output)
             written.append(output)
         }

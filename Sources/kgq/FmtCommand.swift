@@ -17,8 +17,9 @@ struct FmtCommand: ParsableCommand {
 
     func run() throws {
         // Parse and build everything first: a folder with any error is left untouched.
+        let folder = check ? options.folder : try options.writableFolder(command: "kgq fmt")
         let files: [KGFile] = try CLI.reporting {
-            let files = try GraphLoader.parse(folder: options.folder)
+            let files = try GraphLoader.parse(folder: folder)
             _ = try GraphLoader.build(files)
             return files
         }

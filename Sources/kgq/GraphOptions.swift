@@ -8,14 +8,31 @@ import KGPluginHost
 struct GraphOptions: ParsableArguments {
     static let defaultFolder = "graphs/customer-service"
 
-    @Option(name: .long, help: ArgumentHelp("Graph folder of .kg files, or of Neo4j admin-import style CSV files (default: $KGQ_GRAPH or graphs/customer-service).", valueName: "PATH"))
+    @Option(name: .long, help: ArgumentHelp("Graph folder of .kg files, or of Neo4j admin-import style CSV files (default: $KGQ_GRAPH, the config file's graph, else graphs/customer-service here, beside the binary or in its repository; kgq config says which).", valueName: "PATH"),
+            completion: .directory)
     var graph: String?
 
     @OptionGroup var pluginOptions: PluginOptions
 
-    /// The folder to load: --graph, else $KGQ_GRAPH, else the default graph.
-    var folder: String {
-        graph ?? ProcessInfo.processInfo.environment["KGQ_GRAPH"].flatMap { $0.isEmpty ? nil : $0 } ?? GraphOptions.defaultFolder
+    @Flag(name: .long, help: "Show no progress line on stderr for long work (loading, rendering, long statements); also KGQ_PROGRESS=0 or progress = false in the config file.")
+    var noProgress = false
+
+    /// The folder to load: --graph, else as `DefaultGraph` finds it ($KGQ_GRAPH, the config
+    /// file, the working folder, beside the binary, the binary's repository).
+    var folder: String { resolved.folder }
+
+    /// The folder and why it was chosen (`--graph`, `$KGQ_GRAPH`, …), as the REPL and `kgq config` say.
+    var resolved: (folder: String, origin: String) {
+        if let graph { return (graph, "--graph") }
+        return DefaultGraph.resolve(environment: ProcessInfo.processInfo.environment, config: try? KGQConfig.load())
+    }
+
+    /// The folder for a command that edits its files: --graph, else `DefaultGraph.writable`.
+    func writableFolder(command: String) throws -> String {
+        if let graph { return graph }
+        return try CLI.reporting {
+            try DefaultGraph.writable(environment: ProcessInfo.processInfo.environment, config: try KGQConfig.load(), command: command)
+        }
     }
 
     /// The registry of built-ins and the plugins asked for (see PluginOptions).
@@ -26,7 +43,11 @@ struct GraphOptions: ParsableArguments {
     /// then plugins' importers; the .kg loader when none claims it, so its messages explain
     /// what is missing. Errors are reported on stderr and become exit code 2.
     func load(with registry: PluginRegistry) throws -> Graph {
+        _ = try CLI.reporting { try KGQConfig.load() }   // a broken config file is said, not skipped
+        let folder = self.folder
         let importer = registry.importer(for: folder) ?? KGFileImporter()
+        let ticker = ProgressTicker.start("loading \(folder)", enabled: ProgressTicker.enabled && !noProgress)
+        defer { ticker?.stop() }
         return try CLI.reporting { try importer.load(folder: folder) }
     }
 

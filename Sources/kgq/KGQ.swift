@@ -9,13 +9,15 @@ struct KGQ: ParsableCommand {
         commandName: "kgq",
         abstract: "Query, draw and audit a knowledge graph whose every statement carries provenance.",
         discussion: """
-        The default graph is graphs/customer-service (or $KGQ_GRAPH); --graph PATH takes another folder. \
+        Without --graph PATH the graph is $KGQ_GRAPH, else the config file's graph, else graphs/customer-service \
+        in the working folder, beside the binary (PREFIX/share/kgq) or in the repository it was built in; \
+        kgq config says which, and where the config file is. \
         Exit codes: 0 success, 1 findings you asked to fail on, 2 usage or input errors.
         """,
         version: "0.1.0",
         subcommands: [ReplSubcommand.self, QueryCommand.self, CheckCommand.self, StatsCommand.self, FmtCommand.self,
                       InitCommand.self, DocCommand.self, CiteCommand.self,
-                      ExportCommand.self, AuditCommand.self, GenerateCommand.self, PluginsCommand.self],
+                      ExportCommand.self, AuditCommand.self, GenerateCommand.self, PluginsCommand.self, ConfigCommand.self],
         defaultSubcommand: ReplSubcommand.self
     )
 

@@ -45,8 +45,14 @@ struct PluginsCommand: ParsableCommand {
             return (e.value.format, short(e.origin), e.value.summary + extensions)
         }
         let importers = registry.importers.map { ($0.value.name, short($0.origin), $0.value.summary) }
+        // Built-ins carry their signature, a line and an example (FunctionHelp); plugins their summary.
         let functions = registry.queryFunctions.map { f in
-            (f.value.name + "(" + arity(f.value.arity) + ")", short(f.origin), f.summary ?? "")
+            let help = f.origin == .builtin ? FunctionHelp.of(f.value.name) : nil
+            return (help?.signature ?? f.value.name + "(" + arity(f.value.arity) + ")", short(f.origin),
+                    (f.summary ?? "") + (help.map { "; e.g. " + $0.example } ?? ""))
+        }
+        let aggregates = FunctionHelp.aggregates.compactMap(FunctionHelp.of).map { h in
+            (h.signature, "built-in", h.summary + "; e.g. " + h.example)
         }
         let rules = registry.auditRules.map { r in
             (r.value.id, short(r.origin), "\(r.value.defaultSeverity.rawValue): \(r.value.summary)")
@@ -59,6 +65,7 @@ struct PluginsCommand: ParsableCommand {
         return header + [section("Exporters (kgq export --format NAME)", exporters),
                 section("Importers (kgq --graph FOLDER)", importers),
                 section("Query functions", functions),
+                section("Aggregate functions", aggregates),
                 section("Audit rules", rules)].joined(separator: "\n")
     }
 
@@ -85,7 +92,9 @@ struct PluginsCommand: ParsableCommand {
         }
         let functions = registry.queryFunctions.map { f in
             "{\"name\": \(s(f.value.name)), \"minArity\": \(f.value.arity.lowerBound), \"maxArity\": \(f.value.arity.upperBound), "
-                + "\"summary\": \(f.summary.map(s) ?? "null"), \(origin(f.origin))}"
+                + "\"summary\": \(f.summary.map(s) ?? "null"), "
+                + (f.origin == .builtin ? FunctionHelp.of(f.value.name).map { "\"signature\": \(s($0.signature)), \"example\": \(s($0.example)), " } ?? "" : "")
+                + "\(origin(f.origin))}"
         }
         let rules = registry.auditRules.map { r in
             "{\"name\": \(s(r.value.id)), \"severity\": \(s(r.value.defaultSeverity.rawValue)), "

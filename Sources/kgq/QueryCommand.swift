@@ -23,8 +23,11 @@ struct QueryCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: table, json, csv, markdown, line or jsonl (one JSON object per row).")
     var format: OutputMode = .table
 
-    @Option(name: .customLong("param"), help: "A parameter as name=value (value read as JSON when it parses, else as a string). Repeatable.")
+    @Option(name: .customLong("param"), help: ArgumentHelp("A parameter: 'name => expression' (a Cypher expression, as cypher-shell) or name=value (JSON when it parses, else a string). Repeatable.", valueName: "PARAM"))
     var param: [String] = []
+
+    @Option(name: [.customShort("f"), .customLong("file")], help: ArgumentHelp("Run the ';'-separated statements of FILE (as cypher-shell -f).", valueName: "FILE"))
+    var file: String?
 
     @Option(name: .long, help: "Parameters as one JSON object, e.g. '{\"name\": \"agent\"}'.")
     var params: String?
@@ -47,12 +50,10 @@ struct QueryCommand: ParsableCommand {
             }
             parameters = m
         }
-        for p in param {
-            guard let eq = p.firstIndex(of: "=") else { throw ValidationError("--param expects name=value, got '\(p)'") }
-            let name = String(p[..<eq]), raw = String(p[p.index(after: eq)...])
-            parameters[name] = try Self.parameterValue(raw, option: "--param \(name)")
-        }
         let text: String
+        if query != nil && file != nil {
+            throw ValidationError("give a QUERY or -f FILE, not both")
+        }
         if let query {
             if let bad = Self.invalidArgument(decodingTo: query) {
                 try CLI.reporting {
@@ -61,6 +62,17 @@ struct QueryCommand: ParsableCommand {
                 }
             }
             text = query
+        } else if let file {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                CLI.error(Diagnostic(.error, "cannot read '\(file)'", help: "check the path (relative to \(FileManager.default.currentDirectoryPath))").rendered())
+                throw ExitCode(2)
+            }
+            if let bad = UTF8Validation.describeFirstInvalidByte([UInt8](data)) {
+                try CLI.reporting {
+                    throw Diagnostic(.error, "'\(file)' is not valid UTF-8 (\(bad))", help: "save the script as UTF-8")
+                }
+            }
+            text = String(decoding: data, as: UTF8.self)
         } else if isatty(0) == 0 {
             let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
             if let bad = UTF8Validation.describeFirstInvalidByte(bytes) {
@@ -78,32 +90,24 @@ struct QueryCommand: ParsableCommand {
         var session = QuerySession(graph: loaded, parameters: parameters, displayLanguage: language,
                                    functions: registry.functions)
         session.limits = limits.limits
+        for p in param { try CLI.reporting { try session.setParameter(flag: p) } }
         var failed = false
         let lines = Script.lines(text)
         for st in Script.statements(text) {
             do {
                 let r = try session.run(st.text)
                 for w in r.warnings {
-                    FileHandle.standardError.write(Data((st.placing(w, scriptLines: lines).rendered() + "\n").utf8))
+                    CLI.error(st.placing(w, scriptLines: lines).rendered())
                 }
                 emit(r, session.graph)
             } catch {
                 failed = true
                 let e = st.placing(error, scriptLines: lines)
-                FileHandle.standardError.write(Data((e.description + "\n").utf8))
+                CLI.error(e.description)
                 if format == .json { CLI.out(ResultJSON.encode(e) + "\n") }
             }
         }
         if failed { throw ExitCode(2) }
-    }
-
-    /// A `--param` value: JSON when it parses, else the text as a string; JSON nested too deeply
-    /// is an error rather than a string (it was meant as JSON).
-    static func parameterValue(_ raw: String, option: String) throws -> QueryValue {
-        do { return try ResultJSON.read(raw) } catch {
-            if error.tooDeep { throw ValidationError("\(option): \(error)") }
-            return .string(raw)
-        }
     }
 
     /// The first bad byte of the command-line argument that reads as `text` once its bad bytes

@@ -93,7 +93,8 @@ import KGCore
         #expect(figures.count >= 16)
         for f in figures {
             let p = f.properties
-            let single = p["value"]?.number != nil
+            // A number, or a time of day (a clock time in an example: localtime("18:25")).
+            let single = p["value"]?.number != nil || { if case .temporal(.localTime)? = p["value"] { return true }; return false }()
             let range = p["low"]?.number != nil && p["high"]?.number != nil
             #expect(single != range, "\(f.id): needs either value or low and high")
             if range, let low = p["low"]?.number, let high = p["high"]?.number { #expect(low < high, "\(f.id)") }
@@ -268,5 +269,46 @@ import KGCore
         #expect(growth == ["computers and electronics", "government and business services"])
         let lowest = try targets(of: "claim:lowest-growth-sectors", "MEASURES").map(\.name).sorted()
         #expect(lowest == ["nonprofit", "telecommunications"])
+    }
+
+
+    // MARK: - Known errors of a fact-check, fixed (issue 17 item 10)
+
+    @Test func onTheJobTrainingIsGivenAfterHiringNotRequired() throws {
+        #expect(try !targets(of: "role:customer-service-representative", "REQUIRES").map(\.id).contains("qual:on-the-job-training"))
+        let training = try edge("role:customer-service-representative", "HAS_TRAINING", "qual:on-the-job-training")
+        #expect(training.properties["provided"] == .string("after hiring"))
+        #expect(Set(training.citations.map(\.document)) == ["doc:kundtjanst", "doc:klantenservice"])
+    }
+
+    @Test func angryCustomersInTechSupportAreADrawbackNotADuty() throws {
+        let line = { (c: Citation) in c.document == "doc:klantenservice" && c.line == 29 && c.quote.hasPrefix("Dit gebeurt vooral") }
+        #expect(try !node("duty:technical-support").citations.contains(where: line))
+        let angry = try node("drawback:angry-customers")
+        #expect(angry.citations.contains(where: line))
+        #expect(angry.properties["especially_in"] == .string("technical support"))
+    }
+
+    @Test func greatestGrowthSectorsAreCareerBlissData() throws {
+        let claim = try node("claim:greatest-growth-sectors")
+        #expect(claim.citations.allSatisfy { $0.via == "source:careerbliss" })
+        _ = try edge("source:careerbliss", "REPORTS", "claim:greatest-growth-sectors")
+    }
+
+    @Test func theGarbledDutchIsGlossedAsItReads() throws {
+        let claim = try node("claim:bls-growth-prospects")
+        #expect(claim.properties["garbled_translation"] == .bool(true))
+        let gloss = try #require(claim.citations.first?.gloss)
+        #expect(gloss.contains("a few other careers") && gloss.contains("garbled"))
+        #expect(claim.properties["assessment"]?.string != "better than most occupations")
+    }
+
+    @Test func oddlyWrittenNumbersKeepTheirWording() throws {
+        for (id, stated) in [("fig:median-hourly-wage-2017", "15, 81 dollar"), ("fig:payscale-pay-0-5-years", "$ 28, 000"),
+                             ("fig:part-time-share", "en av fem"), ("fig:example-customer-arrival-time", "18.25 uur")] {
+            #expect(try node(id).properties["stated"] == .string(stated), "\(id)")
+        }
+        #expect(try node("fig:example-customer-arrival-time").properties["value"] == .temporal(.localTime(try TimeOfDay(hour: 18, minute: 25))))
+        #expect(try node("skill:knowledge-of-regulations").name(in: "sv") == "komplexa regler, lagar och förordningar")
     }
 }

@@ -157,7 +157,16 @@ struct AuditCLITests {
             #expect(text.contains(id), "map lacks \(id)")
         }
         let svg = dir.appendingPathComponent("map.svg").path
-        #expect(try Self.kgq(Self.base + ["--fail-on", "never", "--map", svg]).status == 0)
-        #expect(try String(contentsOfFile: svg, encoding: .utf8).contains("<svg"))
+        let drawn = try Self.kgq(Self.base + ["--fail-on", "never", "--map", svg])
+        #expect(drawn.status == 0)
+        #expect(drawn.stderr.contains("citation map:") && drawn.stderr.contains(" error"), "\(drawn.stderr)")
+        let picture = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(picture.contains("<svg"))
+        // Coloured by severity, a legend saying so, tooltips with the citations.
+        #expect(picture.contains("#b71c1c") && picture.contains("#c77700"), "no error or warning colour")
+        #expect(picture.contains("Colour: the worst audit finding"))
+        #expect(!picture.contains("(uncited)"))
+        #expect(picture.contains("xlink:title=\"fig:pay&#10;"), "figure tooltip")
+        #expect(picture.contains("error quote&#45;not&#45;found") || picture.contains("error quote-not-found"), "finding in a tooltip")
     }
 }

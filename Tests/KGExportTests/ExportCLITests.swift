@@ -98,6 +98,18 @@ struct ExportCLITests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: csv).sorted() == ["nodes.csv", "relationships.csv"])
     }
 
+    /// Issue 18 item 8: `-o NEWDIR/graph.kg` creates NEWDIR, as CSV export creates its directory.
+    @Test func aMissingFolderIsCreated() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("new/deeper/graph.kg").path
+        let run = try Self.kgq(["export", "--graph", Self.graph, "-o", path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("node "))
+        let help = try Self.kgq(["export", "--help"])
+        #expect(help.stdout.contains("cypher, kg or"), "\(help.stdout)")
+    }
+
     @Test func overTheCapIsAnErrorAndLeavesTheOldFile() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -116,7 +128,7 @@ struct ExportCLITests {
         (["--format", "json", "--query", "MATCH (n RETURN n", "-o", "-"], "SyntaxError"),
         (["--query", "MATCH (n) RETURN n", "--query-file", "x.cypher", "-o", "x.svg"], "not both"),
         (["--query-file", "/nonexistent/view.cypher", "-o", "x.svg"], "cannot read the query file"),
-        (["-o", "/nonexistent-dir/x.svg"], "does not exist"),
+        (["-o", "/dev/null/sub/x.svg"], "cannot create the folder"),
         (["--max-nodes", "0", "--format", "json", "-o", "-"], "--max-nodes must be at least 1"),
     ])
     func usageAndInputErrorsExitTwo(arguments: [String], message: String) throws {

@@ -45,6 +45,10 @@ struct Sample {
             #expect(DisplayWidth.of(String(line)) <= 80, "line wider than 80: \(line)")
         }
         #expect(text.contains("…"))
+        // Issue 18 item 11: the footer says how many columns lost text and how to see it whole.
+        #expect(text.hasSuffix("2 rows; 7 columns cut to the width (:mode line, --format line or :last shows every value whole)\n"))
+        let wide = ResultRenderer.render(s.result, graph: s.graph, mode: .table, width: 10_000, color: false)
+        #expect(wide.hasSuffix("\n2 rows\n"), "nothing cut, nothing said")
     }
 
     @Test func colourDimsNullAndIsOffForMachineModes() throws {

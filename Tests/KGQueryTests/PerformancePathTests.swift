@@ -21,6 +21,28 @@ import Testing
         #expect(r.rows == expected.dropFirst(2).prefix(4).map { [.int($0)] })
     }
 
+    /// ORDER BY on strings compares byte keys when every string is ASCII: the same order as
+    /// Swift's `<` for strings that share long prefixes, differ only in length, hold NUL or
+    /// control bytes, and for a column with one non-ASCII string (compared as strings).
+    @Test func orderByStringsAgreesWithStringOrder() throws {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["active ", "active listening", "a", "", "\u{0}", "b", "Z", "~", "active listening!", "\n"]
+        for withNonASCII in [false, true] {
+            var strings = (0..<300).map { _ in (0..<Int.random(in: 0...3, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined() }
+            if withNonASCII { strings.append("äctive") }
+            let column = SortColumn(strings.map(QueryValue.string))
+            #expect(column.kind == (withNonASCII ? .strings : .bytes))
+            for _ in 0..<2000 {
+                let a = Int.random(in: 0..<strings.count, using: &rng), b = Int.random(in: 0..<strings.count, using: &rng)
+                let expected = strings[a] == strings[b] ? 0 : (strings[a] < strings[b] ? -1 : 1)
+                #expect(column.order(a, b) == expected, "\(strings[a].debugDescription) vs \(strings[b].debugDescription)")
+            }
+        }
+        var session = QuerySession(graph: Graph())
+        let r = try session.run("UNWIND ['active b', 'active', 'active listening', 'active a', 'B', 'a'] AS s RETURN s ORDER BY s DESC")
+        #expect(r.rows == ["active listening", "active b", "active a", "active", "a", "B"].map { [.string($0)] })
+    }
+
     @Test func whereNameEqualsUsesTheIndexButStaysExact() throws {
         var session = QuerySession(graph: try Fixture.graph())
         let plan = try session.run("EXPLAIN MATCH (r) WHERE r.name = 'team lead' RETURN r").plan ?? ""

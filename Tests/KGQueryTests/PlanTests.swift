@@ -28,6 +28,21 @@ import Testing
         #expect(try PlanTests.run(q, on: &s) == expected, "\(q)")
     }
 
+    /// Property keys are resolved to the graph's codes when the statement is planned; a key
+    /// the graph gains while the statement runs (CREATE, SET) is still read, and one it lacks
+    /// reads as null.
+    @Test func propertyKeysAreResolvedAtPlanTime() throws {
+        var s = QuerySession(graph: Graph())
+        _ = try s.run("CREATE (:A {k: 1, name: 'a'})-[:T {w: 2}]->(:B {k: 3})")
+        #expect(try PlanTests.run("MATCH (a:A)-[t:T]->(b) RETURN a.k, t.w, b.k, a.nope, t.nope", on: &s) == ["1 2 3 null null"])
+        let plan = try #require(s.lastPlan)
+        #expect(plan.statement.propertyKeys == ["k", "w", "nope"])
+        #expect(plan.nodeKeyCodes[0] >= 0 && plan.edgeKeyCodes[1] >= 0 && plan.nodeKeyCodes[2] == -1 && plan.edgeKeyCodes[0] == -1)
+        #expect(try PlanTests.run("CREATE (n:C {fresh: 5}) SET n.later = n.fresh + 1 RETURN n.fresh, n.later", on: &s) == ["5 6"])
+        #expect(try PlanTests.run("MATCH (a:A)-[t:T]->() SET t.x = 7, a.y = 8 RETURN t.x, a.y, t.w", on: &s) == ["7 8 2"])
+        #expect(try PlanTests.run("MATCH (n) WHERE n.later = 6 RETURN n.fresh", on: &s) == ["5"])
+    }
+
     @Test func anExpressionBesideAnAggregateMustBeAKeyByStructure() throws {
         var s = QuerySession(graph: Graph())
         #expect(try PlanTests.run("UNWIND [{a: 1}, {a: 2}] AS m RETURN m.a AS k, m . a * 10 + count(*) AS c ORDER BY k", on: &s)

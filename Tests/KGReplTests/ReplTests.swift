@@ -171,11 +171,49 @@ import Testing
         #expect(repl.session.graph.nodeCount == before + 1, "tracing did not create a second node")
     }
 
+    /// Values projected through WITH keep their lineage: `WITH r.name AS n, s.name AS k RETURN n, k`
+    /// is traced to r, s and the relationship between them, and a count over a WITH to what it counted.
+    @Test func whyTracesThroughWith() throws {
+        var (repl, c) = try Fixture.repl()
+        _ = repl.feed("MATCH (r:Role)-[:REQUIRES]->(s) WITH r.name AS n, s.name AS k RETURN n, k;")
+        _ = repl.feed(":why 1")
+        #expect(c.out.contains("n = Agent\nk = Empathy\nrests on 1 relationship and 2 nodes:\n"
+                               + "  (:Role \"Agent\")-[:REQUIRES]->(:Skill \"Empathy\")\n    \"empathy matters most\" — line 7\n"), "\(c.out)")
+        _ = repl.feed("MATCH (r:Role)-[:REQUIRES]->(s) WITH r, count(s) AS skills WHERE skills > 0 RETURN r.name, skills;")
+        _ = repl.feed(":why 1")
+        #expect(c.out.contains("r.name = Agent\nskills = 1\nrests on 1 relationship and 2 nodes:\n"), "\(c.out)")
+        _ = repl.feed("MATCH (r:Role) WITH DISTINCT r.level AS level RETURN level;")
+        _ = repl.feed(":why 1")
+        #expect(c.out.contains("level = 2\nrests on 0 relationships and 1 node:\n  (:Role \"Agent\") role:agent\n"), "\(c.out)")
+    }
+
+    /// Issue 18 item 3: `:graph DIR` reads a folder of CSV files with the CSV importer, as `--graph` does.
+    @Test func graphCommandLoadsACSVFolder() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kgq-csv-graph-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "id:ID,:LABEL,name\nr1,Role,Agent\ns1,Skill,Calm\ns2,Skill,Tact\n".write(toFile: dir + "/nodes.csv", atomically: true, encoding: .utf8)
+        try ":START_ID,:END_ID,:TYPE\nr1,s1,REQUIRES\nr1,s2,REQUIRES\n".write(toFile: dir + "/edges.csv", atomically: true, encoding: .utf8)
+        var (repl, c) = try Fixture.repl()
+        _ = repl.feed(":graph \(dir)")
+        #expect(c.err.contains("loaded \(dir): 3 nodes, 2 relationships"), "\(c.err)")
+        _ = repl.feed("MATCH (:Role)-[:REQUIRES]->(s) RETURN s.name ORDER BY s.name;")
+        #expect(c.out.replacingOccurrences(of: "\r\n", with: "\n").contains("s.name\nCalm\nTact\n"), "\(c.out)")
+    }
+
     @Test func lineageRewritesTheReturn() throws {
         let l = try Lineage(of: "MATCH (f:Figure)-->(r:Role) WITH f, r MATCH (f)-[:FROM]-(d) RETURN DISTINCT f.value AS v, d.name ORDER BY v LIMIT 3")
-        #expect(l.text == "MATCH (f:Figure)-->(r:Role) WITH f, r MATCH (f)-[__why_rel1:FROM]-(d) "
-                + "RETURN f.value AS `v`, d.name, `__why_rel1` AS __why_1, `f` AS __why_2, `d` AS __why_3")
+        #expect(l.text == "MATCH (f:Figure)-[__why_rel1]->(r:Role) WITH `__why_rel1` AS __why_w1_1, `f` AS __why_w1_2, `r` AS __why_w1_3, f, r "
+                + "MATCH (f)-[__why_rel2:FROM]-(d) "
+                + "RETURN f.value AS `v`, d.name, `__why_w1_1` AS __why_1, `__why_w1_2` AS __why_2, `__why_w1_3` AS __why_3, "
+                + "`__why_rel2` AS __why_4, `f` AS __why_5, `d` AS __why_6")
         #expect(l.columns == 2 && !l.aggregated)
+        // A grouping or DISTINCT WITH carries lists of its sources; DISTINCT becomes grouping (same rows).
+        let g = try Lineage(of: "MATCH (r)-[:REQUIRES]->(s) WITH DISTINCT r.name AS n WHERE n <> '' RETURN n")
+        #expect(g.text == "MATCH (r)-[__why_rel1:REQUIRES]->(s) WITH collect(DISTINCT `__why_rel1`) AS __why_w1_1, "
+                + "collect(DISTINCT `r`) AS __why_w1_2, r.name AS n WHERE n <> '' RETURN n, `__why_w1_1` AS __why_1, "
+                + "`__why_w1_2` AS __why_2, `n` AS __why_3")
+        #expect(throws: Lineage.Refusal.self) { try Lineage(of: "MATCH (n) WITH DISTINCT * RETURN n.name") }
         #expect(throws: Lineage.Refusal.self) { try Lineage(of: "RETURN 1 UNION RETURN 2") }
     }
 

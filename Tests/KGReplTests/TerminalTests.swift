@@ -165,7 +165,7 @@ extension TerminalTests {
     /// the same statement piped shows all.
     @Test func aTerminalShowsFortyRows() throws {
         try Terminal.run(["new-session", "-d", "-s", session, "-x", "120", "-y", "40",
-                          "env NO_COLOR=1 '\(Terminal.binary)' --graph '\(Terminal.graph)' --no-history"])
+                          "env NO_COLOR=1 PAGER= '\(Terminal.binary)' --graph '\(Terminal.graph)' --no-history"])
         defer { _ = try? Terminal.run(["kill-session", "-t", session]) }
         _ = try waitFor("kgq>")
         try type("UNWIND range(1, 100) AS i RETURN i;"); try key("Enter")

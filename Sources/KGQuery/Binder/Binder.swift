@@ -45,7 +45,7 @@ struct Binder {
             queries.append(b)
         }
         return BoundStatement(mode: st.mode, queries: queries, unionAll: st.unionAll, columns: queries.first?.columns ?? [],
-                              writes: writes, subqueries: subqueries.found)
+                              writes: writes, subqueries: subqueries.found, propertyKeys: st.propertyKeys)
     }
 
     private mutating func bind(_ q: SingleQuery) throws(QueryError) -> BoundQuery {

@@ -98,4 +98,6 @@ struct BoundStatement: Sendable {
     var writes: Bool
     /// The patterns inside expressions, by the start offset of their expression in the statement.
     var subqueries: [Int: SubqueryPattern] = [:]
+    /// `Statement.propertyKeys`: the keys expressions read, by `PropertyKey.position`.
+    var propertyKeys: [String] = []
 }

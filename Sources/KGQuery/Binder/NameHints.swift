@@ -9,7 +9,7 @@ enum NameHints {
         var labels: [(String, SourceSpan)] = [], types: [(String, SourceSpan)] = [], keys: [(String, SourceSpan)] = []
         func visit(_ e: Expr) {
             switch e.kind {
-            case .property(_, let k): keys.append((k, e.span))
+            case .property(_, let k): keys.append((k.name, e.span))
             case .hasLabels(_, let ls): for l in ls { labels.append((l, e.span)) }
             case .patternPredicate(let part): visit(part)
             case .patternComprehension(_, let part, _, _): visit(part)

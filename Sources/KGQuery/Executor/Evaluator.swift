@@ -224,6 +224,38 @@ extension ExecutionContext {
         }
     }
 
+    /// The code of `key` among node properties now (-1: no node has it): the plan's, or, for
+    /// a key the plan did not know in a statement that writes, looked up by name.
+    @inline(__always)
+    func nodeKeyCode(_ key: PropertyKey) -> Int {
+        if key.position >= 0 {
+            let c = nodeKeyCodes[Int(key.position)]
+            if c >= 0 || keysAreFixed { return c }
+        }
+        return graph.nodeProperties.code(key.name)
+    }
+
+    @inline(__always)
+    func edgeKeyCode(_ key: PropertyKey) -> Int {
+        if key.position >= 0 {
+            let c = edgeKeyCodes[Int(key.position)]
+            if c >= 0 || keysAreFixed { return c }
+        }
+        return graph.edgeProperties.code(key.name)
+    }
+
+    /// Property `key` of `b`: for nodes and relationships through the code the plan resolved.
+    func property(_ b: QueryValue, _ key: PropertyKey, _ span: SourceSpan) throws(QueryError) -> QueryValue {
+        switch b {
+        case .node(let i) where deletedNodes.isEmpty:
+            return graph.nodeProperties.value(i, code: nodeKeyCode(key)).map(QueryValue.init) ?? .null
+        case .edge(let i) where deletedEdges.isEmpty:
+            return graph.edgeProperties.value(i, code: edgeKeyCode(key)).map(QueryValue.init) ?? .null
+        default:
+            return try property(b, key.name, span)
+        }
+    }
+
     func property(_ b: QueryValue, _ key: String, _ span: SourceSpan) throws(QueryError) -> QueryValue {
         switch b {
         case .null: return .null
@@ -393,7 +425,7 @@ extension ExecutionContext {
             // A non-string right side gives null, but a missing left variable must still be read.
             return nil
         }
-        let code = graph.nodeProperties.code(key)
+        let code = nodeKeyCode(key)
         guard code >= 0 else { return .null }
         let r: Bool?? = t.withUTF8 { needle in graph.nodeProperties.withUTF8(i, code: code) { ValueSemantics.asciiStringOp(op, $0, needle) } }
         switch r {

@@ -16,6 +16,9 @@ struct Row: ExpressibleByDictionaryLiteral, Sequence {
 
     init() {}
 
+    /// An empty row with room for `capacity` variables (bound without growing).
+    init(capacity: Int) { entries.reserveCapacity(capacity) }
+
     init(dictionaryLiteral elements: (String, QueryValue)...) {
         for (k, v) in elements { self[k] = v }
     }
@@ -92,6 +95,11 @@ final class ExecutionContext {
     /// Units of work done, and relationships followed by variable-length and shortest-path patterns.
     var ticks = 0
     var expansions = 0
+    /// The plan's property-key codes (`StatementPlan.nodeKeyCodes`), and whether no key can
+    /// appear while the statement runs (it does not write), so a key without a code is absent.
+    let nodeKeyCodes: [Int]
+    let edgeKeyCodes: [Int]
+    let keysAreFixed: Bool
     /// The patterns of `=~` compiled so far (each distinct pattern once per statement).
     var regexCache = RegexCache()
 
@@ -99,6 +107,9 @@ final class ExecutionContext {
          source: SourceText, limits: QueryLimits = .none, cancellation: QueryCancellation? = nil) {
         self.graph = graph
         self.plan = plan
+        nodeKeyCodes = plan.nodeKeyCodes
+        edgeKeyCodes = plan.edgeKeyCodes
+        keysAreFixed = !plan.statement.writes
         self.parameters = parameters
         self.functions = functions
         self.displayLanguage = displayLanguage

@@ -7,12 +7,27 @@ struct SourceSpan: Sendable, Hashable {
     static let none = SourceSpan(line: 0, column: 0, start: 0, end: 0)
 }
 
+/// A property key read by an expression (`n.name`): its name and its position in the
+/// statement's list of keys (`Statement.propertyKeys`), through which the plan gives its code
+/// in the graph's property tables, so reading it costs an array index, not a hash of the name.
+/// Keys made outside the parser have no position (-1) and are found by name. Equal when the
+/// names are.
+struct PropertyKey: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+    let name: String
+    let position: Int32
+    init(_ name: String, position: Int32 = -1) { self.name = name; self.position = position }
+    init(stringLiteral name: String) { self.init(name) }
+    var description: String { name }
+    static func == (a: PropertyKey, b: PropertyKey) -> Bool { a.name == b.name }
+    func hash(into h: inout Hasher) { h.combine(name) }
+}
+
 /// An expression as written (the parser's output; the binder checks it).
 indirect enum ExprKind: Sendable {
     case literal(QueryValue)
     case parameter(String)
     case variable(String)
-    case property(Expr, String)
+    case property(Expr, PropertyKey)
     case index(Expr, Expr)
     case slice(Expr, Expr?, Expr?)
     case list([Expr])
@@ -159,4 +174,6 @@ struct Statement: Sendable {
     var queries: [SingleQuery]
     /// For each UNION between queries: true when it is UNION ALL.
     var unionAll: [Bool]
+    /// Every property key an expression of the statement reads, by `PropertyKey.position`.
+    var propertyKeys: [String] = []
 }

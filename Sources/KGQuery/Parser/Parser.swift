@@ -7,6 +7,9 @@ import KGCore
 struct Parser {
     private var tokens: [Token]
     private var p = 0
+    /// The property keys expressions read, in order of first use (`Statement.propertyKeys`).
+    private var propertyKeys: [String] = []
+    private var keyPositions: [String: Int32] = [:]
     let source: SourceText
     /// How many expressions, NOT and sign prefixes enclose the current token; each is a few
     /// stack frames here, so `Parser.maxNesting` keeps a hostile query from overflowing the stack.
@@ -101,6 +104,15 @@ struct Parser {
         throw unexpected(what)
     }
 
+    /// The key `name` with its position in the statement's key list.
+    private mutating func propertyKey(_ name: String) -> PropertyKey {
+        if let k = keyPositions[name] { return PropertyKey(name, position: k) }
+        let k = Int32(propertyKeys.count)
+        propertyKeys.append(name)
+        keyPositions[name] = k
+        return PropertyKey(name, position: k)
+    }
+
     // MARK: - Statements and clauses
 
     mutating func parseStatement() throws(QueryError) -> Statement {
@@ -116,7 +128,7 @@ struct Parser {
         if cur.kind != .end {
             throw unexpected("a clause (MATCH, WITH, RETURN, …)", suggest: Parser.clauseKeywords)
         }
-        return Statement(mode: mode, queries: queries, unionAll: all)
+        return Statement(mode: mode, queries: queries, unionAll: all, propertyKeys: propertyKeys)
     }
 
     private mutating func singleQuery() throws(QueryError) -> SingleQuery {
@@ -174,7 +186,7 @@ struct Parser {
                     try expectSymbol(".")
                     var key = try name("a property key")
                     while acceptSymbol(".") {
-                        e = try node(.property(e, key), span(from: st))
+                        e = try node(.property(e, propertyKey(key)), span(from: st))
                         key = try name("a property key")
                     }
                     items.append(.property(e, key))
@@ -229,7 +241,7 @@ struct Parser {
                 try expectSymbol(".")
                 var key = try name("a property key")
                 while acceptSymbol(".") {
-                    e = try node(.property(e, key), span(from: st))
+                    e = try node(.property(e, propertyKey(key)), span(from: st))
                     key = try name("a property key")
                 }
                 try expectSymbol("=")
@@ -562,7 +574,7 @@ struct Parser {
         while true {
             if cur.isSymbol(".") {
                 p += 1
-                e = try node(.property(e, try name("a property key")), span(from: st))
+                e = try node(.property(e, propertyKey(try name("a property key"))), span(from: st))
             } else if cur.isSymbol("[") {
                 p += 1
                 if acceptSymbol("..") {

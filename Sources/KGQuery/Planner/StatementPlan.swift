@@ -16,9 +16,15 @@ struct StatementPlan: Sendable {
     /// Plans made while running, for rows bound otherwise than the binder foresaw (kept by id,
     /// like the others; counted in `built`).
     private(set) var built = 0
+    /// Per `PropertyKey.position`: the key's code among node and among relationship
+    /// properties when the statement was planned (-1: no element has it yet).
+    let nodeKeyCodes: [Int]
+    let edgeKeyCodes: [Int]
 
     init(_ st: BoundStatement, graph: Graph) {
         statement = st
+        nodeKeyCodes = st.propertyKeys.map(graph.nodeProperties.code)
+        edgeKeyCodes = st.propertyKeys.map(graph.edgeProperties.code)
         clauses = []
         subqueries = [:]
         for q in st.queries {

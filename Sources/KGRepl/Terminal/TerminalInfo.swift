@@ -18,4 +18,11 @@ public enum TerminalInfo {
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 { return Int(ws.ws_col) }
         return environment["COLUMNS"].flatMap(Int.init)
     }
+
+    /// Rows of the terminal on stdout, else $LINES, else nil.
+    public static func height(environment: [String: String]) -> Int? {
+        var ws = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_row > 0 { return Int(ws.ws_row) }
+        return environment["LINES"].flatMap(Int.init)
+    }
 }

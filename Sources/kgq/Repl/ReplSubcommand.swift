@@ -25,8 +25,8 @@ struct ReplSubcommand: ParsableCommand {
 
     @OptionGroup(title: "Limits") var limits: QueryLimitOptions
 
-    @Option(name: .long, help: "Output mode: \(OutputMode.allCases.map(\.rawValue).joined(separator: ", ")) (default: table).")
-    var format: OutputMode = .table
+    @Option(name: .long, help: "Output mode: \(OutputMode.allCases.map(\.rawValue).joined(separator: ", ")) (default: the config file's mode, else table).")
+    var format: OutputMode?
 
     @Option(name: .long, help: ArgumentHelp("History file (default: one per graph under $XDG_STATE_HOME/kgq; or $KGQ_HISTORY).", valueName: "FILE"))
     var history: String?
@@ -46,50 +46,73 @@ struct ReplSubcommand: ParsableCommand {
     @Option(name: .long, help: "How nodes are shown in tables: full (labels and properties) or short (labels and name).")
     var nodes: NodeStyle = .full
 
-    @Option(name: .customLong("param"), help: "A parameter as name=value (value read as JSON when it parses, else as a string). Repeatable.")
+    @Option(name: .customLong("param"), help: ArgumentHelp("A parameter: 'name => expression' (a Cypher expression, as cypher-shell) or name=value (JSON when it parses, else a string). Repeatable.", valueName: "PARAM"))
     var param: [String] = []
 
+    @Option(name: [.customShort("f"), .customLong("file")], help: ArgumentHelp("Run the statements and :commands of FILE, then exit (as cypher-shell -f); exit code 2 if one failed.", valueName: "FILE"))
+    var file: String?
+
     func run() throws {
-        var parameters: [String: QueryValue] = [:]
-        for p in param {
-            guard let eq = p.firstIndex(of: "=") else { throw ValidationError("--param expects name=value, got '\(p)'") }
-            let name = String(p[..<eq]), raw = String(p[p.index(after: eq)...])
-            parameters[name] = try QueryCommand.parameterValue(raw, option: "--param \(name)")
-        }
         let registry = try options.registry()
         let graph = try options.load(with: registry)
         let env = ProcessInfo.processInfo.environment
-        let interactive = TerminalInfo.inputIsTerminal
+        let config = try CLI.reporting { try KGQConfig.load(environment: env) }
+        let (folder, origin) = options.resolved
+        let interactive = TerminalInfo.inputIsTerminal && file == nil
         let toTerminal = TerminalInfo.outputIsTerminal
         let settings = ReplSettings(
-            mode: format, timer: timer, width: toTerminal ? TerminalInfo.width(environment: env) : nil,
-            color: TerminalInfo.colorAllowed(environment: env, outputIsTerminal: toTerminal),
+            mode: format ?? config.string("mode").flatMap(OutputMode.init(rawValue:)) ?? .table,
+            timer: timer, width: toTerminal ? TerminalInfo.width(environment: env) : nil,
+            color: TerminalInfo.colorAllowed(environment: env, outputIsTerminal: toTerminal) && config.boolean("color") != false,
             nodeStyle: nodes, failFast: failFast, terminal: toTerminal,
-            maxRows: toTerminal ? 40 : nil)
-        let pager = interactive && toTerminal ? env["PAGER"].flatMap { $0.isEmpty ? nil : $0 } : nil
+            maxRows: toTerminal ? config.integer("maxrows").map { $0 == 0 ? nil : $0 } ?? 40 : nil,
+            pager: config.string("pager").flatMap(PagerMode.init(rawValue:)) ?? .auto,
+            height: toTerminal ? TerminalInfo.height(environment: env) : nil)
+        let pager = interactive && toTerminal ? Pager.command(environment: env, configured: config.string("pager_command")) : nil
         let output = ReplOutput(
             out: { CLI.out($0) },
-            err: { FileHandle.standardError.write(Data($0.utf8)) },
+            err: { FileHandle.standardError.write(Data((CLI.colorErrors ? MessageColor.paint($0) : $0).utf8)) },
             page: { text in Pager.show(text, command: pager) })
-        var session = QuerySession(graph: graph, parameters: parameters, displayLanguage: language,
+        var session = QuerySession(graph: graph, displayLanguage: language ?? config.string("language"),
                                    functions: registry.functions)
         session.limits = limits.limits
+        for p in param { try CLI.reporting { try session.setParameter(flag: p) } }
+        if limits.timeout == nil, let seconds = config.integer("timeout"), seconds > 0 { session.limits.timeout = .seconds(seconds) }
         var repl = Repl(session: session,
-                        registry: registry, graphFolder: options.folder, settings: settings, output: output)
+                        registry: registry, graphFolder: folder, settings: settings, output: output)
+        repl.runAudit = { graph, folder, rules, arguments in
+            try AuditCommand.inSession(arguments, graph: graph, folder: folder, rules: rules)
+        }
         if interactive {
-            let path = HistoryLocation.path(graphFolder: options.folder, explicit: history, disabled: noHistory, environment: env)
+            let configured = env["KGQ_HISTORY"].map { $0.isEmpty } ?? true ? config.string("history") : nil
+            let path = HistoryLocation.path(graphFolder: folder, explicit: history ?? configured, disabled: noHistory, environment: env)
             let editor = LineEditor(historyPath: path)
             // History holds whole statements (the shell records one when its `;` comes), so the
             // up arrow brings back a multi-line statement at once.
             repl.history = editor.entries
+            repl.editText = { text in
+                let path = FileManager.default.temporaryDirectory.appendingPathComponent("kgq-edit-\(getpid()).cypher").path
+                defer { try? FileManager.default.removeItem(atPath: path) }
+                guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)),
+                      Pager.edit(path, environment: env),
+                      let data = FileManager.default.contents(atPath: path) else { return nil }
+                return String(decoding: data, as: UTF8.self)
+            }
             repl.remember = { editor.remember($0) }
-            CLI.out("kgq — \(graph.nodeCount) nodes, \(graph.edgeCount) relationships from \(options.folder). "
+            CLI.out("kgq — \(graph.nodeCount) nodes, \(graph.edgeCount) relationships from \(folder)\(origin == "--graph" ? "" : " (" + origin + ")"). "
                   + "Statements end with ';'. :help for commands, :quit (exit, \\q) or Ctrl-D to leave.\n")
             // Ctrl-C is caught for the whole session: at the prompt it drops the line being typed,
             // while a statement runs it cancels the statement; it never ends the shell.
             let interrupts = InterruptScope(watching: repl.session.cancellation)
             defer { interrupts.end() }
-            repl.beforeStatement = { _ = interrupts.takeInterrupt() }
+            // A statement running over a second shows `running… 2.4 s` on stderr until it ends.
+            let progress = ProgressTicker.enabled && !options.noProgress
+            nonisolated(unsafe) var ticker: ProgressTicker?
+            repl.beforeStatement = {
+                _ = interrupts.takeInterrupt()
+                ticker = ProgressTicker.start("running (Ctrl-C cancels)", enabled: progress)
+            }
+            repl.afterStatement = { ticker?.stop(); ticker = nil }
             editor.interruptPending = { interrupts.isInterrupted }
             loop: while true {
                 let completer = repl.completer, pending = repl.pending
@@ -107,6 +130,16 @@ struct ReplSubcommand: ParsableCommand {
             }
             repl.finish()
             if let problem = editor.save() { CLI.error("warning: \(problem)") }
+        } else if let file {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                CLI.error(Diagnostic(.error, "cannot read '\(file)'", help: "check the path (relative to \(FileManager.default.currentDirectoryPath))").rendered())
+                throw ExitCode(2)
+            }
+            for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+                guard repl.feed(String(line)) else { break }
+            }
+            if !(failFast && repl.failures > 0) { repl.finish() }
+            if repl.failures > 0 { throw ExitCode(2) }
         } else {
             while let line = readLine(strippingNewline: true) {
                 guard repl.feed(line) else { break }

@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+
+/// Issue 18 items 1 and 11: `PAGER=less kgq` in a real terminal. A result taller than the
+/// terminal opens less by itself (`:pager auto`), `:last` opens it too, `q` comes back to a
+/// working prompt (less ran in the terminal's foreground group, so it was never stopped), and
+/// `:pager off` prints instead.
+@Suite(.enabled(if: Terminal.ready && FileManager.default.isExecutableFile(atPath: "/usr/bin/less"),
+                "needs tmux, less, graphs/customer-service and a built kgq (swift build)"), .serialized)
+struct PagerTerminalTests {
+    let session = "kgq-pager-\(getpid())"
+
+    func screen() throws -> String { try Terminal.run(["capture-pane", "-p", "-t", session]) }
+
+    func waitFor(_ done: (String) -> Bool) throws -> String {
+        var last = ""
+        for _ in 0..<300 {
+            last = try screen()
+            if done(last) { return last }
+            usleep(100_000)
+        }
+        return last
+    }
+
+    func type(_ literal: String) throws {
+        try Terminal.run(["send-keys", "-t", session, "-l", literal.replacingOccurrences(of: ";", with: "\\;")])
+    }
+
+    func key(_ name: String) throws { try Terminal.run(["send-keys", "-t", session, name]) }
+
+    /// The last line with text on the screen.
+    func bottom(_ screen: String) -> String {
+        screen.split(separator: "\n").last.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
+    }
+
+    func prompts(_ screen: String) -> Int { screen.components(separatedBy: "kgq>").count - 1 }
+
+    @Test func lessPagesAndGivesTheTerminalBack() throws {
+        try Terminal.run(["new-session", "-d", "-s", session, "-x", "100", "-y", "24",
+                          "env NO_COLOR=1 PAGER=less LESS= '\(Terminal.binary)' --graph '\(Terminal.graph)' --no-history; echo kgq-ended-$?; sleep 30"])
+        defer { _ = try? Terminal.run(["kill-session", "-t", session]) }
+        _ = try waitFor { $0.contains("kgq>") }
+
+        // 40 rows do not fit in 24 lines: less shows the first screen and waits for a key.
+        try type("UNWIND range(1, 100) AS i RETURN i;"); try key("Enter")
+        let paged = try waitFor { bottom($0) == ":" }
+        #expect(bottom(paged) == ":", "less waits at its prompt: \(paged)")
+        #expect(paged.contains("│  1 │"), "\(paged)")
+        try key("q")
+        var back = try waitFor { bottom($0).hasPrefix("kgq>") }
+        #expect(bottom(back).hasPrefix("kgq>"), "q gives the prompt back: \(back)")
+
+        // :last pages all 100 rows; G goes to the end of them.
+        try type(":last"); try key("Enter")
+        _ = try waitFor { bottom($0) == ":" }
+        try key("G")
+        let end = try waitFor { $0.contains("(END)") }
+        #expect(end.contains("│ 100 │"), "\(end)")
+        #expect(end.contains("100 rows"))
+        try key("q")
+        back = try waitFor { bottom($0).hasPrefix("kgq>") }
+
+        // The shell still answers, and :pager off prints a tall result without less.
+        try type(":pager off"); try key("Enter")
+        try type("UNWIND range(1, 30) AS i RETURN i * 2 AS twice;"); try key("Enter")
+        let printed = try waitFor { $0.contains("30 rows") && bottom($0).hasPrefix("kgq>") }
+        #expect(printed.contains("│    60 │"), "\(printed)")
+        try type(":quit"); try key("Enter")
+        #expect(try waitFor { $0.contains("kgq-ended-0") }.contains("kgq-ended-0"), "kgq ends normally")
+    }
+}
+
+/// Issue 18 item 16: in a terminal, an error's `error:` and caret are red; under NO_COLOR the
+/// same screen has no escape codes at all.
+@Suite(.enabled(if: Terminal.ready, "needs tmux, graphs/customer-service and a built kgq (swift build)"), .serialized)
+struct ColourTerminalTests {
+    let session = "kgq-colour-\(getpid())"
+
+    /// The screen with its escape sequences (-e).
+    func screen() throws -> String { try Terminal.run(["capture-pane", "-p", "-e", "-t", session]) }
+
+    func waitFor(_ text: String) throws -> String {
+        var last = ""
+        for _ in 0..<300 {
+            last = try screen()
+            if last.contains(text) { return last }
+            usleep(100_000)
+        }
+        return last
+    }
+
+    func run(environment: String) throws -> String {
+        try Terminal.run(["new-session", "-d", "-s", session, "-x", "100", "-y", "20",
+                          "env -u NO_COLOR TERM=xterm-256color \(environment) '\(Terminal.binary)' --graph '\(Terminal.graph)' --no-history"])
+        defer { _ = try? Terminal.run(["kill-session", "-t", session]) }
+        _ = try waitFor("kgq>")
+        try Terminal.run(["send-keys", "-t", session, "-l", "RETURN nope\\;"])
+        try Terminal.run(["send-keys", "-t", session, "Enter"])
+        return try waitFor("is not defined")
+    }
+
+    @Test func errorsAreRedUnlessNoColor() throws {
+        let coloured = try run(environment: "KGQ_CONFIG=/nonexistent")
+        #expect(coloured.contains("\u{1B}[1m\u{1B}[31merror:") || coloured.contains("\u{1B}[1;31merror:") || coloured.contains("\u{1B}[31m\u{1B}[1merror:"),
+                "\(coloured.debugDescription)")
+        let plain = try run(environment: "NO_COLOR=1 KGQ_CONFIG=/nonexistent")
+        #expect(plain.contains("error: SyntaxError"))
+        #expect(!plain.contains("\u{1B}[1;31m") && !plain.contains("\u{1B}[31m"), "\(plain.debugDescription)")
+    }
+}
+
+/// Issue 18 item 12: `:edit` opens the last statement in $EDITOR (here sed, changing 41 to 42),
+/// runs what was saved, and the up arrow recalls the edited statement.
+@Suite(.enabled(if: Terminal.ready, "needs tmux, graphs/customer-service and a built kgq (swift build)"), .serialized)
+struct EditTerminalTests {
+    let session = "kgq-edit-\(getpid())"
+
+    func screen() throws -> String { try Terminal.run(["capture-pane", "-p", "-t", session]) }
+
+    func waitFor(_ done: (String) -> Bool) throws -> String {
+        var last = ""
+        for _ in 0..<300 {
+            last = try screen()
+            if done(last) { return last }
+            usleep(100_000)
+        }
+        return last
+    }
+
+    func type(_ literal: String) throws {
+        try Terminal.run(["send-keys", "-t", session, "-l", literal.replacingOccurrences(of: ";", with: "\\;")])
+    }
+
+    func key(_ name: String) throws { try Terminal.run(["send-keys", "-t", session, name]) }
+
+    @Test func editRunsTheEditedStatement() throws {
+        try Terminal.run(["new-session", "-d", "-s", session, "-x", "100", "-y", "30",
+                          "env NO_COLOR=1 PAGER= EDITOR='sed -i s/41/42/' '\(Terminal.binary)' --graph '\(Terminal.graph)' --no-history"])
+        defer { _ = try? Terminal.run(["kill-session", "-t", session]) }
+        _ = try waitFor { $0.contains("kgq>") }
+        try type("RETURN 41 AS answer;"); try key("Enter")
+        _ = try waitFor { $0.contains("│     41 │") }
+        try type(":edit"); try key("Enter")
+        let edited = try waitFor { $0.contains("│     42 │") }
+        #expect(edited.contains("RETURN 42 AS answer;\n"), "the edited text is shown: \(edited)")
+        #expect(edited.contains("│     42 │"), "and run: \(edited)")
+        try key("Up")
+        let recalled = try waitFor { $0.hasSuffix("kgq> RETURN 42 AS answer;\n") || $0.contains("kgq> RETURN 42 AS answer;\n\n") }
+        #expect(recalled.components(separatedBy: "kgq> RETURN 42 AS answer;").count == 2, "the up arrow recalls the edited statement: \(recalled)")
+    }
+}
+
+/// Issue 18 item 15: a statement running over a second shows `running (Ctrl-C cancels)… N s`
+/// on stderr, erased when it ends; `--no-progress` shows nothing.
+@Suite(.enabled(if: Terminal.ready, "needs tmux, graphs/customer-service and a built kgq (swift build)"), .serialized)
+struct ProgressTerminalTests {
+    let session = "kgq-progress-\(getpid())"
+
+    func screen() throws -> String { try Terminal.run(["capture-pane", "-p", "-t", session]) }
+
+    func waitFor(_ done: (String) -> Bool, tenths: Int = 300) throws -> String {
+        var last = ""
+        for _ in 0..<tenths {
+            last = try screen()
+            if done(last) { return last }
+            usleep(100_000)
+        }
+        return last
+    }
+
+    func start(_ flags: String) throws {
+        try Terminal.run(["new-session", "-d", "-s", session, "-x", "100", "-y", "30",
+                          "env NO_COLOR=1 PAGER= KGQ_CONFIG=/nonexistent '\(Terminal.binary)' --graph '\(Terminal.graph)' --no-history \(flags)"])
+        _ = try waitFor { $0.contains("kgq>") }
+        try Terminal.run(["send-keys", "-t", session, "-l", "MATCH (a), (b), (c), (d) WHERE size(a.id + d.id) < 0 RETURN count(*)\\;"])
+        try Terminal.run(["send-keys", "-t", session, "Enter"])
+    }
+
+    @Test func aLongStatementShowsProgressUntilItEnds() throws {
+        try start("")
+        defer { _ = try? Terminal.run(["kill-session", "-t", session]) }
+        let running = try waitFor { $0.contains("running (Ctrl-C cancels)… ") }
+        #expect(running.contains("running (Ctrl-C cancels)… 1.") || running.contains("running (Ctrl-C cancels)… 2."), "\(running)")
+        try Terminal.run(["send-keys", "-t", session, "C-c"])
+        let ended = try waitFor { $0.contains("Cancelled") && $0.components(separatedBy: "kgq>").count == 3 }
+        #expect(ended.contains("error: Cancelled (Interrupted)"), "\(ended)")
+        #expect(!ended.contains("running (Ctrl-C cancels)"), "the progress line is erased: \(ended)")
+    }
+
+    @Test func noProgressShowsNone() throws {
+        try start("--no-progress")
+        defer { _ = try? Terminal.run(["kill-session", "-t", session]) }
+        let quiet = try waitFor({ $0.contains("running (Ctrl-C cancels)") }, tenths: 25)
+        #expect(!quiet.contains("running (Ctrl-C cancels)"), "\(quiet)")
+        try Terminal.run(["send-keys", "-t", session, "C-c"])
+        _ = try waitFor { $0.contains("Cancelled") }
+    }
+}
