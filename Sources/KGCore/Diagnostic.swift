@@ -38,10 +38,15 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
             let number = String(loc.line)
             let gutter = String(repeating: " ", count: number.count)
             let (shown, column) = Diagnostic.window(line, column: loc.column)
-            // Control characters would ring bells or move the cursor: show their pictures (␀, ␇).
-            let text = TerminalText.visible(shown, keepingLayout: true)
-            // Keep tabs so the caret lines up under the same characters.
-            let prefix = text.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+            // Control characters would ring bells or move the cursor: show their pictures (␀, ␇);
+            // invisible separators and marks are written as escapes (\u{2028}).
+            var text = "", prefix = ""
+            for (k, ch) in shown.enumerated() {
+                let piece = TerminalText.visible(String(ch), keepingLayout: true)
+                text += piece
+                // Keep tabs so the caret lines up under the same characters.
+                if k < column - 1 { prefix += ch == "\t" ? "\t" : String(repeating: " ", count: piece.count) }
+            }
             out += "\n \(number) | \(text)\n \(gutter) | \(prefix)^"
         }
         if let help { out += "\n  help: \(TerminalText.visible(Diagnostic.elided(help), keepingLayout: true))" }

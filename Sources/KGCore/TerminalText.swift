@@ -11,6 +11,7 @@
 /// the characters they stand for, as the error printer has always shown them in source lines.
 /// C1 controls (U+0080–U+009F, among them the one-byte CSI) and the invisible characters that
 /// reorder or break lines (U+2028, U+2029, the bidirectional embeddings, overrides and isolates)
+/// and the invisible ones (the byte-order mark, zero-width characters, direction marks)
 /// have no picture and are written as `\u{9B}`. Nothing else changes, so text without such
 /// characters is returned as it is (and without copying).
 public enum TerminalText {
@@ -40,6 +41,9 @@ public enum TerminalText {
         case 0x0A, 0x09: return !keepingLayout
         case 0x00..<0x20, 0x7F, 0x80...0x9F: return true
         case 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
+        // Invisible: the byte-order mark, zero-width spaces and joiners, direction marks,
+        // invisible operators — a name holding one looks like a name without it.
+        case 0xFEFF, 0x200B...0x200F, 0x2060...0x2064: return true
         default: return false
         }
     }

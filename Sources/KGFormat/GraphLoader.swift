@@ -39,8 +39,13 @@ public enum GraphLoader {
 
     /// Parses one .kg file from disk.
     public static func parse(path: String) throws(DiagnosticList) -> KGFile {
+        // A FIFO would block the read, a folder or a broken link fail it: say which, before reading.
+        if let why = FileProblem.reason(path) {
+            throw DiagnosticList([Diagnostic(.error, "cannot read file '\(path)': \(why)",
+                                             help: "a graph folder's .kg files must be regular files (or links to them)")])
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw DiagnosticList([Diagnostic(.error, "cannot read file '\(path)'")])
+            throw DiagnosticList([Diagnostic(.error, FileProblem.cannotRead(path))])
         }
         return try Parser.parse(file: path, bytes: [UInt8](data))
     }

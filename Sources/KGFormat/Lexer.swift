@@ -18,6 +18,44 @@ struct Lexer {
 
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
+    /// The scalar that starts at `i` (the text is valid UTF-8) and its length in bytes.
+    static func scalar(_ bytes: [UInt8], at i: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let b = bytes[i]
+        if b < 0x80 { return (Unicode.Scalar(b), 1) }
+        let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+        var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length where i + k < bytes.count { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", length)
+    }
+
+    /// Non-ASCII characters an id, label or key may hold: letters (with their combining
+    /// marks) and decimal digits of any script, as docs/kg-format.md says. Not spaces, format
+    /// characters (U+200B, U+202E), separators (U+2028), controls (NEL) or symbols.
+    static func isNameScalar(_ c: Unicode.Scalar) -> Bool {
+        switch c.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Characters that do not show, or show as a line break: inside a name they are refused
+    /// with their own message rather than ending the name silently.
+    static func isInvisibleOrSeparator(_ c: Unicode.Scalar) -> Bool {
+        switch c.properties.generalCategory {
+        case .format, .control, .lineSeparator, .paragraphSeparator, .spaceSeparator: return true
+        default: return false
+        }
+    }
+
+    /// `U+200B (ZERO WIDTH SPACE)`.
+    static func describe(_ c: Unicode.Scalar) -> String {
+        let code = "U+" + String(c.value, radix: 16, uppercase: true).leftPadded(4)
+        return (c.properties.name ?? c.properties.nameAlias).map { "\(code) (\($0))" } ?? code
+    }
+
     /// Lexes the whole file, or throws the first lexical error.
     mutating func tokens() throws(Diagnostic) -> [Token] {
         var out: [Token] = []
@@ -55,10 +93,21 @@ struct Lexer {
             return try number(start: start, space: space)
         case _ where Lexer.isDigit(b):
             return try number(start: start, space: space)
-        case _ where Lexer.isNameStart(b):
-            i += 1
+        case _ where Lexer.isNameStart(b) && (b < 0x80 || Lexer.isNameScalar(Lexer.scalar(bytes, at: i).scalar)):
+            i += b < 0x80 ? 1 : Lexer.scalar(bytes, at: i).length
             while i < n {
                 let c = bytes[i]
+                if c >= 0x80 {
+                    let (scalar, length) = Lexer.scalar(bytes, at: i)
+                    if Lexer.isNameScalar(scalar) { i += length; continue }
+                    // A name does not run on into a character it may not hold: say what is allowed.
+                    if Lexer.isInvisibleOrSeparator(scalar) {
+                        let word = String(decoding: bytes[start..<i], as: UTF8.self)
+                        throw source.diagnostic("'\(word)' is followed by \(Lexer.describe(scalar)), which ids and names may not hold", at: i,
+                                                help: "ids, labels and keys hold only letters, digits and _ . : -; delete the invisible character")
+                    }
+                    break
+                }
                 if Lexer.isNameChar(c) { i += 1; continue }
                 // ':' belongs to an id when a name character follows (role:csr), not in `key: v`.
                 if c == UInt8(ascii: ":"), i + 1 < n, Lexer.isNameChar(bytes[i + 1]), bytes[i + 1] != 0x2D {
@@ -75,12 +124,19 @@ struct Lexer {
             i += 1
             return Token(kind: .punct(Character(Unicode.Scalar(b))), start: start, end: i, spaceBefore: space)
         default:
-            let scalarText = String(decoding: bytes[start..<min(n, start + 4)], as: UTF8.self).prefix(1)
-            // Control characters are invisible in a terminal: name them by code point.
+            let scalar = Lexer.scalar(bytes, at: start).scalar
+            if scalar == "\u{FEFF}" {
+                throw source.diagnostic("a byte-order mark (U+FEFF) in the middle of the file", at: start,
+                                        help: "delete it; a byte-order mark may only open a file (joining files with cat copies the second one's)")
+            }
+            // Control and invisible characters do not show in a terminal: name them by code point.
             let shown = b < 0x20 || b == 0x7F ? "control character U+" + String(b, radix: 16, uppercase: true).leftPadded(4)
-                                               : "character '\(scalarText)'"
+                : scalar.value >= 0x80 && (Lexer.isInvisibleOrSeparator(scalar) || !Lexer.isNameScalar(scalar)) ? Lexer.describe(scalar)
+                : "character '\(Character(scalar))'"
             throw source.diagnostic("unexpected \(shown)", at: start,
-                                    help: "statements start with document, node, edge or cite; strings are written in double quotes")
+                                    help: scalar.value >= 0x80
+                                        ? "ids, labels and keys hold only letters, digits and _ . : -; other characters belong in double-quoted strings"
+                                        : "statements start with document, node, edge or cite; strings are written in double quotes")
         }
     }
 

@@ -13,6 +13,8 @@ public struct Parser {
     /// The first lexical error; the parse stops there and reports only it.
     private var lexicalError: Diagnostic?
     private var errors: [Diagnostic] = []
+    /// Where the token before the current one ends (a comment on its line belongs to it).
+    private var previousEnd = 0
 
     /// Parses `text` (already valid UTF-8) named `file`.
     public static func parse(file: String, text: String) throws(DiagnosticList) -> KGFile {
@@ -47,6 +49,7 @@ public struct Parser {
     /// winds down; `parse` then reports the lexical error alone.
     private mutating func advance() {
         guard lexicalError == nil else { return }
+        previousEnd = token.end
         do { token = try lexer.next() } catch {
             lexicalError = error
             token = Token(kind: .end, start: source.bytes.count, end: source.bytes.count, spaceBefore: true)
@@ -74,6 +77,21 @@ public struct Parser {
         while case .comment(let c) = token.kind { comments.append(c); advance() }
     }
 
+    /// True when `t` is on the line where the previous token ends.
+    private func onPreviousLine(_ t: Token) -> Bool {
+        var k = previousEnd
+        while k < t.start { if source.bytes[k] == 0x0A { return false }; k += 1 }
+        return previousEnd > 0
+    }
+
+    /// What a `{ … }` property block holds: its properties and the comments that are not
+    /// attached to one of them.
+    private struct PropertyBlock {
+        var entries: [PropertyEntry] = []
+        var openComment: String?
+        var endComments: [String] = []
+    }
+
     static func temporalExample(_ kind: Temporal.Kind) -> String {
         switch kind {
         case .time: return "time(\"12:31:14+01:00\")"
@@ -95,13 +113,25 @@ public struct Parser {
     private mutating func parseFile() -> KGFile {
         var statements: [Statement] = []
         var comments: [String] = []
+        var lastWasCite = false
         while true {
+            // A comment on the line of the previous statement's (or cite line's) end belongs to it.
+            if case .comment(let c) = token.kind, comments.isEmpty, !statements.isEmpty, onPreviousLine(token) {
+                let last = statements.count - 1
+                if lastWasCite, !statements[last].citations.isEmpty {
+                    statements[last].citations[statements[last].citations.count - 1].trailingComment = c
+                } else {
+                    statements[last].lineComment = c
+                }
+                advance()
+                continue
+            }
             skipComments(into: &comments)
             if token.kind == .end { break }
             if errors.count >= Parser.maxErrors { break }
             do {
                 if word == "cite" {
-                    let cite = try parseCite()
+                    var cite = try parseCite()
                     if statements.isEmpty {
                         errors.append(source.diagnostic("'cite' has no statement before it to attach to", at: cite.start,
                                                         help: "write the cite line directly after the node or edge it supports"))
@@ -109,9 +139,10 @@ public struct Parser {
                         errors.append(source.diagnostic("documents are not cited; 'cite' must follow a node or edge", at: cite.start,
                                                         help: "move the cite line under the node or edge it supports"))
                     } else {
-                        statements[statements.count - 1].citations.append(cite.entry)
-                        statements[statements.count - 1].comments += comments
+                        cite.entry.comments = comments
                         comments = []
+                        statements[statements.count - 1].citations.append(cite.entry)
+                        lastWasCite = true
                     }
                     continue
                 }
@@ -119,7 +150,9 @@ public struct Parser {
                 s.comments = comments
                 comments = []
                 statements.append(s)
+                lastWasCite = false
             } catch {
+                lastWasCite = false
                 errors.append(error)
                 recover()
             }
@@ -155,8 +188,8 @@ public struct Parser {
             advance()
             let idLocation = source.location(of: token.start)
             let id = try parseID("a document id such as doc:careerbliss-2011")
-            let props = isPunct("{") ? try parsePropertyBlock() : []
-            return Statement(body: .document(id: id, properties: props), location: location, idLocation: idLocation)
+            let block = isPunct("{") ? try parsePropertyBlock() : PropertyBlock()
+            return Parser.statement(Statement(body: .document(id: id, properties: block.entries), location: location, idLocation: idLocation), block)
         case "node":
             advance()
             let idLocation = source.location(of: token.start)
@@ -174,8 +207,9 @@ public struct Parser {
                     : "every node needs at least one label, e.g. 'node \(id) :Role'"
                 throw expected("a label such as ':Role' after the node id", help: help)
             }
-            let props = isPunct("{") ? try parsePropertyBlock() : []
-            return Statement(body: .node(id: id, labels: labels, properties: props), location: location, idLocation: idLocation)
+            let block = isPunct("{") ? try parsePropertyBlock() : PropertyBlock()
+            return Parser.statement(Statement(body: .node(id: id, labels: labels, properties: block.entries), location: location,
+                                              idLocation: idLocation), block)
         case "edge":
             advance()
             let idAt = token.start
@@ -201,7 +235,8 @@ public struct Parser {
             try expectPunct(":", "':' and a relationship type inside the arrow, as in -[:REQUIRES]->")
             guard let type = word, !Parser.hasColon(type) else { throw expected("a relationship type such as REQUIRES") }
             advance()
-            let props = isPunct("{") ? try parsePropertyBlock() : []
+            let block = isPunct("{") ? try parsePropertyBlock() : PropertyBlock()
+            let props = block.entries
             try expectPunct("]", "']' to close the arrow")
             try expectPunct("-", "'-' after ']' in the arrow")
             // `-[:T]- > b` would otherwise read as an arrow; the arrow is one word, without spaces.
@@ -217,9 +252,9 @@ public struct Parser {
             let second = try parseID("the end node id of the edge")
             let (from, to) = leftArrow ? (second, first) : (first, second)
             let (a, b) = (source.location(of: firstAt), source.location(of: secondAt))
-            return Statement(body: .edge(id: edgeID, from: from, type: type, to: to, properties: props), location: location,
-                             idLocation: edgeID == nil ? nil : source.location(of: idAt),
-                             endLocations: leftArrow ? (from: b, to: a) : (from: a, to: b))
+            return Parser.statement(Statement(body: .edge(id: edgeID, from: from, type: type, to: to, properties: props), location: location,
+                                              idLocation: edgeID == nil ? nil : source.location(of: idAt),
+                                              endLocations: leftArrow ? (from: b, to: a) : (from: a, to: b)), block)
         case "cite":
             throw expected("a statement")  // handled by parseFile
         default:
@@ -227,6 +262,14 @@ public struct Parser {
             throw fail("unknown keyword '\(keyword)'", at: start,
                        help: guess.map { "did you mean '\($0)'?" } ?? "statements start with document, node, edge or cite")
         }
+    }
+
+    /// `s` with the comments of its property block.
+    private static func statement(_ s: Statement, _ block: PropertyBlock) -> Statement {
+        var s = s
+        s.openComment = block.openComment
+        s.blockEndComments = block.endComments
+        return s
     }
 
     private mutating func parseID(_ what: String) throws(Diagnostic) -> String {
@@ -278,14 +321,25 @@ public struct Parser {
 
     // MARK: - Properties and values
 
-    private mutating func parsePropertyBlock() throws(Diagnostic) -> [PropertyEntry] {
+    private mutating func parsePropertyBlock() throws(Diagnostic) -> PropertyBlock {
         let open = token
         advance()  // {
-        var entries: [PropertyEntry] = []
+        var block = PropertyBlock()
+        // Keys seen so far (a linear search per key made 80,000 properties take minutes).
+        var seen = Set<String>()
+        // Comments on their own lines, for the property that follows them (or the block's end).
+        var pending: [String] = []
         while true {
-            var ignored: [String] = []
-            skipComments(into: &ignored)
-            if isPunct("}") { advance(); return entries }
+            while case .comment(let c) = token.kind {
+                // On the line of `{` or of a property's value: that line's comment; else the next property's.
+                if pending.isEmpty, onPreviousLine(token) {
+                    if block.entries.isEmpty { block.openComment = c } else { block.entries[block.entries.count - 1].trailingComment = c }
+                } else {
+                    pending.append(c)
+                }
+                advance()
+            }
+            if isPunct("}") { advance(); block.endComments = pending; return block }
             if token.kind == .end { throw fail("unclosed '{'", at: open, help: "close the property block with '}'") }
             if isPunct(",") { advance(); continue }
             let keyTok = token
@@ -310,10 +364,12 @@ public struct Parser {
             if language != nil, value.string == nil {
                 throw fail("a name in a language must be a string", at: keyTok)
             }
-            if language == nil, entries.contains(where: { $0.key == key && $0.language == nil }) {
+            if language == nil, !seen.insert(key).inserted {
                 throw fail("property '\(key)' is given twice", at: keyTok, help: "keep one of them")
             }
-            entries.append(PropertyEntry(key: key, language: language, value: value, location: source.location(of: keyTok.start)))
+            block.entries.append(PropertyEntry(key: key, language: language, value: value, location: source.location(of: keyTok.start),
+                                               comments: pending))
+            pending = []
         }
     }
 
@@ -367,9 +423,13 @@ public struct Parser {
             while !isPunct("}") {
                 if token.kind == .end { throw fail("unclosed '{'", at: t, help: "close the map with '}'") }
                 guard let key = word, !Parser.hasColon(key) else { throw expected("a key in the map (write 'key: value')") }
+                let keyTok = token
                 advance()
                 try expectPunct(":", "':' after the map key '\(key)'")
-                map[key] = try parseValue(depth: depth + 1)
+                let item = try parseValue(depth: depth + 1)
+                if map.updateValue(item, forKey: key) != nil {
+                    throw fail("key '\(key)' is given twice in the map", at: keyTok, help: "keep one of them")
+                }
                 if isPunct(",") { advance() } else if !isPunct("}") { throw expected("',' or '}' in the map") }
             }
             advance()

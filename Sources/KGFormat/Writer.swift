@@ -2,7 +2,10 @@ import KGCore
 
 /// Writes a parsed .kg file in canonical form: one blank line between statements, properties
 /// one per line (`name`, then `name@LANG` in language order, then the rest sorted), edge
-/// properties inline, `cite` lines right under their statement, comments kept above it.
+/// properties inline (over several lines when they hold comments), `cite` lines right under
+/// their statement. Comments stay where they were written: above a statement, a property or a
+/// cite line, or at the end of its line; a property's comments move with it when properties are
+/// sorted.
 /// `Parser.parse(Writer.write(f)) == f` for every file `f` (tested as a property).
 public enum Writer {
     public static func write(_ file: KGFile) -> String {
@@ -10,17 +13,25 @@ public enum Writer {
         for (n, s) in file.statements.enumerated() {
             if n > 0 { out += "\n" }
             for c in s.comments { out += "#\(c)\n" }
+            let end = trailing(s.lineComment) + "\n"
             switch s.body {
             case .document(let id, let props):
-                out += "document \(id)" + block(props) + "\n"
+                out += "document \(id)" + block(props, s) + end
             case .node(let id, let labels, let props):
-                out += "node \(id) " + labels.map { ":" + $0 }.joined(separator: " ") + block(props) + "\n"
+                out += "node \(id) " + labels.map { ":" + $0 }.joined(separator: " ") + block(props, s) + end
             case .edge(let id, let from, let type, let to, let props):
                 out += "edge " + (id.map { $0 + " " } ?? "") + "\(from) -[:\(type)"
-                if !props.isEmpty { out += " {" + sorted(props).map(entry).joined(separator: ", ") + "}" }
-                out += "]-> \(to)\n"
+                if s.blockHasComments {
+                    out += block(props, s)
+                } else if !props.isEmpty {
+                    out += " {" + sorted(props).map(entry).joined(separator: ", ") + "}"
+                }
+                out += "]-> \(to)" + end
             }
-            for c in s.citations { out += cite(c.citation) + "\n" }
+            for c in s.citations {
+                for line in c.comments { out += "#\(line)\n" }
+                out += cite(c.citation) + trailing(c.trailingComment) + "\n"
+            }
         }
         if !file.trailingComments.isEmpty {
             if !file.statements.isEmpty { out += "\n" }
@@ -29,9 +40,21 @@ public enum Writer {
         return out
     }
 
-    static func block(_ props: [PropertyEntry]) -> String {
-        guard !props.isEmpty else { return "" }
-        return " {\n" + sorted(props).map { "  " + entry($0) + "\n" }.joined() + "}"
+    /// A property block over several lines, with the comments of its properties and of `s`.
+    static func block(_ props: [PropertyEntry], _ s: Statement) -> String {
+        guard !props.isEmpty || s.openComment != nil || !s.blockEndComments.isEmpty else { return "" }
+        var out = " {" + trailing(s.openComment) + "\n"
+        for p in sorted(props) {
+            for c in p.comments { out += "  #\(c)\n" }
+            out += "  " + entry(p) + trailing(p.trailingComment) + "\n"
+        }
+        for c in s.blockEndComments { out += "  #\(c)\n" }
+        return out + "}"
+    }
+
+    /// A comment at the end of a line (two spaces, then `#`), or nothing.
+    static func trailing(_ comment: String?) -> String {
+        comment.map { "  #" + $0 } ?? ""
     }
 
     /// `name` first, then names by language, then other keys alphabetically.

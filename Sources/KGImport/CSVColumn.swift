@@ -76,6 +76,10 @@ enum CSVColumn: Equatable {
         guard !name.isEmpty else {
             return .failure(HeaderProblem(message: "empty column name", help: "every column needs a name such as 'name' or a type such as ':LABEL'"))
         }
+        if let c = name.unicodeScalars.first(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+            return .failure(HeaderProblem(message: "column name '\(name)' holds control character U+\(String(String(c.value + 0x10000, radix: 16, uppercase: true).dropFirst()))",
+                                          help: "rename the column; names are printable text"))
+        }
         if let field = CitationField(rawValue: name) {
             if type != field.valueType {
                 return .failure(HeaderProblem(message: "citation column '\(name)' must have type \(field.valueType.rawValue)",

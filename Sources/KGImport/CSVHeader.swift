@@ -45,20 +45,35 @@ struct CSVHeader {
                     if slot != nil { problems.append(Problem(column: i, message: "a second \(what) column", help: "a file has at most one \(what) column")) }
                     slot = i
                 }
+                // A column whose values another column of the same meaning would overwrite.
+                func once(named key: String) {
+                    if let first = seen[key] {
+                        problems.append(Problem(column: i, message: "column '\(key)' appears twice (first in column \(first + 1))", help: "rename or remove one of the columns"))
+                    }
+                    seen[key] = i
+                }
                 switch column {
                 case .id: once(&id, ":ID")
                 case .label: once(&label, ":LABEL")
                 case .startID: once(&start, ":START_ID")
                 case .endID: once(&end, ":END_ID")
                 case .type: once(&type, ":TYPE")
-                case .citation, .citationsJSON: citations = true
+                case .citation(let field, _):
+                    citations = true
+                    once(named: field.rawValue)
+                case .citationsJSON:
+                    citations = true
+                    once(named: "citations")
                 case .property(let name, _, _):
                     if let first = seen[name] {
                         problems.append(Problem(column: i, message: "property '\(name)' appears twice (first in column \(first + 1))", help: "rename or remove one of the columns"))
                     }
                     seen[name] = i
                     if name == "id" { relID = i }
-                case .ignore, .localizedName: break
+                case .localizedName(let language):
+                    // Two columns of one language would keep only one name.
+                    once(named: "name@" + language)
+                case .ignore: break
                 }
             }
         }

@@ -61,8 +61,12 @@ public struct CSVImporter: Sendable {
         // Pass 1: classify every file by its header; load node files right away.
         for path in files {
             guard diagnostics.count < maxDiagnostics else { break }
+            if let why = FileProblem.reason(path) {
+                diagnostics.append(Diagnostic(.error, "cannot read file '\(path)': \(why)", help: "a graph folder's CSV files must be regular files (or links to them)"))
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: path) else {
-                diagnostics.append(Diagnostic(.error, "cannot read '\(path)'", help: "check that the file exists and is readable"))
+                diagnostics.append(Diagnostic(.error, FileProblem.cannotRead(path), help: "check that the file exists and is readable"))
                 continue
             }
             let limit = maxDiagnostics - diagnostics.count
@@ -96,7 +100,7 @@ public struct CSVImporter: Sendable {
         for path in relationshipFiles {
             guard diagnostics.count < maxDiagnostics else { break }
             guard let data = FileManager.default.contents(atPath: path) else {
-                diagnostics.append(Diagnostic(.error, "cannot read '\(path)'")); continue
+                diagnostics.append(Diagnostic(.error, FileProblem.cannotRead(path))); continue
             }
             let limit = maxDiagnostics - diagnostics.count
             data.withUnsafeBytes { raw in

@@ -31,7 +31,11 @@ struct LibraryAuditRule: AuditRule, @unchecked Sendable {
             return [broken("failed: \(call.error ?? "it returned \(status) without a message")")]
         }
         let text = String(decoding: call.output, as: UTF8.self)
-        guard case .list(let items)? = ResultJSON.parse(text) else {
+        let answer: QueryValue
+        do { answer = try ResultJSON.read(text) } catch {
+            return [broken("answered with something that is not JSON (\(error)): \(text.prefix(80))")]
+        }
+        guard case .list(let items) = answer else {
             return [broken("answered with something that is not a JSON array of findings: \(text.prefix(80))")]
         }
         var findings: [AuditFinding] = []

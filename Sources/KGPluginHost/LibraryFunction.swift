@@ -33,11 +33,12 @@ struct LibraryFunction: @unchecked Sendable {
                              help: "\(name) comes from \(library.origin)")
         }
         let text = String(decoding: call.output, as: UTF8.self)
-        guard let value = ResultJSON.parse(text) else {
+        do {
+            return try ResultJSON.read(text)
+        } catch {
             throw QueryError(type: "ArgumentError", detail: "PluginFunctionFailed", phase: .runtime,
-                             message: "\(name)(): the plugin returned something that is not a JSON value: \(text.prefix(80))",
+                             message: "\(name)(): the plugin returned something that is not a JSON value (\(error)): \(text.prefix(80))",
                              help: "\(name) comes from \(library.origin)")
         }
-        return value
     }
 }

@@ -15,8 +15,14 @@ public struct QueryLimits: Sendable, Hashable {
     /// Relationships the variable-length and shortest-path patterns of one statement may follow
     /// (`--max-expansions N`).
     public var maxExpansions: Int?
-    /// Elements of a list, or bytes of a string, one expression may build (`--max-value-size N`).
+    /// Elements one value may hold, counted over every nested list and map, or bytes of one
+    /// string (`--max-value-size N`).
     public var maxValueSize: Int?
+
+    /// How deeply lists and maps may nest in one value (`[[1]]` is 2 deep), under every set of
+    /// limits, `none` included: deeper values would overflow the stack when they are compared,
+    /// printed or freed, so they are refused while being built (and when JSON is read).
+    public static let maxValueDepth = 1000
 
     public init(timeout: Duration? = nil, maxRows: Int? = nil, maxPathLength: Int? = nil,
                 maxExpansions: Int? = nil, maxValueSize: Int? = nil) {

@@ -76,115 +76,19 @@ public enum ResultJSON {
         JSONText.string(s)
     }
 
-    /// Parses a JSON text into a query value (for `--params`). Objects become maps.
+    /// Parses a JSON text into a query value (for `--params`). Objects become maps. Nil when
+    /// the text is not JSON; `read` says why and where.
     public static func parse(_ text: String) -> QueryValue? {
+        try? read(text)
+    }
+
+    /// Parses a JSON text into a query value, or throws what is wrong and where (line and
+    /// column, counted in characters from 1). Nesting is bounded by `QueryLimits.maxValueDepth`.
+    public static func read(_ text: String) throws(JSONError) -> QueryValue {
         var p = JSONReader(Array(text.unicodeScalars))
-        guard let v = p.value() else { return nil }
+        let v = try p.value(depth: 0)
         p.ws()
-        return p.atEnd ? v : nil
-    }
-}
-
-/// A small JSON reader for parameters.
-struct JSONReader {
-    let s: [Unicode.Scalar]
-    var i = 0
-    init(_ s: [Unicode.Scalar]) { self.s = s }
-    var atEnd: Bool { i >= s.count }
-
-    mutating func ws() { while i < s.count, s[i] == " " || s[i] == "\n" || s[i] == "\t" || s[i] == "\r" { i += 1 } }
-
-    mutating func value() -> QueryValue? {
-        ws()
-        guard i < s.count else { return nil }
-        switch s[i] {
-        case "{":
-            i += 1
-            var m: [String: QueryValue] = [:]
-            ws()
-            if i < s.count, s[i] == "}" { i += 1; return .map(m) }
-            while true {
-                ws()
-                guard let k = str() else { return nil }
-                ws()
-                guard i < s.count, s[i] == ":" else { return nil }
-                i += 1
-                guard let v = value() else { return nil }
-                m[k] = v
-                ws()
-                guard i < s.count else { return nil }
-                if s[i] == "," { i += 1; continue }
-                if s[i] == "}" { i += 1; return .map(m) }
-                return nil
-            }
-        case "[":
-            i += 1
-            var l: [QueryValue] = []
-            ws()
-            if i < s.count, s[i] == "]" { i += 1; return .list(l) }
-            while true {
-                guard let v = value() else { return nil }
-                l.append(v)
-                ws()
-                guard i < s.count else { return nil }
-                if s[i] == "," { i += 1; continue }
-                if s[i] == "]" { i += 1; return .list(l) }
-                return nil
-            }
-        case "\"": return str().map(QueryValue.string)
-        case "t": return word("true") ? .bool(true) : nil
-        case "f": return word("false") ? .bool(false) : nil
-        case "n": return word("null") ? .null : nil
-        default:
-            let start = i
-            while i < s.count, "+-0123456789.eE".unicodeScalars.contains(s[i]) { i += 1 }
-            let t = String(String.UnicodeScalarView(s[start..<i]))
-            if let n = Int(t) { return .int(n) }
-            if let d = Double(t) { return .float(d) }
-            return nil
-        }
-    }
-
-    mutating func word(_ w: String) -> Bool {
-        let u = Array(w.unicodeScalars)
-        guard i + u.count <= s.count, Array(s[i..<(i + u.count)]) == u else { return false }
-        i += u.count
-        return true
-    }
-
-    mutating func str() -> String? {
-        guard i < s.count, s[i] == "\"" else { return nil }
-        i += 1
-        var out = String.UnicodeScalarView()
-        while i < s.count {
-            let c = s[i]
-            i += 1
-            if c == "\"" { return String(out) }
-            if c == "\\" {
-                guard i < s.count else { return nil }
-                let e = s[i]
-                i += 1
-                switch e {
-                case "n": out.append("\n")
-                case "t": out.append("\t")
-                case "r": out.append("\r")
-                case "b": out.append("\u{8}")
-                case "f": out.append("\u{c}")
-                case "u":
-                    guard i + 4 <= s.count, var v = UInt32(String(String.UnicodeScalarView(s[i..<(i + 4)])), radix: 16) else { return nil }
-                    i += 4
-                    if (0xD800..<0xDC00).contains(v), i + 6 <= s.count, s[i] == "\\", s[i + 1] == "u",
-                       let lo = UInt32(String(String.UnicodeScalarView(s[(i + 2)..<(i + 6)])), radix: 16) {
-                        v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00)
-                        i += 6
-                    }
-                    out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
-                default: out.append(e)
-                }
-                continue
-            }
-            out.append(c)
-        }
-        return nil
+        guard p.atEnd else { throw p.error("unexpected text after the JSON value") }
+        return v
     }
 }

@@ -142,7 +142,15 @@ extension QuerySession {
             throw Diagnostic(.error, "--param expects name=value or name => expression, got '\(flag)'",
                              help: "e.g. --param 'limit => 10' or --param who=agent")
         }
-        let raw = String(flag[flag.index(after: eq)...])
-        parameters[String(flag[..<eq])] = ResultJSON.parse(raw) ?? .string(raw)
+        let name = String(flag[..<eq]), raw = String(flag[flag.index(after: eq)...])
+        do {
+            parameters[name] = try ResultJSON.read(raw)
+        } catch {
+            // Not JSON: the text itself. JSON nested too deeply was meant as JSON: an error.
+            if error.tooDeep {
+                throw Diagnostic(.error, "--param \(name): \(error)", help: "give a value nested at most \(QueryLimits.maxValueDepth) levels deep")
+            }
+            parameters[name] = .string(raw)
+        }
     }
 }

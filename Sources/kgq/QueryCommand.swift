@@ -41,7 +41,11 @@ struct QueryCommand: ParsableCommand {
     func run() throws {
         var parameters: [String: QueryValue] = [:]
         if let params {
-            guard case .map(let m)? = ResultJSON.parse(params) else {
+            let value: QueryValue
+            do { value = try ResultJSON.read(params) } catch {
+                throw ValidationError("--params is not valid JSON: \(error)\n  help: give one JSON object, e.g. '{\"n\": 1}'")
+            }
+            guard case .map(let m) = value else {
                 throw ValidationError("--params must be a JSON object, e.g. '{\"n\": 1}'")
             }
             parameters = m
@@ -51,17 +55,33 @@ struct QueryCommand: ParsableCommand {
             throw ValidationError("give a QUERY or -f FILE, not both")
         }
         if let query {
+            if let bad = Self.invalidArgument(decodingTo: query) {
+                try CLI.reporting {
+                    throw Diagnostic(.error, "the query argument is not valid UTF-8 (\(bad))",
+                                     help: "pass the statement as UTF-8 text")
+                }
+            }
             text = query
         } else if let file {
             guard let data = FileManager.default.contents(atPath: file) else {
                 CLI.error(Diagnostic(.error, "cannot read '\(file)'", help: "check the path (relative to \(FileManager.default.currentDirectoryPath))").rendered())
                 throw ExitCode(2)
             }
+            if let bad = UTF8Validation.describeFirstInvalidByte([UInt8](data)) {
+                try CLI.reporting {
+                    throw Diagnostic(.error, "'\(file)' is not valid UTF-8 (\(bad))", help: "save the script as UTF-8")
+                }
+            }
             text = String(decoding: data, as: UTF8.self)
         } else if isatty(0) == 0 {
-            var all = ""
-            while let line = readLine(strippingNewline: false) { all += line }
-            text = all
+            let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            if let bad = UTF8Validation.describeFirstInvalidByte(bytes) {
+                try CLI.reporting {
+                    throw Diagnostic(.error, "the statements on standard input are not valid UTF-8 (\(bad))",
+                                     help: "save the script as UTF-8")
+                }
+            }
+            text = String(decoding: bytes, as: UTF8.self)
         } else {
             throw ValidationError("give a QUERY, or pipe statements on stdin")
         }
@@ -72,23 +92,33 @@ struct QueryCommand: ParsableCommand {
         session.limits = limits.limits
         for p in param { try CLI.reporting { try session.setParameter(flag: p) } }
         var failed = false
+        let lines = Script.lines(text)
         for st in Script.statements(text) {
             do {
                 let r = try session.run(st.text)
-                for var w in r.warnings {
-                    if let l = w.location?.line { w.location?.line = l + st.line - 1 }
-                    CLI.error(w.rendered())
+                for w in r.warnings {
+                    CLI.error(st.placing(w, scriptLines: lines).rendered())
                 }
                 emit(r, session.graph)
             } catch {
                 failed = true
-                var e = error
-                if let l = e.line { e.line = l + st.line - 1 }
+                let e = st.placing(error, scriptLines: lines)
                 CLI.error(e.description)
                 if format == .json { CLI.out(ResultJSON.encode(e) + "\n") }
             }
         }
         if failed { throw ExitCode(2) }
+    }
+
+    /// The first bad byte of the command-line argument that reads as `text` once its bad bytes
+    /// are replaced (Swift's `CommandLine.arguments` repairs them silently), or nil.
+    static func invalidArgument(decodingTo text: String) -> String? {
+        for k in 1..<Int(CommandLine.argc) {
+            guard let p = CommandLine.unsafeArgv[k] else { continue }
+            let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: strlen(p)))
+            if let bad = UTF8Validation.describeFirstInvalidByte(bytes), String(decoding: bytes, as: UTF8.self) == text { return bad }
+        }
+        return nil
     }
 
     private func emit(_ r: ResultSet, _ g: Graph) {

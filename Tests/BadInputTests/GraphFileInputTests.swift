@@ -79,6 +79,24 @@ struct GraphFileInput {
         BadFile("CSV invalid UTF-8", file: "nodes.csv", bytes: Array("id:ID,:LABEL,name\na,X,".utf8) + [0xC3, 0x28] + [0x0A],
                 ["nodes.csv:2:"]),
         BadFile("CSV binary file", file: "nodes.csv", bytes: noise(4096, seed: 11), ["nodes.csv:1:"]),
+        // Issue 16: silent duplicates, spoofable ids, invisible characters in messages.
+        BadFile("map key given twice", "node role:a :Role {\n  m: {k: 1, k: 2}\n}\n",
+                "a.kg:2:13: error: key 'k' is given twice in the map", "help: keep one of them"),
+        BadFile("zero-width space in an id", "node role:a\u{200B}b :Role\n",
+                "a.kg:1:12: error: 'role:a' is followed by U+200B (ZERO WIDTH SPACE), which ids and names may not hold",
+                "letters, digits and _ . : -", "\\u{200B}"),
+        BadFile("right-to-left override in an id", "node role:\u{202E}ba :Role\n",
+                "a.kg:1:11: error: 'role:' is followed by U+202E (RIGHT-TO-LEFT OVERRIDE)", "letters, digits and _ . : -"),
+        BadFile("line separator in a name", "node \u{2028}a :Role\n", "a.kg:1:6: error: unexpected U+2028 (LINE SEPARATOR)", "\\u{2028}"),
+        BadFile("NEL in an id", "node a:b\u{85}c :Role\n", "a.kg:1:9: error: 'a:b' is followed by U+0085", "\\u{85}"),
+        BadFile("byte-order mark mid-file", "node role:a :Role\n\u{FEFF}node role:b :Role\n",
+                "a.kg:2:1: error: a byte-order mark (U+FEFF) in the middle of the file"),
+        BadFile("CSV localized name twice", file: "nodes.csv", "id:ID,:LABEL,name@nl,name@nl\na,X,p,q\n",
+                "nodes.csv:1:22: error: column 'name@nl' appears twice (first in column 3)"),
+        BadFile("CSV citation column twice", file: "nodes.csv", "id:ID,:LABEL,cite_quote,cite_quote\na,X,p,q\n",
+                "nodes.csv:1:25: error: column 'cite_quote' appears twice"),
+        BadFile("CSV NUL in a header", file: "nodes.csv", bytes: Array("id:ID,:LABEL,na".utf8) + [0] + Array("me\na,X,1\n".utf8),
+                ["nodes.csv:1:14: error: column name 'na\\u{0}me' holds control character U+0000", "␀"]),
     ]
 
     @Test(arguments: cases)

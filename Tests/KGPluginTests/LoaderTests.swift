@@ -153,6 +153,26 @@ struct LoaderTests {
         }
     }
 
+    /// A plugin's answer nested 40,000 levels deep is an error with its position, not a stack
+    /// overflow in the JSON reader (issue 16 item 5), for a function and for an audit rule.
+    @Test func deeplyNestedPluginAnswersAreErrors() throws {
+        let directory = try PluginFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try PluginFixture.buildC(TestPlugins.deepJSON, name: "deepjson", in: directory)
+        var registry = try PluginRegistry.builtins()
+        try PluginLoader.load(path, into: &registry)
+        var session = QuerySession(graph: try Self.graph(), functions: registry.functions)
+        do {
+            _ = try session.run("RETURN deep()")
+            Issue.record("deep() succeeded")
+        } catch {
+            #expect(error.message.contains("line 1, column 1001: JSON nested more than 1000 levels deep"), "\(error.message)")
+        }
+        let run = try PluginFixture.kgq(["audit", "--graph", PluginFixture.graph, "--plugin", path, "--rule", "deep-rule", "--format", "json"])
+        #expect(run.stdout.contains("line 1, column 1001: JSON nested more than 1000 levels deep"), "\(run.stdout.prefix(800)) \(run.stderr.prefix(800))")
+        #expect(!run.stderr.contains("Backtrac"))
+    }
+
     @Test func missingFilesAndDirectoriesAreRefused() throws {
         var registry = try PluginRegistry.builtins()
         #expect { try PluginLoader.load("/nonexistent/libx.so", into: &registry) } throws: { error in

@@ -105,4 +105,20 @@ enum TestPlugins {
         return host->register_function(host, &fn);
     }
     """#
+
+    /// Answers a function call and an audit with JSON nested 40,000 levels deep.
+    static let deepJSON = "#include <stdlib.h>\n" + prelude + #"""
+    static int deep(void *d, const char *a, size_t n, struct kgq_result *r) {
+        size_t k = 40000; char *s = malloc(2 * k);
+        memset(s, '[', k); memset(s + k, ']', k);
+        kgq_result_set_output(r, s, 2 * k); free(s); return 0;
+    }
+    int kgq_plugin_register(const struct kgq_host *host) {
+        kgq_declare(host, "deepjson", "1.0");
+        struct kgq_function fn = { "deep", 0, 0, "", deep, 0 };
+        if (host->register_function(host, &fn) != 0) return 1;
+        struct kgq_audit_rule rule = { "deep-rule", "warning", "Answers deep JSON.", "For tests.", deep, 0 };
+        return host->register_audit_rule(host, &rule);
+    }
+    """#
 }

@@ -70,7 +70,25 @@ let errorCases: [ErrorCase] = [
     @Test func scriptSplitting() {
         let s = Script.statements("CREATE (:A {s: 'x;y'}); // c;\nMATCH (n) /* ; */ RETURN n;\n\n;RETURN `a;b`")
         #expect(s.map(\.text) == ["CREATE (:A {s: 'x;y'})", "// c;\nMATCH (n) /* ; */ RETURN n", "RETURN `a;b`"].map { $0 })
-        #expect(s.map(\.line) == [1, 2, 4])
+        // A statement starts where its text starts, a leading comment included (the comment on
+        // line 1 is the text's line 1, so its line 2 is the script's line 2).
+        #expect(s.map(\.line) == [1, 1, 4])
+        #expect(s.map(\.column) == [1, 25, 2])
+    }
+
+    /// An error in a statement is placed in the whole script: the line counted from the script's
+    /// start, the column on the statement's first line counted from the start of that line.
+    @Test func scriptPlacesErrorsInTheScript() {
+        let text = "RETURN 1;  RETURN x;\nRETURN\n  y"
+        let lines = Script.lines(text)
+        let st = Script.statements(text)
+        var e = QueryError(type: "SyntaxError", detail: "UndefinedVariable", phase: .compileTime, message: "m", line: 1, column: 8,
+                           lineText: "RETURN x")
+        e = st[1].placing(e, scriptLines: lines)
+        #expect(e.line == 1 && e.column == 19 && e.lineText == "RETURN 1;  RETURN x;")
+        var f = QueryError(type: "SyntaxError", detail: "UndefinedVariable", phase: .compileTime, message: "m", line: 2, column: 3)
+        f = st[2].placing(f, scriptLines: lines)
+        #expect(f.line == 3 && f.column == 3 && f.lineText == "  y")
     }
 }
 

@@ -49,11 +49,11 @@ public enum KGTestSupport {
     /// Runs kgq with `args`, feeding `stdin` when given; `environment` entries are added to
     /// (or, with nil values, removed from) the current environment. The working directory is
     /// the package root unless `directory` says otherwise.
-    public static func runKGQ(_ args: [String], stdin: String? = nil,
+    public static func runKGQ(_ args: [String], stdin: String? = nil, stdinBytes: [UInt8]? = nil,
                               environment: [String: String?] = [:],
-                              directory: URL? = nil) -> KGQRun {
+                              directory: URL? = nil, executable: String? = nil) -> KGQRun {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: kgqBinary)
+        process.executableURL = URL(fileURLWithPath: executable ?? kgqBinary)
         process.arguments = args
         process.currentDirectoryURL = directory ?? packageRoot
         var env = ProcessInfo.processInfo.environment
@@ -74,6 +74,7 @@ public enum KGTestSupport {
         group.enter()
         DispatchQueue.global().async { e = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        if let stdinBytes { input.fileHandleForWriting.write(Data(stdinBytes)) }
         try? input.fileHandleForWriting.close()
         group.wait()
         process.waitUntilExit()

@@ -44,6 +44,8 @@ struct Accumulator {
     private var mean = 0.0
     private var m2 = 0.0
     private var values: [QueryValue] = []
+    /// collect(): elements of the list so far, nested ones included.
+    private var collected = 0
     private var seen = Set<QueryValue>()
     private var percentile: QueryValue = .null
 
@@ -97,11 +99,24 @@ struct Accumulator {
             }
         case .collect, .percentileDisc, .percentileCont:
             if call.kind != .collect && ValueSemantics.number(v) == nil { throw typeError("numbers") }
-            for _ in 0..<weight { values.append(v) }
-            if call.kind == .collect, let maxSize = ctx.limits.maxValueSize, values.count > maxSize {
-                throw ctx.runtimeError("ResourceLimit", "ValueTooLarge",
-                                       "collect() gathered more than \(maxSize) values (--max-value-size)", at: call.span)
+            if call.kind == .collect {
+                // The list collect() builds is one value: its elements at every level count toward
+                // --max-value-size, and it is one level deeper than the deepest value collected.
+                let maxSize = ctx.limits.maxValueSize ?? .max
+                let m = ValueMeasure(v, maxSize: maxSize)
+                if m.depth + 1 > QueryLimits.maxValueDepth { throw ctx.tooDeep(at: call.span) }
+                let (each, o1) = ValueMeasure.sum(1, m.size).multipliedReportingOverflow(by: weight)
+                let (total, o2) = collected.addingReportingOverflow(each)
+                if o1 || o2 || total > maxSize {
+                    var e = ctx.limitError("ValueTooLarge",
+                                           "collect() gathered more than \(maxSize) elements, counted over every nested list and map",
+                                           flag: "--max-value-size N", hint: "collect fewer or smaller values")
+                    e = ctx.positioned(e, call.span)
+                    throw e
+                }
+                collected = total
             }
+            for _ in 0..<weight { values.append(v) }
         }
     }
 

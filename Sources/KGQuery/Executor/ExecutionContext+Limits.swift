@@ -47,21 +47,37 @@ extension ExecutionContext {
         }
     }
 
-    /// `value` when it is within `maxValueSize` (list elements, string bytes), else an error at `span`.
+    /// `value` when it is within `maxValueSize` (elements of every nested list and map, or bytes
+    /// of a string) and `QueryLimits.maxValueDepth`, else an error at `span`. Every expression that
+    /// builds a list or map passes its result through here, so no deeper or larger value exists.
     func bounded(_ value: QueryValue, at span: SourceSpan? = nil) throws(QueryError) -> QueryValue {
-        let size: Int
+        let max = limits.maxValueSize ?? .max
         switch value {
-        case .list(let l): size = l.count
-        case .string(let s): size = s.utf8.count
-        default: return value
-        }
-        if let max = limits.maxValueSize, size > max {
-            var e = limitError("ValueTooLarge", "a value grew past \(max) elements or bytes",
-                               flag: "--max-value-size N", hint: "build smaller lists or strings")
-            if let span { e = positioned(e, span) }
-            throw e
+        case .string(let s):
+            if s.utf8.count > max { throw tooLarge(at: span) }
+        case .list, .map:
+            let m = ValueMeasure(value, maxSize: max)
+            if m.depth > QueryLimits.maxValueDepth { throw tooDeep(at: span) }
+            if m.size > max { throw tooLarge(at: span) }
+        default:
+            break
         }
         return value
+    }
+
+    func tooLarge(at span: SourceSpan?) -> QueryError {
+        var e = limitError("ValueTooLarge", "a value grew past \(limits.maxValueSize ?? .max) elements or bytes (counted over every nested list and map)",
+                           flag: "--max-value-size N", hint: "build smaller lists or strings")
+        if let span { e = positioned(e, span) }
+        return e
+    }
+
+    func tooDeep(at span: SourceSpan?) -> QueryError {
+        var e = runtimeError("ResourceLimit", "ValueTooDeep",
+                             "a value nests lists or maps more than \(QueryLimits.maxValueDepth) levels deep")
+        e.help = "kgq keeps values at most \(QueryLimits.maxValueDepth) levels deep; flatten the list (e.g. l + [x] instead of [l, x])"
+        if let span { e = positioned(e, span) }
+        return e
     }
 
     func limitError(_ detail: String, _ message: String, flag: String, hint: String) -> QueryError {

@@ -25,7 +25,8 @@ struct Lexer {
     private func peek(_ k: Int = 0) -> Character? { i + k < chars.count ? chars[i + k] : nil }
 
     private mutating func advance() {
-        if chars[i] == "\n" { line += 1; column = 1 } else { column += 1 }
+        // "\r\n" is one Character.
+        if chars[i] == "\n" || chars[i] == "\r\n" { line += 1; column = 1 } else { column += 1 }
         i += 1
     }
 
@@ -37,7 +38,7 @@ struct Lexer {
         while let c = peek() {
             if c.isWhitespace { advance(); continue }
             if c == "/" && peek(1) == "/" {
-                while let d = peek(), d != "\n" { _ = d; advance() }
+                while let d = peek(), d != "\n" && d != "\r\n" { _ = d; advance() }
                 continue
             }
             if c == "/" && peek(1) == "*" {

@@ -19,7 +19,7 @@ struct SourceText: Sendable {
     }
 
     func lineText(_ line: Int) -> String? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         guard line >= 1, line <= lines.count else { return nil }
         return String(lines[line - 1])
     }
