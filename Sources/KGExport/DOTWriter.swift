@@ -27,14 +27,31 @@ public struct DOTWriter: Sendable {
         public var title: String?
         /// Graphviz rankdir: `LR` (default) or `TB`.
         public var rankdir: String
+        /// Draw every leaf of a hub on its own (`--expand`) instead of one list node per
+        /// label and relationship type when there are more than ``HubGrouping/defaultThreshold``.
+        public var expand: Bool
+        /// Pixels per inch of PNG and other bitmaps (`--dpi`).
+        public var dpi: Int
+        /// The largest drawing, Graphviz `size` in inches: `"8,11"`, or `"8,11!"` to scale up
+        /// as well (`--size`). The default keeps a bitmap within 4000 pixels at 96 dpi.
+        public var size: String
+
+        /// 96 pixels per inch, as screens draw.
+        public static let defaultDPI = 96
+        /// 4000 pixels at 96 dpi on either side.
+        public static let defaultSize = "41.6,41.6"
 
         public init(clusterByLabel: Bool = false, legend: Bool = true, language: String? = nil,
-                    title: String? = nil, rankdir: String = "LR") {
+                    title: String? = nil, rankdir: String = "LR", expand: Bool = false,
+                    dpi: Int = Options.defaultDPI, size: String = Options.defaultSize) {
             self.clusterByLabel = clusterByLabel
             self.legend = legend
             self.language = language
             self.title = title
             self.rankdir = rankdir
+            self.expand = expand
+            self.dpi = dpi
+            self.size = size
         }
     }
 
@@ -42,6 +59,8 @@ public struct DOTWriter: Sendable {
     /// Names wrap at about this many characters.
     static let wrapWidth = 26
     static let font = "DejaVu Sans"
+    /// More leaves of one label and relationship type than this on one node become a list node.
+    public static let groupThreshold = HubGrouping.defaultThreshold
 
     public init(options: Options = Options()) {
         self.options = options
@@ -53,11 +72,17 @@ public struct DOTWriter: Sendable {
         var out = "digraph kgq {\n"
         var graphAttributes = [
             "rankdir=\(options.rankdir == "TB" ? "TB" : "LR")", "fontname=\(DOTText.quoted(Self.font))",
-            "fontsize=12", "nodesep=0.25", "ranksep=0.5", "pad=0.3", "newrank=true",
+            "fontsize=12", "nodesep=0.25", "ranksep=0.5", "pad=0.3",
             "bgcolor=\"white\"", "tooltip=\" \"",
+            // Fit a screen: at most `size` inches (scaled down, never up unless it ends in "!").
+            "dpi=\(options.dpi)", "size=\(DOTText.quoted(options.size))",
             // Force-directed engines (neato, fdp, sfdp) otherwise let nodes overlap; dot ignores these.
             "overlap=prism", "sep=\"+8\"",
         ]
+        // Separate pieces (a query's many small paths) are laid out one by one and packed into
+        // a block rather than stacked in one long column; clusters must stay in one piece.
+        // (Graphviz 2.42's dot crashes on pack with newrank, which clusters want.)
+        graphAttributes += options.clusterByLabel ? ["newrank=true"] : ["pack=true", "packmode=\"graph\""]
         if let title = options.title {
             graphAttributes += ["labelloc=t", "labeljust=l", "label=<<B>\(DOTText.html(title))</B>>"]
         }
@@ -65,27 +90,42 @@ public struct DOTWriter: Sendable {
         out += "  node [fontname=\(DOTText.quoted(Self.font)), fontsize=11, penwidth=1.2, margin=\"0.14,0.06\"];\n"
         out += "  edge [fontname=\(DOTText.quoted(Self.font)), fontsize=9, arrowsize=0.7, penwidth=1.0];\n"
 
-        // Nodes, grouped into clusters by label when asked, else in subgraph order.
         let labelOf = Dictionary(uniqueKeysWithValues: sub.nodes.map { ($0, NodeStyle.primaryLabel(of: graph.nodes[$0])) })
+        let grouping = HubGrouping(graph, sub, threshold: options.expand ? nil : HubGrouping.defaultThreshold, labelOf: labelOf)
+        let drawnNodes = sub.nodes.filter { !grouping.groupedNodes.contains($0) }
+        let drawnEdges = sub.edges.filter { !grouping.groupedEdges.contains($0) }
         let labelsUsed = NodeStyle.legendOrder(Set(labelOf.values))
+        let stagger = LeafStagger(graph, drawnEdges, groups: grouping.groups)
+
+        // Nodes, grouped into clusters by label when asked, else in subgraph order; list nodes
+        // go with their members' label.
         if options.clusterByLabel {
             for (index, label) in labelsUsed.enumerated() {
                 let style = NodeStyle.forLabel(label)
                 out += "  subgraph \(DOTText.quoted("cluster_\(index)_\(label)")) {\n"
                 out += "    graph [label=\(DOTText.quoted(label)), style=\"rounded,dashed\", color=\(DOTText.quoted(style.border)), fontcolor=\(DOTText.quoted(style.border))];\n"
-                for n in sub.nodes where labelOf[n] == label {
+                for n in drawnNodes where labelOf[n] == label {
                     out += "    " + nodeStatement(graph, n, label: label) + "\n"
+                }
+                for group in grouping.groups where group.label == label {
+                    out += "    " + groupStatement(graph, group) + "\n"
                 }
                 out += "  }\n"
             }
         } else {
-            for n in sub.nodes {
+            for n in drawnNodes {
                 out += "  " + nodeStatement(graph, n, label: labelOf[n] ?? "") + "\n"
+            }
+            for group in grouping.groups {
+                out += "  " + groupStatement(graph, group) + "\n"
             }
         }
 
-        for e in sub.edges {
-            out += "  " + edgeStatement(graph, e, labelOf: labelOf) + "\n"
+        for e in drawnEdges {
+            out += "  " + edgeStatement(graph, e, labelOf: labelOf, minlen: stagger.minlen[e]) + "\n"
+        }
+        for (index, group) in grouping.groups.enumerated() {
+            out += "  " + groupEdgeStatement(graph, group, labelOf: labelOf, minlen: stagger.groupMinlen[index]) + "\n"
         }
 
         if options.legend && !labelsUsed.isEmpty {
@@ -113,17 +153,85 @@ public struct DOTWriter: Sendable {
         return "\(DOTText.quoted(node.id)) [\(attributes.joined(separator: ", "))];"
     }
 
-    func edgeStatement(_ graph: Graph, _ e: Int, labelOf: [Int: String]) -> String {
+    func edgeStatement(_ graph: Graph, _ e: Int, labelOf: [Int: String], minlen: Int? = nil) -> String {
         let edge = graph.edges[e]
         let colour = NodeStyle.forLabel(labelOf[edge.from] ?? "").border
-        let attributes = [
+        var attributes = [
             "label=\(DOTText.quoted(edge.type))", "color=\(DOTText.quoted(colour))",
             "fontcolor=\(DOTText.quoted(colour))",
             "tooltip=\(DOTText.quoted(tooltip(graph, title: "\(edge.type) (\(edge.id))", edge.citations)))",
         ]
+        if let minlen { attributes.append("minlen=\(minlen)") }
         let from = DOTText.quoted(graph.nodes[edge.from].id)
         let to = DOTText.quoted(graph.nodes[edge.to].id)
         return "\(from) -> \(to) [\(attributes.joined(separator: ", "))];"
+    }
+
+    /// Members of a list node beyond this many are counted, not named.
+    static let groupListLimit = 30
+    /// Names per column of a list node.
+    static let groupColumnHeight = 10
+
+    /// A list node: "23 duties" in bold, then the names in up to three columns, in the
+    /// members' fill and border colour with a double border.
+    func groupStatement(_ graph: Graph, _ group: HubGrouping.Group) -> String {
+        let style = NodeStyle.forLabel(group.label)
+        let shown = group.members.prefix(Self.groupListLimit)
+        let columns = (shown.count + Self.groupColumnHeight - 1) / Self.groupColumnHeight
+        let height = (shown.count + columns - 1) / columns
+        var rows = "<TR><TD COLSPAN=\"\(columns)\" ALIGN=\"LEFT\"><B>\(group.members.count) \(DOTText.html(HubGrouping.plural(group.label)))</B></TD></TR>"
+        for row in 0..<height {
+            rows += "<TR>"
+            for column in 0..<columns {
+                let index = column * height + row
+                let text = index < shown.count ? "· " + DOTText.html(memberText(graph.nodes[shown[shown.startIndex + index]], label: group.label)) : ""
+                rows += "<TD ALIGN=\"LEFT\">\(text)</TD>"
+            }
+            rows += "</TR>"
+        }
+        if group.members.count > shown.count {
+            rows += "<TR><TD COLSPAN=\"\(columns)\" ALIGN=\"LEFT\"><FONT COLOR=\"#666666\">… and \(group.members.count - shown.count) more (--expand draws them)</FONT></TD></TR>"
+        }
+        let table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">\(rows)</TABLE>"
+        let tooltip = ["\(group.members.count) \(HubGrouping.plural(group.label)) (\(group.type))"]
+            + group.members.map { "\(graph.nodes[$0].id): \(memberText(graph.nodes[$0], label: group.label, limit: nil))" }
+        let attributes = [
+            "label=<\(table)>", "shape=box", "style=\"filled,rounded\"", "peripheries=2",
+            "fillcolor=\(DOTText.quoted(style.fill))", "color=\(DOTText.quoted(style.border))",
+            "tooltip=\(DOTText.quoted(tooltip.joined(separator: "\n")))",
+        ]
+        return "\(DOTText.quoted(group.id(graph))) [\(attributes.joined(separator: ", "))];"
+    }
+
+    /// One line for a member of a list node: its name; for a figure its amount and measure, for
+    /// a claim its statement; cut at `limit` characters.
+    func memberText(_ node: Node, label: String, limit: Int? = 48) -> String {
+        var text = node.displayName(in: options.language)
+        switch label {
+        case "Figure":
+            let measure = node.properties["measure"]?.string ?? text
+            text = [FigureCaption(properties: node.properties).amount, measure].compactMap { $0 }.joined(separator: " ")
+        case "Claim":
+            text = node.properties["statement"]?.string ?? node.properties["measure"]?.string ?? text
+        default: break
+        }
+        if let limit, text.count > limit { text = String(text.prefix(limit - 1)) + "…" }
+        return text
+    }
+
+    /// The one edge between a hub and its list node.
+    func groupEdgeStatement(_ graph: Graph, _ group: HubGrouping.Group, labelOf: [Int: String], minlen: Int?) -> String {
+        let start = group.outgoing ? labelOf[group.hub] ?? "" : group.label
+        let colour = NodeStyle.forLabel(start).border
+        var attributes = [
+            "label=\(DOTText.quoted(group.type))", "color=\(DOTText.quoted(colour))",
+            "fontcolor=\(DOTText.quoted(colour))", "penwidth=1.6",
+            "tooltip=\(DOTText.quoted("\(group.type) ×\(group.members.count)"))",
+        ]
+        if let minlen { attributes.append("minlen=\(minlen)") }
+        let hub = DOTText.quoted(graph.nodes[group.hub].id)
+        let list = DOTText.quoted(group.id(graph))
+        return (group.outgoing ? "\(hub) -> \(list)" : "\(list) -> \(hub)") + " [\(attributes.joined(separator: ", "))];"
     }
 
     /// A node's `url` as a link target, or nil when it is not a web link: a `javascript:` or
