@@ -79,10 +79,7 @@ public struct DOTWriter: Sendable {
             // Force-directed engines (neato, fdp, sfdp) otherwise let nodes overlap; dot ignores these.
             "overlap=prism", "sep=\"+8\"",
         ]
-        // Separate pieces (a query's many small paths) are laid out one by one and packed into
-        // a block rather than stacked in one long column; clusters must stay in one piece.
-        // (Graphviz 2.42's dot crashes on pack with newrank, which clusters want.)
-        graphAttributes += options.clusterByLabel ? ["newrank=true"] : ["pack=true", "packmode=\"graph\""]
+        if options.clusterByLabel { graphAttributes.append("newrank=true") }
         if let title = options.title {
             graphAttributes += ["labelloc=t", "labeljust=l", "label=<<B>\(DOTText.html(title))</B>>"]
         }
@@ -126,6 +123,15 @@ public struct DOTWriter: Sendable {
         }
         for (index, group) in grouping.groups.enumerated() {
             out += "  " + groupEdgeStatement(graph, group, labelOf: labelOf, minlen: stagger.groupMinlen[index]) + "\n"
+        }
+        // Separate pieces go a few to a row rather than all in one column.
+        let grid = ComponentGrid(
+            nodes: drawnNodes.map { graph.nodes[$0].id } + grouping.groups.map { $0.id(graph) },
+            edges: drawnEdges.map { (graph.nodes[graph.from(edge: $0)].id, graph.nodes[graph.to(edge: $0)].id) }
+                + grouping.groups.map { $0.outgoing ? (graph.nodes[$0.hub].id, $0.id(graph)) : ($0.id(graph), graph.nodes[$0.hub].id) },
+            leftToRight: options.rankdir != "TB")
+        for link in grid.links {
+            out += "  \(DOTText.quoted(link.from)) -> \(DOTText.quoted(link.to)) [style=invis];\n"
         }
 
         if options.legend && !labelsUsed.isEmpty {

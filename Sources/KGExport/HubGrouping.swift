@@ -39,32 +39,41 @@ struct HubGrouping {
     /// Groups the leaves of `sub` (which must be closed); `threshold` nil groups nothing.
     init(_ graph: Graph, _ sub: Subgraph, threshold: Int?, labelOf: [Int: String]) {
         guard let threshold else { return }
-        var degree: [Int: Int] = [:]
+        // A leaf has one neighbour, reached by edges of one type in one direction (parallel
+        // edges included); its neighbour must have others.
+        var neighbours: [Int: Set<Int>] = [:]
+        var edgeCount: [Int: Int] = [:]
         for e in sub.edges {
             let (a, b) = (graph.from(edge: e), graph.to(edge: e))
-            degree[a, default: 0] += 1
-            if a != b { degree[b, default: 0] += 1 }
+            neighbours[a, default: []].insert(b)
+            neighbours[b, default: []].insert(a)
+            edgeCount[a, default: 0] += 1
+            if a != b { edgeCount[b, default: 0] += 1 }
         }
         struct Key: Hashable { var hub: Int; var type: String; var outgoing: Bool; var label: String }
-        var candidates: [Key: (members: [Int], edges: [Int])] = [:]
-        var order: [Key] = []
+        var keysOf: [Int: Set<Key>] = [:]
+        var edgesOf: [Int: [Int]] = [:]
         for e in sub.edges {
             let (a, b) = (graph.from(edge: e), graph.to(edge: e))
             guard a != b else { continue }
             let type = graph.edges[e].type
-            let key: Key, leaf: Int
-            if degree[b] == 1 && degree[a, default: 0] > 1 {
-                key = Key(hub: a, type: type, outgoing: true, label: labelOf[b] ?? "")
-                leaf = b
-            } else if degree[a] == 1 && degree[b, default: 0] > 1 {
-                key = Key(hub: b, type: type, outgoing: false, label: labelOf[a] ?? "")
-                leaf = a
-            } else {
-                continue
+            if neighbours[b]?.count == 1 && neighbours[a, default: []].count > 1 {
+                keysOf[b, default: []].insert(Key(hub: a, type: type, outgoing: true, label: labelOf[b] ?? ""))
+                edgesOf[b, default: []].append(e)
             }
+            if neighbours[a]?.count == 1 && neighbours[b, default: []].count > 1 {
+                keysOf[a, default: []].insert(Key(hub: b, type: type, outgoing: false, label: labelOf[a] ?? ""))
+                edgesOf[a, default: []].append(e)
+            }
+        }
+        var candidates: [Key: (members: [Int], edges: [Int])] = [:]
+        var order: [Key] = []
+        for n in sub.nodes {
+            guard let keys = keysOf[n], keys.count == 1, let key = keys.first,
+                  edgesOf[n]?.count == edgeCount[n] else { continue }
             if candidates[key] == nil { order.append(key) }
-            candidates[key, default: ([], [])].members.append(leaf)
-            candidates[key]!.edges.append(e)
+            candidates[key, default: ([], [])].members.append(n)
+            candidates[key]!.edges += edgesOf[n] ?? []
         }
         for key in order {
             guard let found = candidates[key], found.members.count > threshold else { continue }

@@ -4,11 +4,13 @@ import KGCore
 /// left-to-right layout, forty leaves on one rank make a column forty nodes tall, while
 /// edge lengths of 1, 2, 3, 1, 2, 3, … put them in three shorter columns side by side.
 ///
-/// Only hubs with more than ``minimumLeaves`` leaves are staggered, so small pictures (and
+/// Leaves are nodes with at most ``maximumBranch`` edges. Only hubs with more than ``minimumLeaves`` leaves are staggered, so small pictures (and
 /// the saved views) keep their straight columns.
 struct LeafStagger {
     /// More leaves than this on one hub are staggered.
     static let minimumLeaves = 8
+    /// A node with at most this many edges counts as a leaf of its hub.
+    static let maximumBranch = 4
     /// Leaves go into this many ranks.
     static let ranks = 3
 
@@ -33,10 +35,13 @@ struct LeafStagger {
             if leaves[hub] == nil { hubs.append(hub) }
             leaves[hub, default: []].append(leaf)
         }
+        // A leaf here is a node with few edges: an end, or a link in a short chain
+        // (a figure between its source and what it measures), which moves with its rank.
         for e in edges {
             let (a, b) = (graph.from(edge: e), graph.to(edge: e))
-            if degree[b] == 1 && degree[a, default: 0] > 1 { add(a, .edge(e)) }
-            else if degree[a] == 1 && degree[b, default: 0] > 1 { add(b, .edge(e)) }
+            let (da, db) = (degree[a, default: 0], degree[b, default: 0])
+            if db <= Self.maximumBranch && da > Self.minimumLeaves { add(a, .edge(e)) }
+            else if da <= Self.maximumBranch && db > Self.minimumLeaves { add(b, .edge(e)) }
         }
         for (index, group) in groups.enumerated() { add(group.hub, .group(index)) }
 
