@@ -80,19 +80,40 @@ public struct DOTWriter: Sendable {
             "overlap=prism", "sep=\"+8\"",
         ]
         if options.clusterByLabel { graphAttributes.append("newrank=true") }
-        if let title = options.title {
-            graphAttributes += ["labelloc=t", "labeljust=l", "label=<<B>\(DOTText.html(title))</B>>"]
-        }
-        out += "  graph [\(graphAttributes.joined(separator: ", "))];\n"
-        out += "  node [fontname=\(DOTText.quoted(Self.font)), fontsize=11, penwidth=1.2, margin=\"0.14,0.06\"];\n"
-        out += "  edge [fontname=\(DOTText.quoted(Self.font)), fontsize=9, arrowsize=0.7, penwidth=1.0];\n"
-
         let labelOf = Dictionary(uniqueKeysWithValues: sub.nodes.map { ($0, NodeStyle.primaryLabel(of: graph.nodes[$0])) })
         let grouping = HubGrouping(graph, sub, threshold: options.expand ? nil : HubGrouping.defaultThreshold, labelOf: labelOf)
         let drawnNodes = sub.nodes.filter { !grouping.groupedNodes.contains($0) }
         let drawnEdges = sub.edges.filter { !grouping.groupedEdges.contains($0) }
         let labelsUsed = NodeStyle.legendOrder(Set(labelOf.values))
         let stagger = LeafStagger(graph, drawnEdges, groups: grouping.groups)
+
+        // Arrows between two labels that all have one type need no label: the legend says it.
+        var typesBetween: [Pair: Set<String>] = [:]
+        for e in drawnEdges {
+            typesBetween[Pair(labelOf[graph.from(edge: e)] ?? "", labelOf[graph.to(edge: e)] ?? ""), default: []].insert(graph.edges[e].type)
+        }
+        for group in grouping.groups {
+            let hub = labelOf[group.hub] ?? ""
+            typesBetween[group.outgoing ? Pair(hub, group.label) : Pair(group.label, hub), default: []].insert(group.type)
+        }
+        let drawLegend = options.legend && !labelsUsed.isEmpty
+        let unlabelled = drawLegend ? Set(typesBetween.filter { $0.value.count == 1 }.keys) : []
+
+        if drawLegend {
+            let severities = Set(sub.nodes.compactMap { graph.nodes[$0].properties["audit_severity"]?.string })
+            let legend = DOTLegend(
+                labels: labelsUsed,
+                arrows: unlabelled.map { DOTLegend.Arrow(from: $0.from, to: $0.to, type: typesBetween[$0]!.first!) }.sorted(),
+                labelledArrows: unlabelled.count < typesBetween.count,
+                lists: !grouping.groups.isEmpty,
+                severities: DOTLegend.severityOrder.filter(severities.contains))
+            graphAttributes += ["labelloc=t", "labeljust=l", "label=<\(legend.table(title: options.title))>"]
+        } else if let title = options.title {
+            graphAttributes += ["labelloc=t", "labeljust=l", "label=<<B>\(DOTText.html(title))</B>>"]
+        }
+        out += "  graph [\(graphAttributes.joined(separator: ", "))];\n"
+        out += "  node [fontname=\(DOTText.quoted(Self.font)), fontsize=11, penwidth=1.2, margin=\"0.14,0.06\"];\n"
+        out += "  edge [fontname=\(DOTText.quoted(Self.font)), fontsize=9, arrowsize=0.7, penwidth=1.0];\n"
 
         // Nodes, grouped into clusters by label when asked, else in subgraph order; list nodes
         // go with their members' label.
@@ -119,10 +140,14 @@ public struct DOTWriter: Sendable {
         }
 
         for e in drawnEdges {
-            out += "  " + edgeStatement(graph, e, labelOf: labelOf, minlen: stagger.minlen[e]) + "\n"
+            let pair = Pair(labelOf[graph.from(edge: e)] ?? "", labelOf[graph.to(edge: e)] ?? "")
+            out += "  " + edgeStatement(graph, e, labelOf: labelOf, minlen: stagger.minlen[e], labelled: !unlabelled.contains(pair)) + "\n"
         }
         for (index, group) in grouping.groups.enumerated() {
-            out += "  " + groupEdgeStatement(graph, group, labelOf: labelOf, minlen: stagger.groupMinlen[index]) + "\n"
+            let hub = labelOf[group.hub] ?? ""
+            let pair = group.outgoing ? Pair(hub, group.label) : Pair(group.label, hub)
+            out += "  " + groupEdgeStatement(graph, group, labelOf: labelOf, minlen: stagger.groupMinlen[index],
+                                             labelled: !unlabelled.contains(pair)) + "\n"
         }
         // Separate pieces go a few to a row rather than all in one column.
         let grid = ComponentGrid(
@@ -134,9 +159,6 @@ public struct DOTWriter: Sendable {
             out += "  \(DOTText.quoted(link.from)) -> \(DOTText.quoted(link.to)) [style=invis];\n"
         }
 
-        if options.legend && !labelsUsed.isEmpty {
-            out += legend(labelsUsed)
-        }
         out += "}\n"
         return out
     }
@@ -152,6 +174,10 @@ public struct DOTWriter: Sendable {
             "fillcolor=\(DOTText.quoted(style.fill))", "color=\(DOTText.quoted(style.border))",
             "tooltip=\(DOTText.quoted(nodeTooltip(graph, node)))",
         ]
+        if let severity = node.properties["audit_severity"]?.string {
+            attributes[4] = "color=\(DOTText.quoted(DOTLegend.severityColour(severity)))"
+            attributes.append("penwidth=3")
+        }
         if let url = node.properties["url"]?.string.flatMap(DOTWriter.link) {
             attributes.append("URL=\(DOTText.quoted(url))")
             attributes.append("target=\"_blank\"")
@@ -159,12 +185,18 @@ public struct DOTWriter: Sendable {
         return "\(DOTText.quoted(node.id)) [\(attributes.joined(separator: ", "))];"
     }
 
-    func edgeStatement(_ graph: Graph, _ e: Int, labelOf: [Int: String], minlen: Int? = nil) -> String {
+    /// Two labels, the start and end of an arrow.
+    struct Pair: Hashable {
+        var from: String
+        var to: String
+        init(_ from: String, _ to: String) { self.from = from; self.to = to }
+    }
+
+    func edgeStatement(_ graph: Graph, _ e: Int, labelOf: [Int: String], minlen: Int? = nil, labelled: Bool = true) -> String {
         let edge = graph.edges[e]
         let colour = NodeStyle.forLabel(labelOf[edge.from] ?? "").border
-        var attributes = [
-            "label=\(DOTText.quoted(edge.type))", "color=\(DOTText.quoted(colour))",
-            "fontcolor=\(DOTText.quoted(colour))",
+        var attributes = (labelled ? ["label=\(DOTText.quoted(edge.type))"] : []) + [
+            "color=\(DOTText.quoted(colour))", "fontcolor=\(DOTText.quoted(colour))",
             "tooltip=\(DOTText.quoted(tooltip(graph, title: "\(edge.type) (\(edge.id))", edge.citations)))",
         ]
         if let minlen { attributes.append("minlen=\(minlen)") }
@@ -226,11 +258,12 @@ public struct DOTWriter: Sendable {
     }
 
     /// The one edge between a hub and its list node.
-    func groupEdgeStatement(_ graph: Graph, _ group: HubGrouping.Group, labelOf: [Int: String], minlen: Int?) -> String {
+    func groupEdgeStatement(_ graph: Graph, _ group: HubGrouping.Group, labelOf: [Int: String], minlen: Int?,
+                            labelled: Bool = true) -> String {
         let start = group.outgoing ? labelOf[group.hub] ?? "" : group.label
         let colour = NodeStyle.forLabel(start).border
-        var attributes = [
-            "label=\(DOTText.quoted(group.type))", "color=\(DOTText.quoted(colour))",
+        var attributes = (labelled ? ["label=\(DOTText.quoted(group.type))"] : []) + [
+            "color=\(DOTText.quoted(colour))",
             "fontcolor=\(DOTText.quoted(colour))", "penwidth=1.6",
             "tooltip=\(DOTText.quoted("\(group.type) ×\(group.members.count)"))",
         ]
@@ -258,11 +291,14 @@ public struct DOTWriter: Sendable {
         return out
     }
 
-    /// The HTML-like caption of a node: name lines, for figures and claims what they state,
-    /// and a small grey line with the label (and the period and region of a figure).
+    /// The HTML-like caption of a node: its whole name in one weight; for a figure its amount
+    /// in bold over its measure, for a claim its statement; then a small grey line with a
+    /// figure's period and region, and the label where shape and colour do not tell it (a
+    /// label outside ``NodeStyle/known``, or no legend).
     func caption(_ node: Node, label: String) -> String {
         var lines: [String] = []
-        var small = label
+        var small: [String] = []
+        if !options.legend || !NodeStyle.known.contains(where: { $0.label == label }) { small.append(label) }
         let name = node.displayName(in: options.language)
         switch label {
         case "Figure":
@@ -270,19 +306,17 @@ public struct DOTWriter: Sendable {
             if let amount = figure.amount { lines.append("<B>\(DOTText.html(amount))</B>") }
             let measure = node.properties["measure"]?.string ?? name
             lines += DOTText.wrap(measure, width: Self.wrapWidth).map(DOTText.html)
-            if let context = figure.context { small += " · " + context }
+            if let context = figure.context { small.append(context) }
         case "Claim":
-            if let assessment = node.properties["assessment"]?.string {
-                lines.append("<B>\(DOTText.html(assessment))</B>")
-            }
-            let measure = node.properties["measure"]?.string ?? name
-            lines += DOTText.wrap(measure, width: Self.wrapWidth).map(DOTText.html)
-            if let period = FigureCaption(properties: node.properties).period { small += " · " + period }
+            let statement = node.properties["statement"]?.string ?? node.properties["measure"]?.string ?? name
+            lines += DOTText.wrap(statement, width: Self.wrapWidth + 8).map(DOTText.html)
+            if let period = FigureCaption(properties: node.properties).period { small.append(period) }
         default:
-            let wrapped = DOTText.wrap(name, width: Self.wrapWidth).map(DOTText.html)
-            lines += wrapped.enumerated().map { $0.offset == 0 ? "<B>\($0.element)</B>" : $0.element }
+            lines += DOTText.wrap(name, width: Self.wrapWidth).map(DOTText.html)
         }
-        lines.append("<FONT POINT-SIZE=\"8\" COLOR=\"#666666\">\(DOTText.html(small))</FONT>")
+        if !small.isEmpty {
+            lines.append("<FONT POINT-SIZE=\"8\" COLOR=\"#666666\">\(DOTText.html(small.joined(separator: " · ")))</FONT>")
+        }
         return lines.joined(separator: "<BR/>")
     }
 
@@ -312,26 +346,6 @@ public struct DOTWriter: Sendable {
             lines.append(line)
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// The legend: one borderless table node with a swatch (fill and border colour of the
-    /// label) and the label's name per row, two columns when there are many labels.
-    func legend(_ labels: [String]) -> String {
-        let columns = labels.count > 6 ? 2 : 1
-        var rows = "<TR><TD COLSPAN=\"\(columns * 2)\"><FONT POINT-SIZE=\"10\" COLOR=\"#555555\">Legend</FONT></TD></TR>"
-        var index = 0
-        while index < labels.count {
-            rows += "<TR>"
-            for label in labels[index..<min(index + columns, labels.count)] {
-                let style = NodeStyle.forLabel(label)
-                rows += "<TD BGCOLOR=\"\(style.fill)\" COLOR=\"\(style.border)\" BORDER=\"1\" WIDTH=\"14\" HEIGHT=\"12\"></TD>"
-                rows += "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">\(DOTText.html(label))</FONT></TD>"
-            }
-            rows += "</TR>"
-            index += columns
-        }
-        let table = "<TABLE BORDER=\"1\" COLOR=\"#bbbbbb\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\" STYLE=\"ROUNDED\">\(rows)</TABLE>"
-        return "  \"kgq.legend\" [shape=plaintext, margin=0, label=<\(table)>, tooltip=\"Legend: shape and colour of each label\"];\n"
     }
 }
 
