@@ -108,11 +108,13 @@ public final class GraphvizRenderer: @unchecked Sendable {
     }
 
     /// The Graphviz `ratio` (height over width) that brings a `box` of width and height within
-    /// `maxAspect`, or nil when it already is.
+    /// `maxAspect`, or nil when it already is. It aims a tenth short, so the margin and the
+    /// rounding to pixels cannot take the picture past `maxAspect` again.
     static func ratio(fitting box: (width: Double, height: Double), maxAspect: Double) -> String? {
         guard box.width > 0, box.height > 0 else { return nil }
-        if box.height > box.width * maxAspect { return String(maxAspect) }
-        if box.width > box.height * maxAspect { return String(1 / maxAspect) }
+        let target = max(1, maxAspect * 0.9)
+        if box.height > box.width * maxAspect { return String(target) }
+        if box.width > box.height * maxAspect { return String(1 / target) }
         return nil
     }
 
