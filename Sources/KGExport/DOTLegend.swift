@@ -91,7 +91,7 @@ struct DOTLegend {
                 }
                 rows += "</TR>"
             }
-            parts.append("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">\(rows)</TABLE>")
+            parts.append("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\" COLUMNS=\"*\" COLOR=\"#dddddd\">\(rows)</TABLE>")
         }
         if lists {
             parts.append(small("double border: a node's neighbours of one label, listed (--expand draws each)"))

@@ -169,6 +169,13 @@ struct ExportCommand: ParsableCommand {
         let settings = ExportSettings(title: pictureTitle, language: language, maxNodes: maxNodes, layout: layout.rawValue,
                                       clusterByLabel: clusterBy == .label, legend: !noLegend, expand: expand,
                                       dpi: dpi, size: size)
+        if ["dot", "png", "svg", "pdf", "graphml"].contains(format.format) {
+            let unwritable = UnwritableText.count(in: graph, subgraph.closed(in: graph))
+            if unwritable > 0 {
+                CLI.error(Diagnostic(.warning, "\(unwritable) control or non-character code point\(unwritable == 1 ? "" : "s") (C0 controls, U+FFFE, U+FFFF) in the exported strings became U+FFFD '\u{FFFD}': \(format.format) cannot hold them",
+                                     help: "--format json keeps them as they are").rendered())
+            }
+        }
         let result = try format.export(graph, subgraph, settings: settings)
         try write(result, format: format)
     }

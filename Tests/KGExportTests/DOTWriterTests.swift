@@ -192,7 +192,7 @@ import Testing
 
     @Test(arguments: [
         ("a\"b", #""a\"b""#), ("back\\slash", #""back\\slash""#), ("new\nline", #""new\nline""#),
-        ("ends\\", #""ends\\""#), ("Lön", "\"Lön\""), ("bell\u{07}", "\"bell\""),
+        ("ends\\", #""ends\\""#), ("Lön", "\"Lön\""), ("bell\u{07}", "\"bell\u{FFFD}\""),
     ])
     func quoting(input: String, expected: String) {
         #expect(DOTText.quoted(input) == expected)
