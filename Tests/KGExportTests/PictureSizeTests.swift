@@ -62,6 +62,18 @@ struct PictureSizeTests {
         #expect(max(size.width, size.height) >= 150, "\(size)")
     }
 
+    @Test(arguments: [
+        (["--size", "8,x"], "--size takes inches"), (["--size", "0"], "--size takes inches"),
+        (["--size", "1,2,3"], "--size takes inches"), (["--dpi", "5"], "--dpi takes a whole number from 36 to 600"),
+        (["--dpi", "-96"], "--dpi takes a whole number from 36 to 600"),
+    ])
+    func badSizeOrDPIIsAnError(arguments: [String], message: String) throws {
+        let run = KGTestSupport.runKGQ(["export", "--graph", "graphs/customer-service", "--format", "png", "-o", "/tmp/kgq-never.png"] + arguments)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/kgq-never.png"))
+    }
+
     static let generated: URL = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("kgq-picture-generated-\(UUID().uuidString)")
         let run = KGTestSupport.runKGQ(["generate", "--nodes", "10000", "--edges", "100000", "--seed", "1", "-o", url.path])
