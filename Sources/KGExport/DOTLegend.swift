@@ -20,6 +20,8 @@ struct DOTLegend {
     var labelledArrows: Bool
     /// The picture has list nodes.
     var lists: Bool
+    /// The picture draws citations (`--citations`): document arrows, and `via` arrows.
+    var citations: (documents: Bool, via: Bool) = (false, false)
     /// Audit severities used by the picture, worst first.
     var severities: [String]
 
@@ -92,6 +94,12 @@ struct DOTLegend {
                 rows += "</TR>"
             }
             parts.append("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\" COLUMNS=\"*\" COLOR=\"#dddddd\">\(rows)</TABLE>")
+        }
+        if citations.documents {
+            parts.append(small("dashed grey arrow: the document states it, at that line"
+                               + (citations.via ? "; dotted: the original source the document names (via)" : "")))
+        } else if citations.via {
+            parts.append(small("dotted grey arrow: the original source a citation names (via)"))
         }
         if lists {
             parts.append(small("double border: a node's neighbours of one label, listed (--expand draws each)"))

@@ -35,6 +35,9 @@ public struct DOTWriter: Sendable {
         /// The largest drawing, Graphviz `size` in inches: `"8,11"`, or `"8,11!"` to scale up
         /// as well (`--size`). The default keeps a bitmap within 4000 pixels at 96 dpi.
         public var size: String
+        /// Draw each drawn statement's citations (`--citations`): its documents as nodes, with a
+        /// dashed arrow labelled by line, and the `via` source with a dotted arrow.
+        public var citations: Bool
 
         /// 96 pixels per inch, as screens draw.
         public static let defaultDPI = 96
@@ -43,7 +46,8 @@ public struct DOTWriter: Sendable {
 
         public init(clusterByLabel: Bool = false, legend: Bool = true, language: String? = nil,
                     title: String? = nil, rankdir: String = "LR", expand: Bool = false,
-                    dpi: Int = Options.defaultDPI, size: String = Options.defaultSize) {
+                    dpi: Int = Options.defaultDPI, size: String = Options.defaultSize, citations: Bool = false) {
+            self.citations = citations
             self.clusterByLabel = clusterByLabel
             self.legend = legend
             self.language = language
@@ -68,7 +72,9 @@ public struct DOTWriter: Sendable {
 
     /// The DOT text of `subgraph` (closed first, so every edge has both ends).
     public func write(_ graph: Graph, _ subgraph: Subgraph) -> String {
-        let sub = subgraph.closed(in: graph)
+        var sub = subgraph.closed(in: graph)
+        let cited = options.citations ? CitationLinks(graph, sub) : CitationLinks()
+        if !cited.links.isEmpty { sub = Subgraph(nodes: sub.nodes + cited.extraNodes, edges: sub.edges) }
         var out = "digraph kgq {\n"
         var graphAttributes = [
             "rankdir=\(options.rankdir == "TB" ? "TB" : "LR")", "fontname=\(DOTText.quoted(Self.font))",
@@ -97,6 +103,10 @@ public struct DOTWriter: Sendable {
             typesBetween[group.outgoing ? Pair(hub, group.label) : Pair(group.label, hub), default: []].insert(group.type)
         }
         let drawLegend = options.legend && !labelsUsed.isEmpty
+        // Where a cited statement is drawn: its own node, or the list node it is in.
+        var drawnAs: [Int: String] = [:]
+        for group in grouping.groups { for m in group.members { drawnAs[m] = group.id(graph) } }
+        func key(_ n: Int) -> String { drawnAs[n] ?? graph.nodes[n].id }
         let unlabelled = drawLegend ? Set(typesBetween.filter { $0.value.count == 1 }.keys) : []
 
         if drawLegend {
@@ -106,6 +116,7 @@ public struct DOTWriter: Sendable {
                 arrows: unlabelled.map { DOTLegend.Arrow(from: $0.from, to: $0.to, type: typesBetween[$0]!.first!) }.sorted(),
                 labelledArrows: unlabelled.count < typesBetween.count,
                 lists: !grouping.groups.isEmpty,
+                citations: (cited.links.contains { !$0.via }, cited.links.contains { $0.via }),
                 severities: DOTLegend.severityOrder.filter(severities.contains))
             graphAttributes += ["labelloc=t", "labeljust=l", "label=<\(legend.table(title: options.title))>"]
         } else if let title = options.title {
@@ -149,11 +160,23 @@ public struct DOTWriter: Sendable {
             out += "  " + groupEdgeStatement(graph, group, labelOf: labelOf, minlen: stagger.groupMinlen[index],
                                              labelled: !unlabelled.contains(pair)) + "\n"
         }
+        var citationEdges: [(from: String, to: String)] = []
+        for link in cited.links {
+            let (from, to) = (key(link.from), key(link.to))
+            citationEdges.append((from, to))
+            let label = link.via ? "via" : (link.lines.count == 1 ? "line " : "lines ") + link.lines.map(String.init).joined(separator: ", ")
+            let attributes = [
+                "label=\(DOTText.quoted(label))", "style=\(link.via ? "dotted" : "dashed")", "color=\"#888888\"",
+                "fontcolor=\"#555555\"", "arrowhead=empty", "tooltip=\(DOTText.quoted(link.tooltip))",
+            ]
+            out += "  \(DOTText.quoted(from)) -> \(DOTText.quoted(to)) [\(attributes.joined(separator: ", "))];\n"
+        }
         // Separate pieces go a few to a row rather than all in one column.
         let grid = ComponentGrid(
             nodes: drawnNodes.map { graph.nodes[$0].id } + grouping.groups.map { $0.id(graph) },
             edges: drawnEdges.map { (graph.nodes[graph.from(edge: $0)].id, graph.nodes[graph.to(edge: $0)].id) }
-                + grouping.groups.map { $0.outgoing ? (graph.nodes[$0.hub].id, $0.id(graph)) : ($0.id(graph), graph.nodes[$0.hub].id) },
+                + grouping.groups.map { $0.outgoing ? (graph.nodes[$0.hub].id, $0.id(graph)) : ($0.id(graph), graph.nodes[$0.hub].id) }
+                + citationEdges,
             leftToRight: options.rankdir != "TB")
         for link in grid.links {
             out += "  \(DOTText.quoted(link.from)) -> \(DOTText.quoted(link.to)) [style=invis];\n"

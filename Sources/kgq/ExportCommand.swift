@@ -64,6 +64,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw every neighbour of a hub on its own (by default more than \(DOTWriter.groupThreshold) leaves of one label and relationship type become one list node).")
     var expand = false
 
+    @Flag(name: .long, help: "Draw each statement's citations: the documents (dashed arrows labelled by line) and the original sources they name (dotted). A saved view with a '// draw: citations' line turns it on.")
+    var citations = false
+
     @Option(name: .long, parsing: .unconditional, help: "Pixels per inch of png and jpg pictures (default 96, 36 to 600).")
     var dpi: Int?
 
@@ -147,12 +150,14 @@ struct ExportCommand: ParsableCommand {
 
         var queryText = query
         var pictureTitle = title
+        var drawCitations = citations
         if let queryFile {
             guard let text = try? String(contentsOfFile: queryFile, encoding: .utf8) else {
                 throw Diagnostic(.error, "cannot read the query file '\(queryFile)'", help: "check the path")
             }
             queryText = text
             if pictureTitle == nil { pictureTitle = ExportCommand.leadingComment(text) }
+            if ExportCommand.asksForCitations(text) { drawCitations = true }
         }
 
         var graph = try graphOptions.load(with: registry)
@@ -168,7 +173,7 @@ struct ExportCommand: ParsableCommand {
 
         let settings = ExportSettings(title: pictureTitle, language: language, maxNodes: maxNodes, layout: layout.rawValue,
                                       clusterByLabel: clusterBy == .label, legend: !noLegend, expand: expand,
-                                      dpi: dpi, size: size)
+                                      dpi: dpi, size: size, citations: drawCitations)
         if ["dot", "png", "svg", "pdf", "graphml"].contains(format.format) {
             let unwritable = UnwritableText.count(in: graph, subgraph.closed(in: graph))
             if unwritable > 0 {
@@ -221,6 +226,15 @@ struct ExportCommand: ParsableCommand {
         }
         let bytes = result.files.reduce(0) { $0 + $1.bytes.count }
         CLI.error("wrote \(written.joined(separator: ", ")) (\(bytes) bytes)")
+    }
+
+    /// True when a saved view has a `// draw: citations` comment line.
+    static func asksForCitations(_ text: String) -> Bool {
+        text.split(separator: "\n").contains { line in
+            let words = line.trimmingCharacters(in: .whitespaces)
+            guard words.hasPrefix("//") else { return false }
+            return words.dropFirst(2).trimmingCharacters(in: .whitespaces).lowercased() == "draw: citations"
+        }
     }
 
     /// True for a Graphviz size: one or two positive numbers of inches, comma-separated, and an

@@ -178,6 +178,32 @@ import Testing
         #expect(!dot.contains("audit warning"))
     }
 
+    /// `--citations`: each figure's and claim's documents are drawn with a dashed arrow
+    /// labelled by line, the `via` source with a dotted one unless a relationship joins them.
+    @Test func citationsAreDrawnForFiguresAndClaims() throws {
+        var g = Graph()
+        try g.addNode(Document(id: "doc:a", file: "a.txt", sha256: String(repeating: "a", count: 64),
+                               language: "en", title: "Report A", kind: "news article").node)
+        let source = try g.addNode(Node(id: "source:s", labels: ["Source"], properties: ["name": .string("Survey S")]))
+        let figure = try g.addNode(Node(id: "fig:f", labels: ["Figure"], properties: ["value": .int(5), "measure": .string("growth")],
+            citations: [Citation(document: "doc:a", line: 7, quote: "grew 5", via: "source:s"),
+                        Citation(document: "doc:a", line: 9, quote: "five")]))
+        let role = try g.addNode(Node(id: "role:r", labels: ["Role"], properties: ["name": .string("agent")],
+            citations: [Citation(document: "doc:a", line: 2, quote: "agents")]))
+        try g.addEdge(Edge(id: "m", type: "MEASURES", from: figure, to: role))
+        _ = source
+        let only = Subgraph(nodes: [figure, role], edges: g.edges(ofType: "MEASURES"))
+        let dot = DOTWriter(options: .init(citations: true)).write(g, only)
+        #expect(dot.contains(#""doc:a" -> "fig:f" [label="lines 7, 9", style=dashed"#))
+        #expect(dot.contains(#""source:s" -> "fig:f" [label="via", style=dotted"#))
+        #expect(dot.contains("\"doc:a\" ["))          // the document is drawn
+        #expect(!dot.contains(#""doc:a" -> "role:r""#))   // a role's citations stay in its tooltip
+        #expect(dot.contains("the document states it, at that line; dotted"))
+        let counts = try GraphvizRenderer.shared.check(dot: dot)
+        #expect(counts.nodes == 4 && counts.edges == 3)
+        #expect(!DOTWriter().write(g, only).contains("style=dashed, color=\"#888888\""))
+    }
+
     @Test func aTooLongOrTooWideLayoutIsRefitted() {
         #expect(GraphvizRenderer.ratio(fitting: (100, 1000), maxAspect: 3) == "2.7")
         #expect(GraphvizRenderer.ratio(fitting: (1000, 100), maxAspect: 3) == String(1 / 2.7))
