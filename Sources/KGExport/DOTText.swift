@@ -3,7 +3,8 @@
 /// - Quoted strings (`"…"`) used for ids, edge labels and tooltips are Graphviz "escString"s:
 ///   a backslash must be doubled, a quote escaped, and a newline written as `\n`.
 /// - HTML-like labels (`<…>`) are XML: `& < > "` become entities and newlines `<BR/>`.
-/// Control characters other than newline and tab are dropped: Graphviz cannot show them.
+/// Control characters other than newline and tab, and U+FFFE/U+FFFF, become U+FFFD (see
+/// ``UnwritableText``): `dot` refuses them and SVG may not hold them.
 public enum DOTText {
     /// A DOT quoted string, quotes included: `"say \"hi\"\n"`.
     public static func quoted(_ s: String) -> String {
@@ -17,8 +18,8 @@ public enum DOTText {
             case "\r": break
             case "\t": out += " "
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-                out.unicodeScalars.append(scalar)
+                if scalar.value == 0x7F { continue }
+                out.unicodeScalars.append(UnwritableText.isUnwritable(scalar) ? UnwritableText.replacement : scalar)
             }
         }
         return out + "\""
@@ -38,8 +39,8 @@ public enum DOTText {
             case "\r": break
             case "\t": out += " "
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-                out.unicodeScalars.append(scalar)
+                if scalar.value == 0x7F { continue }
+                out.unicodeScalars.append(UnwritableText.isUnwritable(scalar) ? UnwritableText.replacement : scalar)
             }
         }
         return out

@@ -27,14 +27,35 @@ public struct DOTWriter: Sendable {
         public var title: String?
         /// Graphviz rankdir: `LR` (default) or `TB`.
         public var rankdir: String
+        /// Draw every leaf of a hub on its own (`--expand`) instead of one list node per
+        /// label and relationship type when there are more than ``HubGrouping/defaultThreshold``.
+        public var expand: Bool
+        /// Pixels per inch of PNG and other bitmaps (`--dpi`).
+        public var dpi: Int
+        /// The largest drawing, Graphviz `size` in inches: `"8,11"`, or `"8,11!"` to scale up
+        /// as well (`--size`). The default keeps a bitmap within 4000 pixels at 96 dpi.
+        public var size: String
+        /// Draw each drawn statement's citations (`--citations`): its documents as nodes, with a
+        /// dashed arrow labelled by line, and the `via` source with a dotted arrow.
+        public var citations: Bool
+
+        /// 96 pixels per inch, as screens draw.
+        public static let defaultDPI = 96
+        /// 4000 pixels at 96 dpi on either side.
+        public static let defaultSize = "41.6,41.6"
 
         public init(clusterByLabel: Bool = false, legend: Bool = true, language: String? = nil,
-                    title: String? = nil, rankdir: String = "LR") {
+                    title: String? = nil, rankdir: String = "LR", expand: Bool = false,
+                    dpi: Int = Options.defaultDPI, size: String = Options.defaultSize, citations: Bool = false) {
+            self.citations = citations
             self.clusterByLabel = clusterByLabel
             self.legend = legend
             self.language = language
             self.title = title
             self.rankdir = rankdir
+            self.expand = expand
+            self.dpi = dpi
+            self.size = size
         }
     }
 
@@ -42,6 +63,8 @@ public struct DOTWriter: Sendable {
     /// Names wrap at about this many characters.
     static let wrapWidth = 26
     static let font = "DejaVu Sans"
+    /// More leaves of one label and relationship type than this on one node become a list node.
+    public static let groupThreshold = HubGrouping.defaultThreshold
 
     public init(options: Options = Options()) {
         self.options = options
@@ -49,48 +72,116 @@ public struct DOTWriter: Sendable {
 
     /// The DOT text of `subgraph` (closed first, so every edge has both ends).
     public func write(_ graph: Graph, _ subgraph: Subgraph) -> String {
-        let sub = subgraph.closed(in: graph)
+        var sub = subgraph.closed(in: graph)
+        let cited = options.citations ? CitationLinks(graph, sub) : CitationLinks()
+        if !cited.links.isEmpty { sub = Subgraph(nodes: sub.nodes + cited.extraNodes, edges: sub.edges) }
         var out = "digraph kgq {\n"
         var graphAttributes = [
             "rankdir=\(options.rankdir == "TB" ? "TB" : "LR")", "fontname=\(DOTText.quoted(Self.font))",
-            "fontsize=12", "nodesep=0.25", "ranksep=0.5", "pad=0.3", "newrank=true",
+            "fontsize=12", "nodesep=0.25", "ranksep=0.5", "pad=0.3",
             "bgcolor=\"white\"", "tooltip=\" \"",
+            // Fit a screen: at most `size` inches (scaled down, never up unless it ends in "!").
+            "dpi=\(options.dpi)", "size=\(DOTText.quoted(options.size))",
             // Force-directed engines (neato, fdp, sfdp) otherwise let nodes overlap; dot ignores these.
             "overlap=prism", "sep=\"+8\"",
         ]
-        if let title = options.title {
+        if options.clusterByLabel { graphAttributes.append("newrank=true") }
+        let labelOf = Dictionary(uniqueKeysWithValues: sub.nodes.map { ($0, NodeStyle.primaryLabel(of: graph.nodes[$0])) })
+        let grouping = HubGrouping(graph, sub, threshold: options.expand ? nil : HubGrouping.defaultThreshold, labelOf: labelOf)
+        let drawnNodes = sub.nodes.filter { !grouping.groupedNodes.contains($0) }
+        let drawnEdges = sub.edges.filter { !grouping.groupedEdges.contains($0) }
+        let labelsUsed = NodeStyle.legendOrder(Set(labelOf.values))
+        let stagger = LeafStagger(graph, drawnEdges, groups: grouping.groups)
+
+        // Arrows between two labels that all have one type need no label: the legend says it.
+        var typesBetween: [Pair: Set<String>] = [:]
+        for e in drawnEdges {
+            typesBetween[Pair(labelOf[graph.from(edge: e)] ?? "", labelOf[graph.to(edge: e)] ?? ""), default: []].insert(graph.edges[e].type)
+        }
+        for group in grouping.groups {
+            let hub = labelOf[group.hub] ?? ""
+            typesBetween[group.outgoing ? Pair(hub, group.label) : Pair(group.label, hub), default: []].insert(group.type)
+        }
+        let drawLegend = options.legend && !labelsUsed.isEmpty
+        // Where a cited statement is drawn: its own node, or the list node it is in.
+        var drawnAs: [Int: String] = [:]
+        for group in grouping.groups { for m in group.members { drawnAs[m] = group.id(graph) } }
+        func key(_ n: Int) -> String { drawnAs[n] ?? graph.nodes[n].id }
+        let unlabelled = drawLegend ? Set(typesBetween.filter { $0.value.count == 1 }.keys) : []
+
+        if drawLegend {
+            let severities = Set(sub.nodes.compactMap { graph.nodes[$0].properties["audit_severity"]?.string })
+            let legend = DOTLegend(
+                labels: labelsUsed,
+                arrows: unlabelled.map { DOTLegend.Arrow(from: $0.from, to: $0.to, type: typesBetween[$0]!.first!) }.sorted(),
+                labelledArrows: unlabelled.count < typesBetween.count,
+                lists: !grouping.groups.isEmpty,
+                citations: (cited.links.contains { !$0.via }, cited.links.contains { $0.via }),
+                severities: DOTLegend.severityOrder.filter(severities.contains))
+            graphAttributes += ["labelloc=t", "labeljust=l", "label=<\(legend.table(title: options.title))>"]
+        } else if let title = options.title {
             graphAttributes += ["labelloc=t", "labeljust=l", "label=<<B>\(DOTText.html(title))</B>>"]
         }
         out += "  graph [\(graphAttributes.joined(separator: ", "))];\n"
         out += "  node [fontname=\(DOTText.quoted(Self.font)), fontsize=11, penwidth=1.2, margin=\"0.14,0.06\"];\n"
         out += "  edge [fontname=\(DOTText.quoted(Self.font)), fontsize=9, arrowsize=0.7, penwidth=1.0];\n"
 
-        // Nodes, grouped into clusters by label when asked, else in subgraph order.
-        let labelOf = Dictionary(uniqueKeysWithValues: sub.nodes.map { ($0, NodeStyle.primaryLabel(of: graph.nodes[$0])) })
-        let labelsUsed = NodeStyle.legendOrder(Set(labelOf.values))
+        // Nodes, grouped into clusters by label when asked, else in subgraph order; list nodes
+        // go with their members' label.
         if options.clusterByLabel {
             for (index, label) in labelsUsed.enumerated() {
                 let style = NodeStyle.forLabel(label)
                 out += "  subgraph \(DOTText.quoted("cluster_\(index)_\(label)")) {\n"
                 out += "    graph [label=\(DOTText.quoted(label)), style=\"rounded,dashed\", color=\(DOTText.quoted(style.border)), fontcolor=\(DOTText.quoted(style.border))];\n"
-                for n in sub.nodes where labelOf[n] == label {
+                for n in drawnNodes where labelOf[n] == label {
                     out += "    " + nodeStatement(graph, n, label: label) + "\n"
+                }
+                for group in grouping.groups where group.label == label {
+                    out += "    " + groupStatement(graph, group) + "\n"
                 }
                 out += "  }\n"
             }
         } else {
-            for n in sub.nodes {
+            for n in drawnNodes {
                 out += "  " + nodeStatement(graph, n, label: labelOf[n] ?? "") + "\n"
+            }
+            for group in grouping.groups {
+                out += "  " + groupStatement(graph, group) + "\n"
             }
         }
 
-        for e in sub.edges {
-            out += "  " + edgeStatement(graph, e, labelOf: labelOf) + "\n"
+        for e in drawnEdges {
+            let pair = Pair(labelOf[graph.from(edge: e)] ?? "", labelOf[graph.to(edge: e)] ?? "")
+            out += "  " + edgeStatement(graph, e, labelOf: labelOf, minlen: stagger.minlen[e], labelled: !unlabelled.contains(pair)) + "\n"
+        }
+        for (index, group) in grouping.groups.enumerated() {
+            let hub = labelOf[group.hub] ?? ""
+            let pair = group.outgoing ? Pair(hub, group.label) : Pair(group.label, hub)
+            out += "  " + groupEdgeStatement(graph, group, labelOf: labelOf, minlen: stagger.groupMinlen[index],
+                                             labelled: !unlabelled.contains(pair)) + "\n"
+        }
+        var citationEdges: [(from: String, to: String)] = []
+        for link in cited.links {
+            let (from, to) = (key(link.from), key(link.to))
+            citationEdges.append((from, to))
+            let label = link.via ? "via" : (link.lines.count == 1 ? "line " : "lines ") + link.lines.map(String.init).joined(separator: ", ")
+            let attributes = [
+                "label=\(DOTText.quoted(label))", "style=\(link.via ? "dotted" : "dashed")", "color=\"#888888\"",
+                "fontcolor=\"#555555\"", "arrowhead=empty", "tooltip=\(DOTText.quoted(link.tooltip))",
+            ]
+            out += "  \(DOTText.quoted(from)) -> \(DOTText.quoted(to)) [\(attributes.joined(separator: ", "))];\n"
+        }
+        // Separate pieces go a few to a row rather than all in one column.
+        let grid = ComponentGrid(
+            nodes: drawnNodes.map { graph.nodes[$0].id } + grouping.groups.map { $0.id(graph) },
+            edges: drawnEdges.map { (graph.nodes[graph.from(edge: $0)].id, graph.nodes[graph.to(edge: $0)].id) }
+                + grouping.groups.map { $0.outgoing ? (graph.nodes[$0.hub].id, $0.id(graph)) : ($0.id(graph), graph.nodes[$0.hub].id) }
+                + citationEdges,
+            leftToRight: options.rankdir != "TB")
+        for link in grid.links {
+            out += "  \(DOTText.quoted(link.from)) -> \(DOTText.quoted(link.to)) [style=invis];\n"
         }
 
-        if options.legend && !labelsUsed.isEmpty {
-            out += legend(labelsUsed)
-        }
         out += "}\n"
         return out
     }
@@ -106,6 +197,10 @@ public struct DOTWriter: Sendable {
             "fillcolor=\(DOTText.quoted(style.fill))", "color=\(DOTText.quoted(style.border))",
             "tooltip=\(DOTText.quoted(nodeTooltip(graph, node)))",
         ]
+        if let severity = node.properties["audit_severity"]?.string {
+            attributes[4] = "color=\(DOTText.quoted(DOTLegend.severityColour(severity)))"
+            attributes.append("penwidth=3")
+        }
         if let url = node.properties["url"]?.string.flatMap(DOTWriter.link) {
             attributes.append("URL=\(DOTText.quoted(url))")
             attributes.append("target=\"_blank\"")
@@ -113,17 +208,92 @@ public struct DOTWriter: Sendable {
         return "\(DOTText.quoted(node.id)) [\(attributes.joined(separator: ", "))];"
     }
 
-    func edgeStatement(_ graph: Graph, _ e: Int, labelOf: [Int: String]) -> String {
+    /// Two labels, the start and end of an arrow.
+    struct Pair: Hashable {
+        var from: String
+        var to: String
+        init(_ from: String, _ to: String) { self.from = from; self.to = to }
+    }
+
+    func edgeStatement(_ graph: Graph, _ e: Int, labelOf: [Int: String], minlen: Int? = nil, labelled: Bool = true) -> String {
         let edge = graph.edges[e]
         let colour = NodeStyle.forLabel(labelOf[edge.from] ?? "").border
-        let attributes = [
-            "label=\(DOTText.quoted(edge.type))", "color=\(DOTText.quoted(colour))",
-            "fontcolor=\(DOTText.quoted(colour))",
+        var attributes = (labelled ? ["label=\(DOTText.quoted(edge.type))"] : []) + [
+            "color=\(DOTText.quoted(colour))", "fontcolor=\(DOTText.quoted(colour))",
             "tooltip=\(DOTText.quoted(tooltip(graph, title: "\(edge.type) (\(edge.id))", edge.citations)))",
         ]
+        if let minlen { attributes.append("minlen=\(minlen)") }
         let from = DOTText.quoted(graph.nodes[edge.from].id)
         let to = DOTText.quoted(graph.nodes[edge.to].id)
         return "\(from) -> \(to) [\(attributes.joined(separator: ", "))];"
+    }
+
+    /// Members of a list node beyond this many are counted, not named.
+    static let groupListLimit = 30
+    /// Names per column of a list node.
+    static let groupColumnHeight = 10
+
+    /// A list node: "23 duties" in bold, then the names in up to three columns, in the
+    /// members' fill and border colour with a double border.
+    func groupStatement(_ graph: Graph, _ group: HubGrouping.Group) -> String {
+        let style = NodeStyle.forLabel(group.label)
+        let shown = group.members.prefix(Self.groupListLimit)
+        let columns = (shown.count + Self.groupColumnHeight - 1) / Self.groupColumnHeight
+        let height = (shown.count + columns - 1) / columns
+        var rows = "<TR><TD COLSPAN=\"\(columns)\" ALIGN=\"LEFT\"><B>\(group.members.count) \(DOTText.html(HubGrouping.plural(group.label)))</B></TD></TR>"
+        for row in 0..<height {
+            rows += "<TR>"
+            for column in 0..<columns {
+                let index = column * height + row
+                let text = index < shown.count ? "· " + DOTText.html(memberText(graph.nodes[shown[shown.startIndex + index]], label: group.label)) : ""
+                rows += "<TD ALIGN=\"LEFT\">\(text)</TD>"
+            }
+            rows += "</TR>"
+        }
+        if group.members.count > shown.count {
+            rows += "<TR><TD COLSPAN=\"\(columns)\" ALIGN=\"LEFT\"><FONT COLOR=\"#666666\">… and \(group.members.count - shown.count) more (--expand draws them)</FONT></TD></TR>"
+        }
+        let table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">\(rows)</TABLE>"
+        let tooltip = ["\(group.members.count) \(HubGrouping.plural(group.label)) (\(group.type))"]
+            + group.members.map { "\(graph.nodes[$0].id): \(memberText(graph.nodes[$0], label: group.label, limit: nil))" }
+        let attributes = [
+            "label=<\(table)>", "shape=box", "style=\"filled,rounded\"", "peripheries=2",
+            "fillcolor=\(DOTText.quoted(style.fill))", "color=\(DOTText.quoted(style.border))",
+            "tooltip=\(DOTText.quoted(tooltip.joined(separator: "\n")))",
+        ]
+        return "\(DOTText.quoted(group.id(graph))) [\(attributes.joined(separator: ", "))];"
+    }
+
+    /// One line for a member of a list node: its name; for a figure its amount and measure, for
+    /// a claim its statement; cut at `limit` characters.
+    func memberText(_ node: Node, label: String, limit: Int? = 48) -> String {
+        var text = node.displayName(in: options.language)
+        switch label {
+        case "Figure":
+            let measure = node.properties["measure"]?.string ?? text
+            text = [FigureCaption(properties: node.properties).amount, measure].compactMap { $0 }.joined(separator: " ")
+        case "Claim":
+            text = node.properties["statement"]?.string ?? node.properties["measure"]?.string ?? text
+        default: break
+        }
+        if let limit, text.count > limit { text = String(text.prefix(limit - 1)) + "…" }
+        return text
+    }
+
+    /// The one edge between a hub and its list node.
+    func groupEdgeStatement(_ graph: Graph, _ group: HubGrouping.Group, labelOf: [Int: String], minlen: Int?,
+                            labelled: Bool = true) -> String {
+        let start = group.outgoing ? labelOf[group.hub] ?? "" : group.label
+        let colour = NodeStyle.forLabel(start).border
+        var attributes = (labelled ? ["label=\(DOTText.quoted(group.type))"] : []) + [
+            "color=\(DOTText.quoted(colour))",
+            "fontcolor=\(DOTText.quoted(colour))", "penwidth=1.6",
+            "tooltip=\(DOTText.quoted("\(group.type) ×\(group.members.count)"))",
+        ]
+        if let minlen { attributes.append("minlen=\(minlen)") }
+        let hub = DOTText.quoted(graph.nodes[group.hub].id)
+        let list = DOTText.quoted(group.id(graph))
+        return (group.outgoing ? "\(hub) -> \(list)" : "\(list) -> \(hub)") + " [\(attributes.joined(separator: ", "))];"
     }
 
     /// A node's `url` as a link target, or nil when it is not a web link: a `javascript:` or
@@ -144,11 +314,14 @@ public struct DOTWriter: Sendable {
         return out
     }
 
-    /// The HTML-like caption of a node: name lines, for figures and claims what they state,
-    /// and a small grey line with the label (and the period and region of a figure).
+    /// The HTML-like caption of a node: its whole name in one weight; for a figure its amount
+    /// in bold over its measure, for a claim its statement; then a small grey line with a
+    /// figure's period and region, and the label where shape and colour do not tell it (a
+    /// label outside ``NodeStyle/known``, or no legend).
     func caption(_ node: Node, label: String) -> String {
         var lines: [String] = []
-        var small = label
+        var small: [String] = []
+        if !options.legend || !NodeStyle.known.contains(where: { $0.label == label }) { small.append(label) }
         let name = node.displayName(in: options.language)
         switch label {
         case "Figure":
@@ -156,19 +329,17 @@ public struct DOTWriter: Sendable {
             if let amount = figure.amount { lines.append("<B>\(DOTText.html(amount))</B>") }
             let measure = node.properties["measure"]?.string ?? name
             lines += DOTText.wrap(measure, width: Self.wrapWidth).map(DOTText.html)
-            if let context = figure.context { small += " · " + context }
+            if let context = figure.context { small.append(context) }
         case "Claim":
-            if let assessment = node.properties["assessment"]?.string {
-                lines.append("<B>\(DOTText.html(assessment))</B>")
-            }
-            let measure = node.properties["measure"]?.string ?? name
-            lines += DOTText.wrap(measure, width: Self.wrapWidth).map(DOTText.html)
-            if let period = FigureCaption(properties: node.properties).period { small += " · " + period }
+            let statement = node.properties["statement"]?.string ?? node.properties["measure"]?.string ?? name
+            lines += DOTText.wrap(statement, width: Self.wrapWidth + 8).map(DOTText.html)
+            if let period = FigureCaption(properties: node.properties).period { small.append(period) }
         default:
-            let wrapped = DOTText.wrap(name, width: Self.wrapWidth).map(DOTText.html)
-            lines += wrapped.enumerated().map { $0.offset == 0 ? "<B>\($0.element)</B>" : $0.element }
+            lines += DOTText.wrap(name, width: Self.wrapWidth).map(DOTText.html)
         }
-        lines.append("<FONT POINT-SIZE=\"8\" COLOR=\"#666666\">\(DOTText.html(small))</FONT>")
+        if !small.isEmpty {
+            lines.append("<FONT POINT-SIZE=\"8\" COLOR=\"#666666\">\(DOTText.html(small.joined(separator: " · ")))</FONT>")
+        }
         return lines.joined(separator: "<BR/>")
     }
 
@@ -198,26 +369,6 @@ public struct DOTWriter: Sendable {
             lines.append(line)
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// The legend: one borderless table node with a swatch (fill and border colour of the
-    /// label) and the label's name per row, two columns when there are many labels.
-    func legend(_ labels: [String]) -> String {
-        let columns = labels.count > 6 ? 2 : 1
-        var rows = "<TR><TD COLSPAN=\"\(columns * 2)\"><FONT POINT-SIZE=\"10\" COLOR=\"#555555\">Legend</FONT></TD></TR>"
-        var index = 0
-        while index < labels.count {
-            rows += "<TR>"
-            for label in labels[index..<min(index + columns, labels.count)] {
-                let style = NodeStyle.forLabel(label)
-                rows += "<TD BGCOLOR=\"\(style.fill)\" COLOR=\"\(style.border)\" BORDER=\"1\" WIDTH=\"14\" HEIGHT=\"12\"></TD>"
-                rows += "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">\(DOTText.html(label))</FONT></TD>"
-            }
-            rows += "</TR>"
-            index += columns
-        }
-        let table = "<TABLE BORDER=\"1\" COLOR=\"#bbbbbb\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\" STYLE=\"ROUNDED\">\(rows)</TABLE>"
-        return "  \"kgq.legend\" [shape=plaintext, margin=0, label=<\(table)>, tooltip=\"Legend: shape and colour of each label\"];\n"
     }
 }
 

@@ -104,7 +104,7 @@ public struct GraphMLExporter: Sendable {
         }
     }
 
-    /// XML text and attribute escaping; characters XML 1.0 forbids are dropped.
+    /// XML text and attribute escaping; characters XML 1.0 forbids become U+FFFD (see ``UnwritableText``).
     static func xml(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -118,8 +118,7 @@ public struct GraphMLExporter: Sendable {
             case "\t": out += "&#9;"
             case "\r": out += "&#13;"
             default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
+                out.unicodeScalars.append(UnwritableText.isUnwritable(scalar) ? UnwritableText.replacement : scalar)
             }
         }
         return out

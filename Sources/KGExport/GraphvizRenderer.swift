@@ -25,11 +25,20 @@ public final class GraphvizRenderer: @unchecked Sendable {
         context = gvContext()
     }
 
+    /// The longest side of a picture is at most this many times its shortest, unless asked otherwise.
+    public static let defaultMaxAspect = 3.0
+
     /// Lays `dot` out with `engine` and renders it as `format`; returns the file's bytes.
+    ///
+    /// When the layout comes out longer than `maxAspect` times its width (or wider than that
+    /// times its height), it is laid out again with Graphviz's `ratio` set to `maxAspect`,
+    /// which spreads the short side: a 40-node column becomes a page, not a ribbon. A DOT
+    /// text that sets `ratio` itself is left as it is.
     ///
     /// Throws a Diagnostic when the DOT text does not parse, the layout fails (for example
     /// when Graphviz's plugin configuration is missing) or the renderer produces nothing.
-    public func render(dot: String, engine: LayoutEngine = .dot, format: PictureFormat) throws(Diagnostic) -> [UInt8] {
+    public func render(dot: String, engine: LayoutEngine = .dot, format: PictureFormat,
+                       maxAspect: Double? = GraphvizRenderer.defaultMaxAspect) throws(Diagnostic) -> [UInt8] {
         lock.lock()
         defer { lock.unlock() }
         guard let gvc = context else {
@@ -42,6 +51,15 @@ public final class GraphvizRenderer: @unchecked Sendable {
         kg_reset_errors()
         if gvLayout(gvc, graph, engine.rawValue) != 0 {
             throw layoutFailure(engine: engine)
+        }
+        if let maxAspect, GraphvizRenderer.attribute(graph, "ratio") == nil,
+           let box = GraphvizRenderer.boundingBox(graph), let ratio = GraphvizRenderer.ratio(fitting: box, maxAspect: maxAspect) {
+            gvFreeLayout(gvc, graph)
+            kg_safeset(UnsafeMutableRawPointer(graph), "ratio", ratio, "")
+            kg_reset_errors()
+            if gvLayout(gvc, graph, engine.rawValue) != 0 {
+                throw layoutFailure(engine: engine)
+            }
         }
         defer { gvFreeLayout(gvc, graph) }
 
@@ -89,7 +107,33 @@ public final class GraphvizRenderer: @unchecked Sendable {
         return names
     }
 
+    /// The Graphviz `ratio` (height over width) that brings a `box` of width and height within
+    /// `maxAspect`, or nil when it already is. It aims a tenth short, so the margin and the
+    /// rounding to pixels cannot take the picture past `maxAspect` again.
+    static func ratio(fitting box: (width: Double, height: Double), maxAspect: Double) -> String? {
+        guard box.width > 0, box.height > 0 else { return nil }
+        let target = max(1, maxAspect * 0.9)
+        if box.height > box.width * maxAspect { return String(target) }
+        if box.width > box.height * maxAspect { return String(1 / target) }
+        return nil
+    }
+
     // MARK: - Helpers (call with the lock held)
+
+    /// A graph attribute's value, nil when it is missing or empty.
+    private static func attribute(_ graph: UnsafeMutablePointer<Agraph_t>, _ name: String) -> String? {
+        guard let raw = kg_get(UnsafeMutableRawPointer(graph), name) else { return nil }
+        let value = String(cString: raw)
+        return value.isEmpty ? nil : value
+    }
+
+    /// Width and height in points of a laid-out graph (its `bb` attribute, "llx,lly,urx,ury").
+    private static func boundingBox(_ graph: UnsafeMutablePointer<Agraph_t>) -> (width: Double, height: Double)? {
+        guard let bb = attribute(graph, "bb") else { return nil }
+        let numbers = bb.split(whereSeparator: { $0 == "," || $0 == " " }).compactMap { Double($0) }
+        guard numbers.count == 4 else { return nil }
+        return (numbers[2] - numbers[0], numbers[3] - numbers[1])
+    }
 
     private func parseLocked(_ dot: String) throws(Diagnostic) -> UnsafeMutablePointer<Agraph_t> {
         kg_reset_errors()

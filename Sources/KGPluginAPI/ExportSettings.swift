@@ -13,9 +13,22 @@ public struct ExportSettings: Sendable, Hashable {
     public var clusterByLabel: Bool
     /// Pictures: draw the legend.
     public var legend: Bool
+    /// Pictures: draw every leaf of a hub on its own rather than one list node per group (`--expand`).
+    public var expand: Bool
+    /// Pictures: pixels per inch of bitmaps (`--dpi`); nil means 96.
+    public var dpi: Int?
+    /// Pictures: the largest drawing in inches, Graphviz `size` (`--size 8,11`); nil means the default.
+    public var size: String?
+    /// Pictures: draw each statement's citing documents and `via` sources (`--citations`).
+    public var citations: Bool
 
     public init(title: String? = nil, language: String? = nil, maxNodes: Int? = nil, layout: String = "dot",
-                clusterByLabel: Bool = false, legend: Bool = true) {
+                clusterByLabel: Bool = false, legend: Bool = true, expand: Bool = false,
+                dpi: Int? = nil, size: String? = nil, citations: Bool = false) {
+        self.citations = citations
+        self.expand = expand
+        self.dpi = dpi
+        self.size = size
         self.title = title
         self.language = language
         self.maxNodes = maxNodes

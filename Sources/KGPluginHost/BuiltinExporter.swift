@@ -46,7 +46,9 @@ public struct BuiltinExporter: Exporter {
         let options = ExportOptions(
             layout: layout, maxNodes: settings.maxNodes,
             dot: DOTWriter.Options(clusterByLabel: settings.clusterByLabel, legend: settings.legend,
-                                   language: settings.language, title: settings.title))
+                                   language: settings.language, title: settings.title, expand: settings.expand,
+                                   dpi: settings.dpi ?? DOTWriter.Options.defaultDPI,
+                                   size: settings.size ?? DOTWriter.Options.defaultSize, citations: settings.citations))
         let output = try GraphExporter().export(graph, subgraph, as: exportFormat, options: options)
         return ExportOutput(files: output.files.map { ExportOutput.File(name: $0.name, bytes: $0.bytes) })
     }

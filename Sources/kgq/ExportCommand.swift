@@ -62,6 +62,18 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Leave the legend out of the picture.")
     var noLegend = false
 
+    @Flag(name: .long, help: "Draw every neighbour of a hub on its own (by default more than \(DOTWriter.groupThreshold) leaves of one label and relationship type become one list node).")
+    var expand = false
+
+    @Flag(name: .long, help: "Draw each statement's citations: the documents (dashed arrows labelled by line) and the original sources they name (dotted). A saved view with a '// draw: citations' line turns it on.")
+    var citations = false
+
+    @Option(name: .long, parsing: .unconditional, help: "Pixels per inch of png and jpg pictures (default 96, 36 to 600).")
+    var dpi: Int?
+
+    @Option(name: .long, help: "The largest picture in inches, as Graphviz's size: 'W,H' or 'W' (default \(DOTWriter.Options.defaultSize), 4000 px at 96 dpi); end with '!' to scale small pictures up too.")
+    var size: String?
+
     @Option(name: [.customShort("o"), .customLong("output")], help: "The file to write, '-' for stdout, or a directory for csv.")
     var output: String
 
@@ -115,6 +127,13 @@ struct ExportCommand: ParsableCommand {
         if let maxNodes, maxNodes < 1 {
             throw Diagnostic(.error, "--max-nodes must be at least 1, got \(maxNodes)")
         }
+        if let dpi, !(36...600).contains(dpi) {
+            throw Diagnostic(.error, "--dpi takes a whole number from 36 to 600, got \(dpi)", help: "e.g. --dpi 150")
+        }
+        if let size, !ExportCommand.isGraphvizSize(size) {
+            throw Diagnostic(.error, "--size takes inches as 'W,H' or 'W' (positive numbers, optionally ending in '!'), got '\(size)'",
+                             help: "e.g. --size 8,11 for a page, --size 20 for at most 20 inches either way")
+        }
         if query != nil && queryFile != nil {
             throw Diagnostic(.error, "give --query or --query-file, not both")
         }
@@ -163,12 +182,14 @@ struct ExportCommand: ParsableCommand {
 
         var queryText = query
         var pictureTitle = title
+        var drawCitations = citations
         if let queryFile {
             guard let text = try? String(contentsOfFile: queryFile, encoding: .utf8) else {
                 throw Diagnostic(.error, "cannot read the query file '\(queryFile)'", help: "check the path")
             }
             queryText = text
             if pictureTitle == nil { pictureTitle = ExportCommand.leadingComment(text) }
+            if ExportCommand.asksForCitations(text) { drawCitations = true }
         }
 
         var graph = try graphOptions.load(with: registry)
@@ -183,7 +204,15 @@ struct ExportCommand: ParsableCommand {
         }
 
         let settings = ExportSettings(title: pictureTitle, language: language, maxNodes: maxNodes, layout: layout.rawValue,
-                                      clusterByLabel: clusterBy == .label, legend: !noLegend)
+                                      clusterByLabel: clusterBy == .label, legend: !noLegend, expand: expand,
+                                      dpi: dpi, size: size, citations: drawCitations)
+        if ["dot", "png", "svg", "pdf", "graphml"].contains(format.format) {
+            let unwritable = UnwritableText.count(in: graph, subgraph.closed(in: graph))
+            if unwritable > 0 {
+                CLI.error(Diagnostic(.warning, "\(unwritable) control or non-character code point\(unwritable == 1 ? "" : "s") (C0 controls, U+FFFE, U+FFFF) in the exported strings became U+FFFD '\u{FFFD}': \(format.format) cannot hold them",
+                                     help: "--format json keeps them as they are").rendered())
+            }
+        }
         let ticker = ProgressTicker.start("exporting \(format.format)", enabled: ProgressTicker.enabled && !graphOptions.noProgress)
         let exported = Result { try format.export(graph, subgraph, settings: settings) }
         ticker?.stop()
@@ -236,6 +265,27 @@ struct ExportCommand: ParsableCommand {
         }
         let bytes = result.files.reduce(0) { $0 + $1.bytes.count }
         CLI.error("wrote \(written.joined(separator: ", ")) (\(bytes) bytes)")
+    }
+
+    /// True when a saved view has a `// draw: citations` comment line.
+    static func asksForCitations(_ text: String) -> Bool {
+        text.split(separator: "\n").contains { line in
+            let words = line.trimmingCharacters(in: .whitespaces)
+            guard words.hasPrefix("//") else { return false }
+            return words.dropFirst(2).trimmingCharacters(in: .whitespaces).lowercased() == "draw: citations"
+        }
+    }
+
+    /// True for a Graphviz size: one or two positive numbers of inches, comma-separated, and an
+    /// optional `!`.
+    static func isGraphvizSize(_ text: String) -> Bool {
+        let body = text.hasSuffix("!") ? String(text.dropLast()) : text
+        let parts = body.split(separator: ",", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count) else { return false }
+        return parts.allSatisfy { part in
+            guard let value = Double(part), value.isFinite else { return false }
+            return value > 0 && value <= 1000
+        }
     }
 
     /// The text of the first `//` comment line of a saved view, for its title.
