@@ -96,7 +96,7 @@ struct GraphFileInput {
         BadFile("CSV citation column twice", file: "nodes.csv", "id:ID,:LABEL,cite_quote,cite_quote\na,X,p,q\n",
                 "nodes.csv:1:25: error: column 'cite_quote' appears twice"),
         BadFile("CSV NUL in a header", file: "nodes.csv", bytes: Array("id:ID,:LABEL,na".utf8) + [0] + Array("me\na,X,1\n".utf8),
-                ["nodes.csv:1:14: error: column name 'na\\u{0}me' holds control character U+0000", "␀"]),
+                ["nodes.csv:1:14: error: column name 'na␀me' holds control character U+0000", "␀"]),
     ]
 
     @Test(arguments: cases)

@@ -43,6 +43,20 @@ import Testing
         #expect(r.rows == ["active listening", "active b", "active a", "active", "a", "B"].map { [.string($0)] })
     }
 
+    /// ORDER BY … LIMIT computes the columns that are not sort keys only for the rows kept:
+    /// the same rows as sorting everything and cutting, whichever column is the key.
+    @Test func sortedRowsComputeTheOtherColumnsForTheRowsKept() throws {
+        var session = QuerySession(graph: Graph())
+        _ = try session.run("UNWIND range(1, 200) AS i CREATE (:P {k: i % 7, name: 'n' + toString(i), w: i * 2})")
+        for (order, cut) in [("p.k, p.w DESC", "SKIP 3 LIMIT 20"), ("p.name", "LIMIT 5"), ("k DESC", "SKIP 190 LIMIT 50")] {
+            let all = try session.run("MATCH (p:P) RETURN p.k AS k, p.name AS name, p.w + 1 AS w1 ORDER BY \(order)").rows
+            let part = try session.run("MATCH (p:P) RETURN p.k AS k, p.name AS name, p.w + 1 AS w1 ORDER BY \(order) \(cut)").rows
+            let skip = cut.hasPrefix("SKIP") ? Int(cut.split(separator: " ")[1])! : 0
+            let limit = Int(cut.split(separator: " ").last!)!
+            #expect(part == Array(all.dropFirst(skip).prefix(limit)), "ORDER BY \(order) \(cut)")
+        }
+    }
+
     @Test func whereNameEqualsUsesTheIndexButStaysExact() throws {
         var session = QuerySession(graph: try Fixture.graph())
         let plan = try session.run("EXPLAIN MATCH (r) WHERE r.name = 'team lead' RETURN r").plan ?? ""

@@ -265,6 +265,8 @@ struct Executor {
         let needsEnv = orderColumns.contains(nil) || !filterOnColumns
         var values: [[QueryValue]] = []
         var envs: [Row] = []
+        /// Items computed only for the rows kept (see below).
+        var deferred = Set<Int>()
         func environment(_ base: Row, _ vals: [QueryValue]) -> Row {
             var env = base
             for (i, c) in columns.enumerated() { env[c] = vals[i] }
@@ -297,11 +299,16 @@ struct Executor {
             }
         } else {
             values.reserveCapacity(rows.count)
+            // Sorted rows without DISTINCT or a filter: only the ORDER BY columns are computed
+            // for every row, the others for the rows SKIP and LIMIT keep (late materialisation,
+            // as a Top-K operator before the projection would do).
+            let later = !p.order.isEmpty && !p.distinct && p.filter == nil && !needsEnv && p.limit != nil
+            deferred = later ? Set(p.items.indices).subtracting(orderColumns.compactMap { $0 }) : []
             for row in rows {
                 try ctx.tick()
                 var vals: [QueryValue] = []
                 vals.reserveCapacity(columns.count)
-                for e in p.items { vals.append(try ctx.eval(e, row)) }
+                for (i, e) in p.items.enumerated() { vals.append(deferred.contains(i) ? .null : try ctx.eval(e, row)) }
                 if needsEnv { envs.append(environment(row, vals)) }
                 values.append(vals)
             }
@@ -349,6 +356,13 @@ struct Executor {
         }
         if let skip = try intArgument(p.skip, "SKIP") { kept = Array(kept.dropFirst(skip)) }
         if let limit = try intArgument(p.limit, "LIMIT") { kept = Array(kept.prefix(limit)) }
+        if !deferred.isEmpty {
+            let items = deferred.sorted()
+            for i in kept {
+                try ctx.tick()
+                for k in items { values[i][k] = try ctx.eval(p.items[k], rows[i]) }
+            }
+        }
         func row(_ i: Int) -> Row {
             var r = Row(capacity: columns.count)
             for (c, name) in columns.enumerated() { r[name] = values[i][c] }
