@@ -33,9 +33,9 @@ public struct PropertyTable: Sendable {
     /// The value of key `code` in `row`, nil when absent.
     @inlinable public func value(_ row: Int, code: Int) -> Value? {
         guard code >= 0 && code < columns.count else { return nil }
-        // Through the buffer, the column is borrowed in place: `columns[code]` would copy the
+        // Through a pointer, the column is read in place: `columns[code].value(row)` copies the
         // struct (a retain and release of each of its arrays) on every read.
-        return columns.withUnsafeBufferPointer { $0[code].value(row) }
+        return columns.withUnsafeBufferPointer { PropertyColumn.value(in: $0.baseAddress! + code, row) }
     }
 
     @inlinable public func value(_ row: Int, key: String) -> Value? {
@@ -146,6 +146,22 @@ struct PropertyColumn: Sendable {
 
     @inlinable func isPresent(_ row: Int) -> Bool {
         row < length && present[row >> 6] & (1 << UInt64(row & 63)) != 0
+    }
+
+    /// `value(_:)` of the column at `c`, reading only the fields it needs.
+    @inlinable static func value(in c: UnsafePointer<PropertyColumn>, _ row: Int) -> Value? {
+        guard row < c.pointee.length, c.pointee.present[row >> 6] & (1 << UInt64(row & 63)) != 0 else { return nil }
+        switch c.pointee.kind {
+        case .none: return nil
+        case .int: return .int(c.pointee.ints[row])
+        case .float: return .float(c.pointee.floats[row])
+        case .bool: return .bool(c.pointee.bools[row])
+        case .date: return .date(c.pointee.dates[row])
+        case .value: return c.pointee.values[row]
+        case .string:
+            let s = c.pointee.starts[row], n = Int(c.pointee.lengths[row])
+            return .string(c.pointee.bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[s..<(s + n)]), as: UTF8.self) })
+        }
     }
 
     @inlinable func value(_ row: Int) -> Value? {

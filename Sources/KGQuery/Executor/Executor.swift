@@ -263,7 +263,7 @@ struct Executor {
         let orderColumns = p.order.map { column($0.0) }
         let filterOnColumns = p.filter.map { $0.freeVariables.isSubset(of: columnIndex.keys) } ?? true
         let needsEnv = orderColumns.contains(nil) || !filterOnColumns
-        var values: [[QueryValue]] = []
+        var values = ValueTable(width: columns.count)
         var envs: [Row] = []
         /// Items computed only for the rows kept (see below).
         var deferred = Set<Int>()
@@ -282,7 +282,7 @@ struct Executor {
             }
             let keyAt = Dictionary(p.groupingIndexes.enumerated().map { ($1, $0) }) { a, _ in a }
             let computed = p.items.indices.filter { keyAt[$0] == nil && direct[$0] == nil }
-            values.reserveCapacity(grouping.count)
+            values.reserve(grouping.count)
             for g in 0..<grouping.count {
                 try ctx.tick()
                 var vals = [QueryValue](repeating: .null, count: columns.count)
@@ -295,10 +295,10 @@ struct Executor {
                     for i in computed { vals[i] = try ctx.eval(p.items[i], env) }
                     if needsEnv { envs.append(environment(env, vals)) }
                 }
-                values.append(vals)
+                values.append(row: vals)
             }
         } else {
-            values.reserveCapacity(rows.count)
+            values.reserve(rows.count)
             // Sorted rows without DISTINCT or a filter: only the ORDER BY columns are computed
             // for every row, the others for the rows SKIP and LIMIT keep (late materialisation,
             // as a Top-K operator before the projection would do).
@@ -306,17 +306,15 @@ struct Executor {
             deferred = later ? Set(p.items.indices).subtracting(orderColumns.compactMap { $0 }) : []
             for row in rows {
                 try ctx.tick()
-                var vals: [QueryValue] = []
-                vals.reserveCapacity(columns.count)
-                for (i, e) in p.items.enumerated() { vals.append(deferred.contains(i) ? .null : try ctx.eval(e, row)) }
-                if needsEnv { envs.append(environment(row, vals)) }
-                values.append(vals)
+                for (i, e) in p.items.enumerated() { values.cells.append(deferred.contains(i) ? .null : try ctx.eval(e, row)) }
+                values.count += 1
+                if needsEnv { envs.append(environment(row, Array(values.row(values.count - 1)))) }
             }
         }
-        var kept = Array(values.indices)
+        var kept = Array(0..<values.count)
         if p.distinct {
             var seen = Set<[QueryValue]>()
-            kept = kept.filter { seen.insert(values[$0].map(ValueSemantics.groupKey)).inserted }
+            kept = kept.filter { seen.insert(values.row($0).map(ValueSemantics.groupKey)).inserted }
         }
         if !p.order.isEmpty {
             // Sort positions, not rows, by typed key columns. Ties keep their input order (the
@@ -325,8 +323,8 @@ struct Executor {
             for (n, (e, _)) in p.order.enumerated() {
                 var column: [QueryValue] = []
                 column.reserveCapacity(values.count)
-                for i in values.indices {
-                    if let c = orderColumns[n] { column.append(values[i][c]) } else { column.append(try ctx.eval(e, envs[i])) }
+                for i in 0..<values.count {
+                    if let c = orderColumns[n] { column.append(values[i, c]) } else { column.append(try ctx.eval(e, envs[i])) }
                 }
                 sortColumns.append(SortColumn(column))
             }
@@ -360,12 +358,12 @@ struct Executor {
             let items = deferred.sorted()
             for i in kept {
                 try ctx.tick()
-                for k in items { values[i][k] = try ctx.eval(p.items[k], rows[i]) }
+                for k in items { values[i, k] = try ctx.eval(p.items[k], rows[i]) }
             }
         }
         func row(_ i: Int) -> Row {
             var r = Row(capacity: columns.count)
-            for (c, name) in columns.enumerated() { r[name] = values[i][c] }
+            for (c, name) in columns.enumerated() { r[name] = values[i, c] }
             return r
         }
         if let f = p.filter {
@@ -378,6 +376,30 @@ struct Executor {
         }
         return kept.map(row)
     }
+}
+
+/// A projection's rows of column values in one flat array, row `i`'s column `c` at
+/// `i * width + c`: no allocation per row.
+struct ValueTable {
+    let width: Int
+    var cells: [QueryValue] = []
+    var count = 0
+
+    init(width: Int) { self.width = width }
+
+    mutating func reserve(_ rows: Int) { cells.reserveCapacity(rows * width) }
+
+    mutating func append(row: [QueryValue]) {
+        cells.append(contentsOf: row)
+        count += 1
+    }
+
+    subscript(i: Int, c: Int) -> QueryValue {
+        get { cells[i * width + c] }
+        set { cells[i * width + c] = newValue }
+    }
+
+    func row(_ i: Int) -> ArraySlice<QueryValue> { cells[(i * width)..<((i + 1) * width)] }
 }
 
 /// One ORDER BY key's values for every row — as plain integers, floats or byte keys when they
