@@ -210,7 +210,8 @@ import Testing
         #expect {
             _ = try session.run("WITH reduce(s = 'a', x IN range(1, 24) | s + s) AS s RETURN s =~ '(.*)*(.*)*(.*)*b'")
         } throws: { ($0 as? QueryError)?.detail == "Timeout" }
-        #expect(ContinuousClock.now - start < .seconds(10))
+        // Without the timeout the match runs for minutes; the bound is loose for busy machines.
+        #expect(ContinuousClock.now - start < .seconds(40))
     }
 }
 

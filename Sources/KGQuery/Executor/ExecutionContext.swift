@@ -49,6 +49,17 @@ struct Row: ExpressibleByDictionaryLiteral, Sequence {
         }
     }
 
+    /// The values of `names`, null where unbound. A projection's rows hold their columns in
+    /// order, so each name is first looked for at its own position.
+    func values(of names: [String]) -> [QueryValue] {
+        var out: [QueryValue] = []
+        out.reserveCapacity(names.count)
+        for (i, name) in names.enumerated() {
+            if i < entries.count && entries[i].name == name { out.append(entries[i].value) } else { out.append(self[name] ?? .null) }
+        }
+        return out
+    }
+
     /// The bound names, in binding order.
     var keys: [String] { entries.map(\.name) }
     var count: Int { entries.count }

@@ -38,7 +38,7 @@ struct Executor {
         for (i, q) in st.queries.enumerated() {
             profile.append(Array(repeating: nil, count: q.clauses.count))
             let rows = try run(q, plans: ctx.plan.clauses[i], profileAt: i)
-            let values = rows.map { r in q.columns.map { r[$0] ?? .null } }
+            let values = rows.map { $0.values(of: q.columns) }
             all += values
             try ctx.produced(all.count)
             if i > 0 && !st.unionAll[i - 1] {
@@ -265,8 +265,9 @@ struct Executor {
         let needsEnv = orderColumns.contains(nil) || !filterOnColumns
         var values = ValueTable(width: columns.count)
         var envs: [Row] = []
-        /// Items computed only for the rows kept (see below).
-        var deferred = Set<Int>()
+        /// Items computed only for the rows kept (see below), and whether each item is one.
+        var deferred: [Int] = []
+        var isDeferred = [Bool](repeating: false, count: p.items.count)
         func environment(_ base: Row, _ vals: [QueryValue]) -> Row {
             var env = base
             for (i, c) in columns.enumerated() { env[c] = vals[i] }
@@ -303,10 +304,14 @@ struct Executor {
             // for every row, the others for the rows SKIP and LIMIT keep (late materialisation,
             // as a Top-K operator before the projection would do).
             let later = !p.order.isEmpty && !p.distinct && p.filter == nil && !needsEnv && p.limit != nil
-            deferred = later ? Set(p.items.indices).subtracting(orderColumns.compactMap { $0 }) : []
+            if later {
+                let keys = Set(orderColumns.compactMap { $0 })
+                deferred = p.items.indices.filter { !keys.contains($0) }
+                for i in deferred { isDeferred[i] = true }
+            }
             for row in rows {
                 try ctx.tick()
-                for (i, e) in p.items.enumerated() { values.cells.append(deferred.contains(i) ? .null : try ctx.eval(e, row)) }
+                for (i, e) in p.items.enumerated() { values.cells.append(isDeferred[i] ? .null : try ctx.eval(e, row)) }
                 values.count += 1
                 if needsEnv { envs.append(environment(row, Array(values.row(values.count - 1)))) }
             }
@@ -355,10 +360,9 @@ struct Executor {
         if let skip = try intArgument(p.skip, "SKIP") { kept = Array(kept.dropFirst(skip)) }
         if let limit = try intArgument(p.limit, "LIMIT") { kept = Array(kept.prefix(limit)) }
         if !deferred.isEmpty {
-            let items = deferred.sorted()
             for i in kept {
                 try ctx.tick()
-                for k in items { values[i, k] = try ctx.eval(p.items[k], rows[i]) }
+                for k in deferred { values[i, k] = try ctx.eval(p.items[k], rows[i]) }
             }
         }
         func row(_ i: Int) -> Row {
