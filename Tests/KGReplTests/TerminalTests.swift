@@ -21,6 +21,18 @@ enum Terminal {
     /// SIGINT, and a server spawned from it would hand that mask to kgq (Ctrl-C never arrives).
     @discardableResult
     static func run(_ arguments: [String]) throws -> String {
+        _ = server
+        return spawn(arguments)
+    }
+
+    /// The test process's tmux server, started once (Swift runs a static's initialiser once,
+    /// whichever thread gets there first) and kept alive by a placeholder session: suites run in
+    /// parallel, and two `new-session`s racing to start a server lose one of the sessions.
+    private static let server: Void = {
+        _ = spawn(["new-session", "-d", "-s", "kgq-keepalive", "sleep 1800"])
+    }()
+
+    private static func spawn(_ arguments: [String]) -> String {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("kgq-tmux-\(getpid())-\(UUID().uuidString)").path
         defer { unlink(out) }
         var actions = posix_spawn_file_actions_t()
