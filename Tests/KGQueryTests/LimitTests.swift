@@ -19,6 +19,14 @@ import Testing
              detail: "TooManyRows", flag: "--max-rows"),
         Case(query: "UNWIND range(1, 100) AS x UNWIND range(1, 100) AS y RETURN count(*)",
              limits: QueryLimits(maxRows: 500), detail: "TooManyRows", flag: "--max-rows"),
+        // Matches streamed into an aggregation count toward --max-rows (the cross product of
+        // four scans on the default graph is ~10^8 matches: hours, before this bound).
+        Case(query: "MATCH (a), (b), (c), (d) RETURN count(a)", limits: QueryLimits(maxRows: 1000),
+             detail: "TooManyRows", flag: "--max-rows"),
+        Case(query: "MATCH (a), (b) RETURN a.name, count(*)", limits: QueryLimits(maxRows: 20),
+             detail: "TooManyRows", flag: "--max-rows"),
+        Case(query: "MATCH p = ()-[*]-() RETURN count(p)", limits: QueryLimits(maxRows: 5),
+             detail: "TooManyRows", flag: "--max-rows"),
         Case(query: "MATCH p = (a)-[*]-(b) RETURN count(p)", limits: QueryLimits(maxExpansions: 5),
              detail: "TooManyExpansions", flag: "--max-expansions"),
         Case(query: "MATCH p = allShortestPaths((a:Role)-[*]-(b:Skill)) RETURN count(p)", limits: QueryLimits(maxExpansions: 1),
@@ -35,6 +43,23 @@ import Testing
         Case(query: "MATCH (a), (b), (c), (d), (e), (f), (g), (h) RETURN count(*)",
              limits: QueryLimits(timeout: .milliseconds(50)), detail: "Timeout", flag: "--timeout"),
     ]
+
+    /// A pattern of thousands of comma-separated parts overflowed the matcher's stack; past
+    /// `Binder.maxPatternNodes` it is refused before it runs, and EXPLAIN of a large one prints
+    /// its astronomic estimate instead of trapping on the conversion to an integer.
+    @Test func aHugePatternIsRefusedAndALargeOneExplained() throws {
+        var session = QuerySession(graph: try Fixture.graph())
+        let parts = { (n: Int) in (0..<n).map { "(n\($0))" }.joined(separator: ", ") }
+        #expect {
+            _ = try session.run("MATCH \(parts(2000)) RETURN 1")
+        } throws: { error in
+            guard let e = error as? QueryError else { return false }
+            return e.type == "ResourceLimit" && e.detail == "PatternTooLarge" && e.column == 7 && e.message.contains("2000 nodes")
+        }
+        let plan = try session.run("EXPLAIN MATCH \(parts(Binder.maxPatternNodes)) RETURN 1").plan ?? ""
+        #expect(plan.contains("e+"), "an estimate past Int.max in scientific notation")
+        #expect(try session.run("MATCH \(parts(Binder.maxPatternNodes - 1)), (x:NoSuchLabel) RETURN count(*)").rows == [[.int(0)]])
+    }
 
     @Test(arguments: cases)
     func limitEndsTheStatement(_ c: Case) throws {

@@ -177,7 +177,17 @@ struct Binder {
         scope[v] = kind
     }
 
+    /// The most nodes one pattern may have: the matcher goes one level deeper per node and
+    /// relationship, and a pattern of thousands of parts would overflow its stack.
+    static let maxPatternNodes = 300
+
     private mutating func declarePattern(_ pattern: Pattern, creating: Bool, merging: Bool = false) throws(QueryError) {
+        let nodeCount = pattern.reduce(0) { $0 + $1.nodes.count }
+        if nodeCount > Binder.maxPatternNodes, let first = pattern.first {
+            throw error("ResourceLimit", "PatternTooLarge",
+                        "a pattern of \(nodeCount) nodes; at most \(Binder.maxPatternNodes) are supported", first.span,
+                        help: "split the pattern over several MATCH clauses joined by WITH, or match fewer parts")
+        }
         let before = scope
         var relsInPattern = Set<String>()
         let pathVariables = Set(pattern.compactMap(\.pathVariable))

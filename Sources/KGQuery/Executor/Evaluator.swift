@@ -115,7 +115,7 @@ extension ExecutionContext {
             switch v {
             case .null: return .null
             case .node(let i): return .bool(labels.allSatisfy { graph.labels(node: i).contains($0) })
-            case .edge(let i): return .bool(labels.allSatisfy { graph.edges[i].type == $0 })
+            case .edge(let i): return .bool(labels.allSatisfy { graph.type(edge: i) == $0 })
             default: throw runtimeError("TypeError", "InvalidArgumentType", "labels can only be tested on nodes", at: x.span)
             }
         case .call(let name, _, let args):

@@ -36,6 +36,17 @@ extension ExecutionContext {
         }
     }
 
+    /// A match went into an aggregation: `count` so far, bounded by `maxRows` like the rows
+    /// between clauses, so `MATCH (a), (b), (c), (d) RETURN count(a)` stops instead of running
+    /// for hours.
+    func fed(_ count: Int) throws(QueryError) {
+        try tick()
+        if let max = limits.maxRows, count > max {
+            throw limitError("TooManyRows", "the statement fed more than \(max) matches into an aggregation", flag: "--max-rows N",
+                             hint: "filter earlier with WHERE, or match fewer parts")
+        }
+    }
+
     /// A variable-length or shortest-path pattern followed one more relationship.
     func expanded() throws(QueryError) {
         try tick()

@@ -66,11 +66,22 @@ struct Executor {
                case .project(let p) = q.clauses[k + 1], p.isAggregating, let plan = plans[k] {
                 let matcher = PatternMatcher(context: ctx, plan: plan)
                 var grouping = Grouping(p)
+                // Matches fed to the groups count toward --max-rows like rows kept between
+                // clauses (counted hops are not rows: they are never enumerated).
+                var fed = 0
                 for row in rows {
                     if plan.countsLast {
-                        try matcher.runCounting(row) { (r: Row, n: Int) throws(QueryError) in try grouping.add(r, ctx, weight: n) }
+                        try matcher.runCounting(row) { (r: Row, n: Int) throws(QueryError) in
+                            fed += 1
+                            try ctx.fed(fed)
+                            try grouping.add(r, ctx, weight: n)
+                        }
                     } else {
-                        try matcher.forEachMatch(row) { (r: Row) throws(QueryError) in try grouping.add(r, ctx) }
+                        try matcher.forEachMatch(row) { (r: Row) throws(QueryError) in
+                            fed += 1
+                            try ctx.fed(fed)
+                            try grouping.add(r, ctx)
+                        }
                     }
                 }
                 rows = try project(p, grouped: grouping)

@@ -245,8 +245,8 @@ struct PatternMatcher {
                 var at = nodes.last!
                 for e in st.rels[p][r] {
                     edges.append(e)
-                    let edge = graph.edges[e]
-                    at = edge.from == at ? edge.to : edge.from
+                    let from = graph.from(edge: e)
+                    at = from == at ? graph.to(edge: e) : from
                     nodes.append(at)
                 }
             }
@@ -401,9 +401,9 @@ struct PatternMatcher {
         if dir != .incoming { for e in graph.outgoing(h) { out.append((e, graph.to(edge: e))) } }
         if dir != .outgoing {
             for e in graph.incoming(h) {
-                let edge = graph.edges[e]
-                if dir == .both && edge.from == edge.to { continue }
-                out.append((e, edge.from))
+                let from = graph.from(edge: e)
+                if dir == .both && from == graph.to(edge: e) { continue }
+                out.append((e, from))
             }
         }
         return out

@@ -55,6 +55,13 @@ struct MatchPlan: Sendable {
         return true
     }
 
+    /// An estimated row count as EXPLAIN prints it: whole numbers, and very large ones (the
+    /// product of many label scans) in scientific notation rather than overflowing an `Int`.
+    static func rowsText(_ d: Double) -> String {
+        guard d.isFinite else { return "∞" }
+        return d < 1e15 ? String(Int(d.rounded())) : "\(d)"
+    }
+
     /// Lines for EXPLAIN: one operator per step, with the index it uses and its estimated rows.
     /// `rows`: PROFILE's count of rows each step produced.
     func describe(source: SourceText, rows: [Int]? = nil) -> [String] {
@@ -64,7 +71,7 @@ struct MatchPlan: Sendable {
         func nodeText(_ n: NodePattern) -> String { "(" + (n.variable ?? "") + n.labels.map { ":" + $0 }.joined() + ")" }
         for f in initialFilters { out.append("Filter \(text(f))") }
         for (i, s) in steps.enumerated() {
-            let est = Int(estimates[i].rounded())
+            let est = MatchPlan.rowsText(estimates[i])
             switch s {
             case .start(let p, let n, let access):
                 let node = nodeText(pattern[p].nodes[n])
