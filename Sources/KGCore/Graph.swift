@@ -579,9 +579,17 @@ public struct Graph: Sendable, Equatable {
         return out
     }
 
+    /// Node `i`'s name in `language` when it has one, else its preferred name (`Node.name(in:)`),
+    /// read from the tables without assembling the node.
+    public func name(node i: Int, in language: String?) -> String {
+        if let language, let n = nodeNameLists[i].first(where: { $0.language == language }) { return n.text }
+        if case .string(let s)? = nodeProperties.value(i, key: "name") { return s }
+        return nodeNameLists[i].first?.text ?? nodeIDs[i]
+    }
+
     /// What lookups by name match for node `i`, read from the tables: its `name`, every
     /// localized name and every alias.
-    func lookupNames(ofNode i: Int) -> [String] {
+    public func lookupNames(ofNode i: Int) -> [String] {
         var out: [String] = []
         if case .string(let n)? = nodeProperties.value(i, key: "name") { out.append(n) }
         for n in nodeNameLists[i] { out.append(n.text) }

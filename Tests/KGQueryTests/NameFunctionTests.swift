@@ -19,6 +19,21 @@ import Testing
         return g
     }
 
+    /// The table reads `name()` and `named()` use agree with the assembled node's, for a node
+    /// with a name, one with localized names only, one with neither, in every language.
+    @Test func tableReadsAgreeWithTheAssembledNode() throws {
+        var g = try NameFunctionTests.graph()
+        try g.addNode(Node(id: "role:only-localized", labels: ["Role"], properties: ["aliases": .string("OL")],
+                           names: [LocalizedName(language: "sv", text: "endast svenska")]))
+        try g.addNode(Node(id: "role:nameless", labels: ["Role"]))
+        for i in g.nodes.indices {
+            for lang in [nil, "en", "nl", "sv", "xx"] {
+                #expect(g.name(node: i, in: lang) == g.nodes[i].name(in: lang), "\(g.nodes[i].id) in \(lang ?? "-")")
+            }
+            #expect(g.lookupNames(ofNode: i) == Graph.lookupNames(of: g.nodes[i]))
+        }
+    }
+
     static func rows(_ query: String, _ g: Graph? = nil) throws -> [String] {
         let graph = try g ?? NameFunctionTests.graph()
         var session = QuerySession(graph: graph)

@@ -48,7 +48,7 @@ enum ProvenanceFunctions {
             }
             var lang = c.displayLanguage
             if a.count == 2, case .string(let l) = a[1] { lang = l }
-            return .string(c.graph.nodes[i].name(in: lang))
+            return .string(c.graph.name(node: i, in: lang))
         },
         QueryFunction(name: "names", arity: 1...1) { a, c in
             guard case .node(let i) = a[0] else {
@@ -63,7 +63,7 @@ enum ProvenanceFunctions {
         QueryFunction(name: "named", arity: 2...2) { a, c in
             guard case .node(let i) = a[0], case .string(let s) = a[1] else { return .null }
             let key = s.lowercased()
-            return .bool(Graph.lookupNames(of: c.graph.nodes[i]).contains { $0.lowercased() == key })
+            return .bool(c.graph.lookupNames(ofNode: i).contains { $0.lowercased() == key })
         },
     ]
 }
