@@ -5,22 +5,16 @@ import Testing
 /// query of properties shows the figure's relationship, its citations and sources; `:export png`
 /// draws the nodes and relationships those values came from.
 @Suite(.enabled(if: Terminal.ready, "needs tmux, graphs/customer-service and a built kgq (swift build)"), .serialized)
-struct OpeningExampleTests {
+struct OpeningExampleTests: TmuxScreen {
     let session = "kgq-opening-\(getpid())"
 
-    func waitFor(_ text: String) throws -> String {
-        var last = ""
-        for _ in 0..<300 {
-            last = try Terminal.run(["capture-pane", "-p", "-J", "-S", "-200", "-t", session])
-            if last.contains(text) { return last }
-            usleep(100_000)
-        }
-        return last
-    }
+    /// Long lines joined, and the last 200 lines of scroll-back.
+    var captureFlags: [String] { ["-p", "-J", "-S", "-200"] }
 
-    func type(_ literal: String) throws {
-        try Terminal.run(["send-keys", "-t", session, "-l", literal.replacingOccurrences(of: ";", with: "\\;")])
-        try Terminal.run(["send-keys", "-t", session, "Enter"])
+    /// Types `literal` and presses Enter.
+    func typeLine(_ literal: String) throws {
+        try type(literal)
+        try key("Enter")
     }
 
     @Test func whyAndExportAfterAPropertyQuery() throws {
@@ -31,16 +25,16 @@ struct OpeningExampleTests {
                           "env NO_COLOR=1 '\(Terminal.binary)' --graph '\(Terminal.graph)' --no-history; sleep 30"])
         defer { _ = try? Terminal.run(["kill-session", "-t", session]) }
         _ = try waitFor("kgq>")
-        try type("MATCH (f:Figure)-[:MEASURES]->(r:Role) WHERE f.unit = 'percent' RETURN f.value, f.measure, r.name;")
+        try typeLine("MATCH (f:Figure)-[:MEASURES]->(r:Role) WHERE f.unit = 'percent' RETURN f.value, f.measure, r.name;")
         _ = try waitFor("4 rows")
-        try type(":why 1")
+        try typeLine(":why 1")
         let why = try waitFor("rests on")
         #expect(why.contains("f.value = 16"), "\(why)")
         #expect(why.contains("rests on 1 relationship and 2 nodes:"))
         #expect(why.contains("(:Figure \"fig:careerbliss-growth-2011\")-[:MEASURES]->(:Role \"customer service representative\")"))
         #expect(why.contains("via: CareerBliss (source:careerbliss)"))
         #expect(!why.contains("a value, not a statement"))
-        try type(":export png growth.png")
+        try typeLine(":export png growth.png")
         _ = try waitFor("wrote growth.png")
         let png = try #require(FileManager.default.contents(atPath: dir + "/growth.png"))
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))

@@ -7,26 +7,8 @@ import Testing
 /// `:pager off` prints instead.
 @Suite(.enabled(if: Terminal.ready && FileManager.default.isExecutableFile(atPath: "/usr/bin/less"),
                 "needs tmux, less, graphs/customer-service and a built kgq (swift build)"), .serialized)
-struct PagerTerminalTests {
+struct PagerTerminalTests: TmuxScreen {
     let session = "kgq-pager-\(getpid())"
-
-    func screen() throws -> String { try Terminal.run(["capture-pane", "-p", "-t", session]) }
-
-    func waitFor(_ done: (String) -> Bool) throws -> String {
-        var last = ""
-        for _ in 0..<300 {
-            last = try screen()
-            if done(last) { return last }
-            usleep(100_000)
-        }
-        return last
-    }
-
-    func type(_ literal: String) throws {
-        try Terminal.run(["send-keys", "-t", session, "-l", literal.replacingOccurrences(of: ";", with: "\\;")])
-    }
-
-    func key(_ name: String) throws { try Terminal.run(["send-keys", "-t", session, name]) }
 
     /// The last line with text on the screen.
     func bottom(_ screen: String) -> String {
@@ -73,21 +55,11 @@ struct PagerTerminalTests {
 /// Issue 18 item 16: in a terminal, an error's `error:` and caret are red; under NO_COLOR the
 /// same screen has no escape codes at all.
 @Suite(.enabled(if: Terminal.ready, "needs tmux, graphs/customer-service and a built kgq (swift build)"), .serialized)
-struct ColourTerminalTests {
+struct ColourTerminalTests: TmuxScreen {
     let session = "kgq-colour-\(getpid())"
 
     /// The screen with its escape sequences (-e).
-    func screen() throws -> String { try Terminal.run(["capture-pane", "-p", "-e", "-t", session]) }
-
-    func waitFor(_ text: String) throws -> String {
-        var last = ""
-        for _ in 0..<300 {
-            last = try screen()
-            if last.contains(text) { return last }
-            usleep(100_000)
-        }
-        return last
-    }
+    var captureFlags: [String] { ["-p", "-e"] }
 
     func run(environment: String) throws -> String {
         try Terminal.run(["new-session", "-d", "-s", session, "-x", "100", "-y", "20",
@@ -112,26 +84,8 @@ struct ColourTerminalTests {
 /// Issue 18 item 12: `:edit` opens the last statement in $EDITOR (here sed, changing 41 to 42),
 /// runs what was saved, and the up arrow recalls the edited statement.
 @Suite(.enabled(if: Terminal.ready, "needs tmux, graphs/customer-service and a built kgq (swift build)"), .serialized)
-struct EditTerminalTests {
+struct EditTerminalTests: TmuxScreen {
     let session = "kgq-edit-\(getpid())"
-
-    func screen() throws -> String { try Terminal.run(["capture-pane", "-p", "-t", session]) }
-
-    func waitFor(_ done: (String) -> Bool) throws -> String {
-        var last = ""
-        for _ in 0..<300 {
-            last = try screen()
-            if done(last) { return last }
-            usleep(100_000)
-        }
-        return last
-    }
-
-    func type(_ literal: String) throws {
-        try Terminal.run(["send-keys", "-t", session, "-l", literal.replacingOccurrences(of: ";", with: "\\;")])
-    }
-
-    func key(_ name: String) throws { try Terminal.run(["send-keys", "-t", session, name]) }
 
     @Test func editRunsTheEditedStatement() throws {
         try Terminal.run(["new-session", "-d", "-s", session, "-x", "100", "-y", "30",
@@ -153,20 +107,8 @@ struct EditTerminalTests {
 /// Issue 18 item 15: a statement running over a second shows `running (Ctrl-C cancels)… N s`
 /// on stderr, erased when it ends; `--no-progress` shows nothing.
 @Suite(.enabled(if: Terminal.ready, "needs tmux, graphs/customer-service and a built kgq (swift build)"), .serialized)
-struct ProgressTerminalTests {
+struct ProgressTerminalTests: TmuxScreen {
     let session = "kgq-progress-\(getpid())"
-
-    func screen() throws -> String { try Terminal.run(["capture-pane", "-p", "-t", session]) }
-
-    func waitFor(_ done: (String) -> Bool, tenths: Int = 300) throws -> String {
-        var last = ""
-        for _ in 0..<tenths {
-            last = try screen()
-            if done(last) { return last }
-            usleep(100_000)
-        }
-        return last
-    }
 
     func start(_ flags: String) throws {
         try Terminal.run(["new-session", "-d", "-s", session, "-x", "100", "-y", "30",

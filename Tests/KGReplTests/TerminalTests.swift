@@ -61,29 +61,45 @@ enum Terminal {
     }
 }
 
-@Suite(.enabled(if: Terminal.ready, "needs tmux, graphs/customer-service and a built kgq (swift build)"), .serialized)
-struct TerminalTests {
-    let session = "kgq-test-\(getpid())"
+/// What every tmux suite does with its session: read the screen, wait for it, type and press
+/// keys. A suite gives its session's name (and, to see colours, `captureFlags`).
+protocol TmuxScreen {
+    var session: String { get }
+    var captureFlags: [String] { get }
+}
 
-    func screen() throws -> String { try Terminal.run(["capture-pane", "-p", "-t", session]) }
+extension TmuxScreen {
+    var captureFlags: [String] { ["-p"] }
 
-    /// Polls the screen until `text` appears (tmux and the REPL run on their own time).
-    func waitFor(_ text: String) throws -> String {
+    func screen() throws -> String { try Terminal.run(["capture-pane"] + captureFlags + ["-t", session]) }
+
+    /// Polls the screen until `done` holds, for up to `tenths` tenths of a second (30 s by
+    /// default: a debug build loading the graph on a busy machine); the last screen either way.
+    func waitFor(_ done: (String) -> Bool, tenths: Int = 300) throws -> String {
         var last = ""
-        for _ in 0..<300 {   // up to 30 s: a debug build loading the graph on a busy machine
+        for _ in 0..<tenths {
             last = try screen()
-            if last.contains(text) { return last }
+            if done(last) { return last }
             usleep(100_000)
         }
         return last
     }
 
+    /// Polls the screen until `text` appears (tmux and the REPL run on their own time).
+    func waitFor(_ text: String) throws -> String { try waitFor { $0.contains(text) } }
+
+    /// Types `literal` without pressing Enter. tmux reads a ';' as its own command separator,
+    /// so it is escaped.
     func type(_ literal: String) throws {
-        // tmux reads a trailing ';' as its own command separator; escape it.
         try Terminal.run(["send-keys", "-t", session, "-l", literal.replacingOccurrences(of: ";", with: "\\;")])
     }
 
     func key(_ name: String) throws { try Terminal.run(["send-keys", "-t", session, name]) }
+}
+
+@Suite(.enabled(if: Terminal.ready, "needs tmux, graphs/customer-service and a built kgq (swift build)"), .serialized)
+struct TerminalTests: TmuxScreen {
+    let session = "kgq-test-\(getpid())"
 
     /// Swedish and Dutch letters and an emoji typed at the prompt reach the statement intact
     /// (libedit drops what the C library's locale does not call printable; kgq sets a UTF-8 one).
@@ -210,26 +226,8 @@ extension TerminalTests {
 /// Ctrl-C in the shell: at the prompt it drops the line, while a statement runs it cancels the
 /// statement, and neither ends kgq; pressed three times while something ignores it, it does.
 @Suite(.enabled(if: Terminal.ready, "needs tmux, graphs/customer-service and a built kgq (swift build)"), .serialized)
-struct CtrlCTests {
+struct CtrlCTests: TmuxScreen {
     let session = "kgq-ctrlc-\(getpid())"
-
-    func screen() throws -> String { try Terminal.run(["capture-pane", "-p", "-t", session]) }
-
-    func waitFor(_ done: (String) -> Bool) throws -> String {
-        var last = ""
-        for _ in 0..<300 {
-            last = try screen()
-            if done(last) { return last }
-            usleep(100_000)
-        }
-        return last
-    }
-
-    func type(_ literal: String) throws {
-        try Terminal.run(["send-keys", "-t", session, "-l", literal.replacingOccurrences(of: ";", with: "\\;")])
-    }
-
-    func key(_ name: String) throws { try Terminal.run(["send-keys", "-t", session, name]) }
 
     /// "0" while kgq runs, "1 2" once it died of SIGINT (the pane stays, remain-on-exit).
     func paneState() throws -> String {

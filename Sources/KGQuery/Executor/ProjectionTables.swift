@@ -1,0 +1,126 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A projection's rows of column values in one flat array, row `i`'s column `c` at
+/// `i * width + c`: no allocation per row.
+struct ValueTable {
+    let width: Int
+    var cells: [QueryValue] = []
+    var count = 0
+
+    init(width: Int) { self.width = width }
+
+    mutating func reserve(_ rows: Int) { cells.reserveCapacity(rows * width) }
+
+    mutating func append(row: [QueryValue]) {
+        cells.append(contentsOf: row)
+        count += 1
+    }
+
+    subscript(i: Int, c: Int) -> QueryValue {
+        get { cells[i * width + c] }
+        set { cells[i * width + c] = newValue }
+    }
+
+    func row(_ i: Int) -> ArraySlice<QueryValue> { cells[(i * width)..<((i + 1) * width)] }
+}
+
+/// One ORDER BY key's values for every row — as plain integers, floats or byte keys when they
+/// all have that type (the common case: one property), so comparing two rows compares two plain
+/// values instead of switching over two `QueryValue`s; openCypher's order of mixed values otherwise.
+///
+/// Strings that are all ASCII get sort keys in the manner of DuckDB's normalised keys: each
+/// string's first eight bytes as one big-endian integer, and all the bytes in one arena. For
+/// ASCII, byte order is the order of Swift's `<` (Unicode scalar order), so two keys compare
+/// by one integer comparison and, when their first eight bytes agree, one `memcmp` — no `String`
+/// comparison, no retain or release. A class with constant storage, so the comparator reads
+/// its arrays without copying them or checking exclusive access.
+final class SortColumn {
+    enum Kind { case ints, floats, bytes, strings, values }
+    let kind: Kind
+    private let ints: [Int]
+    private let floats: [Double]
+    private let prefixes: [UInt64]
+    /// Row `i`'s bytes are `arena[offsets[i] ..< offsets[i + 1]]`.
+    private let offsets: [Int]
+    private let arena: [UInt8]
+    private let strings: [String]
+    private let values: [QueryValue]
+
+    init(_ column: [QueryValue]) {
+        var ints: [Int] = [], floats: [Double] = [], prefixes: [UInt64] = [], offsets: [Int] = []
+        var arena: [UInt8] = [], strings: [String] = [], values: [QueryValue] = []
+        if column.allSatisfy({ if case .int = $0 { return true }; return false }) {
+            kind = .ints
+            ints = column.map { if case .int(let i) = $0 { return i }; return 0 }
+        } else if column.allSatisfy({ if case .float(let d) = $0 { return !d.isNaN }; return false }) {
+            kind = .floats
+            floats = column.map { if case .float(let d) = $0 { return d }; return 0 }
+        } else if column.allSatisfy({ if case .string = $0 { return true }; return false }) {
+            strings = column.map { if case .string(let s) = $0 { return s }; return "" }
+            if SortColumn.byteKeys(strings, &prefixes, &offsets, &arena) {
+                kind = .bytes
+                strings = []
+            } else {
+                kind = .strings
+            }
+        } else {
+            kind = .values
+            values = column
+        }
+        (self.ints, self.floats, self.prefixes, self.offsets, self.arena, self.strings, self.values) =
+            (ints, floats, prefixes, offsets, arena, strings, values)
+    }
+
+    /// Fills the byte keys of `strings`; false when one is not ASCII (those compare as strings).
+    private static func byteKeys(_ strings: [String], _ prefixes: inout [UInt64], _ offsets: inout [Int],
+                                 _ arena: inout [UInt8]) -> Bool {
+        prefixes.reserveCapacity(strings.count)
+        offsets.reserveCapacity(strings.count + 1)
+        for var s in strings {
+            offsets.append(arena.count)
+            let ok = s.withUTF8 { (u: UnsafeBufferPointer<UInt8>) -> Bool in
+                var p: UInt64 = 0
+                for (n, b) in u.enumerated() {
+                    if b >= 0x80 { return false }
+                    if n < 8 { p |= UInt64(b) << UInt64(56 - 8 * n) }
+                }
+                prefixes.append(p)
+                arena.append(contentsOf: u)
+                return true
+            }
+            if !ok { return false }
+        }
+        offsets.append(arena.count)
+        return true
+    }
+
+    /// -1, 0 or 1 as row `a`'s key sorts before, with or after row `b`'s.
+    @inline(__always)
+    func order(_ a: Int, _ b: Int) -> Int {
+        switch kind {
+        case .ints: return ints[a] < ints[b] ? -1 : (ints[a] > ints[b] ? 1 : 0)
+        case .floats: return floats[a] < floats[b] ? -1 : (floats[a] > floats[b] ? 1 : 0)
+        case .bytes: return byteOrder(a, b)
+        case .strings: return strings[a] == strings[b] ? 0 : (strings[a] < strings[b] ? -1 : 1)
+        case .values: return ValueSemantics.order(values[a], values[b])
+        }
+    }
+
+    @inline(__always)
+    private func byteOrder(_ a: Int, _ b: Int) -> Int {
+        let pa = prefixes[a], pb = prefixes[b]
+        if pa != pb { return pa < pb ? -1 : 1 }
+        let oa = offsets[a], ob = offsets[b]
+        let la = offsets[a + 1] - oa, lb = offsets[b + 1] - ob
+        let common = min(la, lb)
+        if common > 8 {
+            let c = arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + oa + 8, $0.baseAddress! + ob + 8, common - 8) }
+            if c != 0 { return c < 0 ? -1 : 1 }
+        }
+        return la == lb ? 0 : (la < lb ? -1 : 1)
+    }
+}
