@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(name: "KGFormatTests", dependencies: ["KGFormat", "KGCore", "KGTestSupport"]),
         .testTarget(name: "kgqCLITests", dependencies: ["KGTestSupport"]),
         // The default graph (graphs/customer-service) loaded and checked fact by fact.
-        .testTarget(name: "DefaultGraphTests", dependencies: ["KGCore", "KGFormat"]),
+        .testTarget(name: "DefaultGraphTests", dependencies: ["KGCore", "KGFormat", "KGTestSupport"]),
         .testTarget(name: "KGQueryTests", dependencies: ["KGCore", "KGQuery", "KGFormat"]),
         .testTarget(name: "KGExportTests", dependencies: ["KGExport", "KGCore", "KGQuery", "CGraphviz", "KGTestSupport"]),
         .testTarget(name: "KGAuditTests", dependencies: ["KGAudit", "KGCore", "KGTestSupport"]),

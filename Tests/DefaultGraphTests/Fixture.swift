@@ -1,6 +1,7 @@
 import Foundation
 import KGCore
 import KGFormat
+import KGTestSupport
 
 /// Locations of the default graph and the seed documents, found from this file's path so
 /// the tests run from any working directory.
@@ -11,22 +12,8 @@ enum Fixture {
 
     static let graphFolder = packageRoot.appendingPathComponent("graphs/customer-service")
 
-    /// The seed documents: `../shared/seeds` relative to the package root, or the nearest
-    /// `shared/seeds` further up (a git worktree sits one level deeper than the checkout).
-    /// The seeds never enter the repository.
-    static let seedsFolder: URL? = {
-        var dir = packageRoot.deletingLastPathComponent()
-        while true {
-            let candidate = dir.appendingPathComponent("shared/seeds")
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                return candidate
-            }
-            let parent = dir.deletingLastPathComponent()
-            if parent.path == dir.path { return nil }
-            dir = parent
-        }
-    }()
+    /// The seed documents (`KGTestSupport.seedsFolder`); they never enter the repository.
+    static let seedsFolder: URL? = KGTestSupport.seedsFolder
 
     static var seedsPresent: Bool { seedsFolder != nil }
 

@@ -1,23 +1,14 @@
 import Foundation
 import Testing
 import KGCore
+import KGTestSupport
 @testable import KGAudit
 
 /// The rules on the real seed documents (../shared/seeds, looked for above the package root),
 /// with a few statements modelled as the default graph models them. Skipped when absent.
 enum SeedFolder {
     /// The seed documents folder, or nil.
-    static let path: String? = {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        while dir.path != "/" {
-            let candidate = dir.appendingPathComponent("shared/seeds")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("004_e27fcd4771a3fa61.txt").path) {
-                return candidate.path
-            }
-            dir = dir.deletingLastPathComponent()
-        }
-        return nil
-    }()
+    static let path: String? = KGTestSupport.seedsFolder?.path
 }
 
 @Suite(.enabled(if: SeedFolder.path != nil, "../shared/seeds not found above the package root"))

@@ -8,17 +8,7 @@ import Testing
 /// `kgq doc add` on the five seed documents (../shared/seeds, looked for above the package
 /// root; skipped when absent) against the default graph, which registered them by hand.
 enum Seeds {
-    static let path: String? = {
-        var dir = KGTestSupport.packageRoot
-        while dir.path != "/" {
-            let candidate = dir.appendingPathComponent("shared/seeds")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("004_e27fcd4771a3fa61.txt").path) {
-                return candidate.path
-            }
-            dir = dir.deletingLastPathComponent()
-        }
-        return nil
-    }()
+    static let path: String? = KGTestSupport.seedsFolder?.path
 }
 
 @Suite(.enabled(if: Seeds.path != nil, "../shared/seeds not found above the package root"))

@@ -16,6 +16,21 @@ public enum KGTestSupport {
     public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// The five seed documents: `shared/seeds` next to the package root or further up (a git
+    /// worktree sits one level deeper than the checkout), recognised by one of its files; nil
+    /// when absent (the suites that read them are skipped). The seeds never enter the repository.
+    public static let seedsFolder: URL? = {
+        var dir = packageRoot
+        while dir.path != "/" {
+            let candidate = dir.appendingPathComponent("shared/seeds")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("004_e27fcd4771a3fa61.txt").path) {
+                return candidate
+            }
+            dir = dir.deletingLastPathComponent()
+        }
+        return nil
+    }()
+
     /// Tests/Fixtures.
     public static let fixtures: URL = packageRoot.appendingPathComponent("Tests/Fixtures")
 
