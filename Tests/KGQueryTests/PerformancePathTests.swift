@@ -13,7 +13,7 @@ import Testing
             let values = (0..<200).map { _ in Int.random(in: 0..<15, using: &rng) }
             let k = Int.random(in: 0...12, using: &rng)
             let less = { (a: Int, b: Int) in values[a] != values[b] ? values[a] > values[b] : a < b }
-            #expect(Executor.first(k, of: values.indices, by: less) == Array(values.indices.sorted(by: less).prefix(k)))
+            #expect(RowOrder.first(k, of: Array(values.indices), by: less) == Array(values.indices.sorted(by: less).prefix(k)))
         }
         var session = QuerySession(graph: Graph())
         let r = try session.run("UNWIND range(1, 100) AS x RETURN x ORDER BY x % 3, x % 5 DESC SKIP 2 LIMIT 4")

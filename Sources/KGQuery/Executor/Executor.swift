@@ -5,7 +5,7 @@ struct ClauseProfile: Sendable {
     var rows: Int
     var dbHits: Int
     var seconds: Double
-    /// A MATCH that fed the aggregating projection after it directly (both are in this entry).
+    /// A MATCH that fed the projection after it directly (both are in this entry).
     var fused: Bool
 
     init(rows: Int, dbHits: Int, since start: ContinuousClock.Instant, fused: Bool) {
@@ -32,9 +32,7 @@ struct Executor {
         var all: [[QueryValue]] = []
         for (i, q) in st.queries.enumerated() {
             profile.append(Array(repeating: nil, count: q.clauses.count))
-            let rows = try run(q, plans: ctx.plan.clauses[i], profileAt: i)
-            let values = rows.map { $0.values(of: q.columns) }
-            all += values
+            all += try run(q, plans: ctx.plan.clauses[i], profileAt: i)
             try ctx.produced(all.count)
             if i > 0 && !st.unionAll[i - 1] {
                 all = Executor.distinct(all)
@@ -49,47 +47,82 @@ struct Executor {
         return rows.filter { seen.insert($0.map(ValueSemantics.groupKey)).inserted }
     }
 
-    mutating func run(_ q: BoundQuery, plans: [MatchPlan?], profileAt qi: Int) throws(QueryError) -> [Row] {
+    /// Runs one query (a part of a UNION) and returns its result rows, the values of its columns.
+    ///
+    /// Rows flow clause by clause, except that a MATCH hands its matches straight to the
+    /// projection after it (into the groups when it aggregates, else into the projection's
+    /// value table), and the last projection yields the result's values without rows.
+    mutating func run(_ q: BoundQuery, plans: [MatchPlan?], profileAt qi: Int) throws(QueryError) -> [[QueryValue]] {
         var rows: [Row] = [[:]]
-        var skipNext = false
-        for (k, c) in q.clauses.enumerated() {
-            if skipNext { skipNext = false; continue }
+        var k = 0
+        while k < q.clauses.count {
+            let c = q.clauses[k]
             let t0 = ContinuousClock.now
             let hits0 = ctx.dbHits
-            // MATCH followed by an aggregating projection: matches go straight into the groups.
             if case .match(let m) = c, !m.optional, k + 1 < q.clauses.count,
-               case .project(let p) = q.clauses[k + 1], p.isAggregating, let plan = plans[k] {
+               case .project(let p) = q.clauses[k + 1], let plan = plans[k] {
                 let matcher = PatternMatcher(context: ctx, plan: plan)
-                var grouping = Grouping(p)
-                // Matches fed to the groups count toward --max-rows like rows kept between
-                // clauses (counted hops are not rows: they are never enumerated).
-                var fed = 0
-                for row in rows {
-                    if plan.countsLast {
-                        try matcher.runCounting(row) { (r: Row, n: Int) throws(QueryError) in
-                            fed += 1
-                            try ctx.fed(fed)
-                            try grouping.add(r, ctx, weight: n)
+                var input = ProjectionInput(p)
+                if p.isAggregating {
+                    var grouping = Grouping(p)
+                    // Matches fed to the groups count toward --max-rows like rows kept between
+                    // clauses (counted hops are not rows: they are never enumerated).
+                    var fed = 0
+                    for row in rows {
+                        if plan.countsLast {
+                            try matcher.runCounting(row) { (r: Row, n: Int) throws(QueryError) in
+                                fed += 1
+                                try ctx.fed(fed)
+                                try grouping.add(r, ctx, weight: n)
+                            }
+                        } else {
+                            try matcher.forEachMatch(row) { (r: Row) throws(QueryError) in
+                                fed += 1
+                                try ctx.fed(fed)
+                                try grouping.add(r, ctx)
+                            }
                         }
-                    } else {
-                        try matcher.forEachMatch(row) { (r: Row) throws(QueryError) in
-                            fed += 1
-                            try ctx.fed(fed)
-                            try grouping.add(r, ctx)
+                    }
+                    try group(p, grouping, into: &input)
+                } else {
+                    let cap = try rowCap(before: k + 1, in: q) ?? Int.max
+                    for row in rows where input.count < cap {
+                        try matcher.run(row) { (r: Row) throws(QueryError) -> Bool in
+                            try input.add(r, ctx)
+                            try ctx.produced(input.count)
+                            return input.count < cap
                         }
                     }
                 }
-                rows = try project(p, grouped: grouping)
-                skipNext = true
+                let kept = try keep(&input)
+                profile[qi][k] = ClauseProfile(rows: kept.count, dbHits: ctx.dbHits - hits0, since: t0, fused: true)
+                if k + 2 == q.clauses.count, let values = Executor.values(input, kept, columns: q.columns) { return values }
+                rows = try output(input, kept)
                 try ctx.checkBudget(rows: rows.count)
-                profile[qi][k] = ClauseProfile(rows: rows.count, dbHits: ctx.dbHits - hits0, since: t0, fused: true)
+                k += 2
                 continue
             }
-            rows = try run(c, plans[k], rows, cap: try rowCap(before: k + 1, in: q))
+            if case .project(let p) = c {
+                var input = ProjectionInput(p)
+                if p.isAggregating {
+                    var grouping = Grouping(p)
+                    for row in rows { try ctx.tick(); try grouping.add(row, ctx) }
+                    try group(p, grouping, into: &input)
+                } else {
+                    for row in rows { try input.add(row, ctx) }
+                }
+                let kept = try keep(&input)
+                profile[qi][k] = ClauseProfile(rows: kept.count, dbHits: ctx.dbHits - hits0, since: t0, fused: false)
+                if k + 1 == q.clauses.count, let values = Executor.values(input, kept, columns: q.columns) { return values }
+                rows = try output(input, kept)
+            } else {
+                rows = try run(c, plans[k], rows, cap: try rowCap(before: k + 1, in: q))
+                profile[qi][k] = ClauseProfile(rows: rows.count, dbHits: ctx.dbHits - hits0, since: t0, fused: false)
+            }
             try ctx.checkBudget(rows: rows.count)
-            profile[qi][k] = ClauseProfile(rows: rows.count, dbHits: ctx.dbHits - hits0, since: t0, fused: false)
+            k += 1
         }
-        return rows
+        return rows.map { $0.values(of: q.columns) }
     }
 
     static func name(_ c: BoundClause) -> String {
@@ -120,25 +153,6 @@ struct Executor {
         guard let limit = try intArgument(p.limit, "LIMIT") else { return nil }
         let (sum, overflow) = limit.addingReportingOverflow(try intArgument(p.skip, "SKIP") ?? 0)
         return overflow ? nil : sum
-    }
-
-    /// The first `k` of `indices` in the order `before` (a strict total order), in that order:
-    /// what sorting all and keeping `k` gives, in about one comparison per element when k is small.
-    static func first<S: Sequence<Int>>(_ k: Int, of indices: S, by before: (Int, Int) -> Bool) -> [Int] {
-        guard k > 0 else { return [] }
-        var best: [Int] = []
-        best.reserveCapacity(k + 1)
-        for i in indices {
-            if best.count == k && !before(i, best[k - 1]) { continue }
-            var lo = 0, hi = best.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if before(i, best[mid]) { hi = mid } else { lo = mid + 1 }
-            }
-            best.insert(i, at: lo)
-            if best.count > k { best.removeLast() }
-        }
-        return best
     }
 
     private func run(_ c: BoundClause, _ plan: MatchPlan?, _ rows: [Row], cap: Int? = nil) throws(QueryError) -> [Row] {
@@ -176,8 +190,8 @@ struct Executor {
                 }
             }
             return out
-        case .project(let p):
-            return try project(p, rows)
+        case .project:
+            preconditionFailure("projections run in run(_:plans:profileAt:)")
         case .create(let pattern, _):
             var out: [Row] = []
             for row in rows { out.append(try Writer(ctx: ctx).create(pattern, row)) }
@@ -243,147 +257,58 @@ struct Executor {
         }
     }
 
-    private func project(_ p: BoundProjection, _ rows: [Row]) throws(QueryError) -> [Row] {
-        if p.isAggregating {
-            var grouping = Grouping(p)
-            for row in rows { try ctx.tick(); try grouping.add(row, ctx) }
-            return try project(p, grouped: grouping)
-        }
-        return try project(p, grouped: nil, rows: rows)
-    }
-
-    /// The projection's rows: from `grouped` when it aggregates, else one per input row.
-    ///
-    /// Each output is first the array of its column values; the environment ORDER BY and
-    /// WITH … WHERE see (input variables plus columns) is built only when a key or the filter
-    /// reads more than the columns, and output rows only for the rows that are kept — so
-    /// `ORDER BY … LIMIT k` over many rows sorts arrays of values and builds k rows.
-    private func project(_ p: BoundProjection, grouped: Grouping?, rows: [Row] = []) throws(QueryError) -> [Row] {
+    /// The groups of an aggregating projection as its output rows' values (and, when an ORDER
+    /// BY key or the filter needs them, their environments).
+    private func group(_ p: BoundProjection, _ grouping: Grouping, into input: inout ProjectionInput) throws(QueryError) {
+        var grouping = grouping
+        grouping.finish()
         let columns = p.columns
-        let columnIndex = Dictionary(columns.enumerated().map { ($1, $0) }) { a, _ in a }
-        func column(_ e: Expr) -> Int? {
-            if case .variable(let v) = e.kind { return columnIndex[v] }
+        // An item that is just an aggregate's slot takes its result without an environment.
+        let slotOf = Dictionary(p.aggregates.enumerated().map { ($1.slot, $0) }) { a, _ in a }
+        let direct: [Int?] = p.items.map { e in
+            if case .variable(let v) = e.kind { return slotOf[v] }
             return nil
         }
-        // ORDER BY keys that are columns are read from the values; others need the environment.
-        let orderColumns = p.order.map { column($0.0) }
-        let filterOnColumns = p.filter.map { $0.freeVariables.isSubset(of: columnIndex.keys) } ?? true
-        let needsEnv = orderColumns.contains(nil) || !filterOnColumns
-        var values = ValueTable(width: columns.count)
-        var envs: [Row] = []
-        /// Items computed only for the rows kept (see below), and whether each item is one.
-        var deferred: [Int] = []
-        var isDeferred = [Bool](repeating: false, count: p.items.count)
-        func environment(_ base: Row, _ vals: [QueryValue]) -> Row {
-            var env = base
-            for (i, c) in columns.enumerated() { env[c] = vals[i] }
-            return env
+        let keyAt = Dictionary(p.groupingIndexes.enumerated().map { ($1, $0) }) { a, _ in a }
+        let computed = p.items.indices.filter { keyAt[$0] == nil && direct[$0] == nil }
+        input.values.reserve(grouping.count)
+        for g in 0..<grouping.count {
+            try ctx.tick()
+            var vals = [QueryValue](repeating: .null, count: columns.count)
+            for (i, k) in keyAt { vals[i] = grouping.key(g, k) }
+            for i in p.items.indices { if let j = direct[i] { vals[i] = try grouping.result(g, j, ctx) } }
+            var env = Row()
+            if !computed.isEmpty || input.needsEnv {
+                env = grouping.firstRow(g)
+                for j in p.aggregates.indices { env[p.aggregates[j].slot] = try grouping.result(g, j, ctx) }
+                for k in p.groupingIndexes { env[columns[k]] = vals[k] }
+                for i in computed { vals[i] = try ctx.eval(p.items[i], env) }
+            }
+            input.add(values: vals, environment: env)
         }
-        if var grouping = grouped {
-            grouping.finish()
-            // An item that is just an aggregate's slot takes its result without an environment.
-            let slotOf = Dictionary(p.aggregates.enumerated().map { ($1.slot, $0) }) { a, _ in a }
-            let direct: [Int?] = p.items.map { e in
-                if case .variable(let v) = e.kind { return slotOf[v] }
-                return nil
-            }
-            let keyAt = Dictionary(p.groupingIndexes.enumerated().map { ($1, $0) }) { a, _ in a }
-            let computed = p.items.indices.filter { keyAt[$0] == nil && direct[$0] == nil }
-            values.reserve(grouping.count)
-            for g in 0..<grouping.count {
-                try ctx.tick()
-                var vals = [QueryValue](repeating: .null, count: columns.count)
-                for (i, k) in keyAt { vals[i] = grouping.key(g, k) }
-                for i in p.items.indices { if let j = direct[i] { vals[i] = try grouping.result(g, j, ctx) } }
-                if !computed.isEmpty || needsEnv {
-                    var env = grouping.firstRow(g)
-                    for j in p.aggregates.indices { env[p.aggregates[j].slot] = try grouping.result(g, j, ctx) }
-                    for k in p.groupingIndexes { env[columns[k]] = vals[k] }
-                    for i in computed { vals[i] = try ctx.eval(p.items[i], env) }
-                    if needsEnv { envs.append(environment(env, vals)) }
-                }
-                values.append(row: vals)
-            }
-        } else {
-            values.reserve(rows.count)
-            // Sorted rows without DISTINCT or a filter: only the ORDER BY columns are computed
-            // for every row, the others for the rows SKIP and LIMIT keep (late materialisation,
-            // as a Top-K operator before the projection would do).
-            let later = !p.order.isEmpty && !p.distinct && p.filter == nil && !needsEnv && p.limit != nil
-            if later {
-                let keys = Set(orderColumns.compactMap { $0 })
-                deferred = p.items.indices.filter { !keys.contains($0) }
-                for i in deferred { isDeferred[i] = true }
-            }
-            for row in rows {
-                try ctx.tick()
-                for (i, e) in p.items.enumerated() { values.cells.append(isDeferred[i] ? .null : try ctx.eval(e, row)) }
-                values.count += 1
-                if needsEnv { envs.append(environment(row, Array(values.row(values.count - 1)))) }
-            }
+    }
+
+    /// The positions of the projection's rows that SKIP and LIMIT keep, in order.
+    private func keep(_ input: inout ProjectionInput) throws(QueryError) -> [Int] {
+        try input.keep(skip: try intArgument(input.p.skip, "SKIP"), limit: try intArgument(input.p.limit, "LIMIT"),
+                       cap: try rowCap(input.p), ctx)
+    }
+
+    /// The kept rows as the next clause's rows, WITH … WHERE applied.
+    private func output(_ input: ProjectionInput, _ kept: [Int]) throws(QueryError) -> [Row] {
+        guard let f = input.p.filter else { return kept.map(input.row) }
+        var out: [Row] = []
+        for i in kept {
+            let r = input.row(i)
+            if try ctx.truth(f, input.filterOnColumns ? r : input.envs[i]) == true { out.append(r) }
         }
-        var kept = Array(0..<values.count)
-        if p.distinct {
-            var seen = Set<[QueryValue]>()
-            kept = kept.filter { seen.insert(values.row($0).map(ValueSemantics.groupKey)).inserted }
-        }
-        if !p.order.isEmpty {
-            // Sort positions, not rows, by typed key columns. Ties keep their input order (the
-            // position decides last), so the order is total.
-            var sortColumns: [SortColumn] = []
-            for (n, (e, _)) in p.order.enumerated() {
-                var column: [QueryValue] = []
-                column.reserveCapacity(values.count)
-                for i in 0..<values.count {
-                    if let c = orderColumns[n] { column.append(values[i, c]) } else { column.append(try ctx.eval(e, envs[i])) }
-                }
-                sortColumns.append(SortColumn(column))
-            }
-            let desc = p.order.map(\.1)
-            let before: (Int, Int) -> Bool
-            if sortColumns.count == 1 {
-                let key = sortColumns[0], down = desc[0]
-                before = { (a: Int, b: Int) -> Bool in
-                    let c = key.order(a, b)
-                    return c != 0 ? (down ? c > 0 : c < 0) : a < b
-                }
-            } else {
-                before = { (a: Int, b: Int) -> Bool in
-                    for n in desc.indices {
-                        let c = sortColumns[n].order(a, b)
-                        if c != 0 { return desc[n] ? c > 0 : c < 0 }
-                    }
-                    return a < b
-                }
-            }
-            // ORDER BY … LIMIT k keeps only the first k: a bounded insertion beats sorting everything.
-            if let wanted = try rowCap(p), wanted < kept.count / 4 {
-                kept = Executor.first(wanted, of: kept, by: before)
-            } else {
-                kept.sort(by: before)
-            }
-        }
-        if let skip = try intArgument(p.skip, "SKIP") { kept = Array(kept.dropFirst(skip)) }
-        if let limit = try intArgument(p.limit, "LIMIT") { kept = Array(kept.prefix(limit)) }
-        if !deferred.isEmpty {
-            for i in kept {
-                try ctx.tick()
-                for k in deferred { values[i, k] = try ctx.eval(p.items[k], rows[i]) }
-            }
-        }
-        func row(_ i: Int) -> Row {
-            var r = Row(capacity: columns.count)
-            for (c, name) in columns.enumerated() { r[name] = values[i, c] }
-            return r
-        }
-        if let f = p.filter {
-            var out: [Row] = []
-            for i in kept {
-                let r = row(i)
-                if try ctx.truth(f, filterOnColumns ? r : envs[i]) == true { out.append(r) }
-            }
-            return out
-        }
-        return kept.map(row)
+        return out
+    }
+
+    /// The kept rows as the query's result values, when the projection's columns are the
+    /// query's and no filter applies (nil otherwise: then rows are built).
+    private static func values(_ input: ProjectionInput, _ kept: [Int], columns: [String]) -> [[QueryValue]]? {
+        guard input.p.filter == nil, input.p.columns == columns else { return nil }
+        return kept.map { Array(input.values.row($0)) }
     }
 }

@@ -80,14 +80,15 @@ final class SortColumn {
                                  _ arena: inout [UInt8]) -> Bool {
         prefixes.reserveCapacity(strings.count)
         offsets.reserveCapacity(strings.count + 1)
-        for var s in strings {
+        for i in strings.indices {
+            var s = strings[i]
             offsets.append(arena.count)
             let ok = s.withUTF8 { (u: UnsafeBufferPointer<UInt8>) -> Bool in
+                var high: UInt8 = 0
+                for b in u { high |= b }
+                if high >= 0x80 { return false }
                 var p: UInt64 = 0
-                for (n, b) in u.enumerated() {
-                    if b >= 0x80 { return false }
-                    if n < 8 { p |= UInt64(b) << UInt64(56 - 8 * n) }
-                }
+                for n in 0..<min(8, u.count) { p |= UInt64(u[n]) << UInt64(56 - 8 * n) }
                 prefixes.append(p)
                 arena.append(contentsOf: u)
                 return true
@@ -96,6 +97,57 @@ final class SortColumn {
         }
         offsets.append(arena.count)
         return true
+    }
+
+    /// `positions` sorted by this key alone, ties by position, when its values are plain
+    /// integers, floats or byte keys: pairs of key and position sorted in place, no comparator
+    /// call per comparison. Nil for keys of other kinds.
+    func sorted(_ positions: [Int], descending: Bool) -> [Int]? {
+        switch kind {
+        case .ints: return SortColumn.sorted(positions.map { (ints[$0], $0) }, descending)
+        case .floats: return SortColumn.sorted(positions.map { (floats[$0], $0) }, descending)
+        case .bytes:
+            var pairs = positions.map { (prefixes[$0], $0) }
+            let offsets = self.offsets
+            arena.withUnsafeBufferPointer { buf in
+                // Keys whose first eight bytes agree: the rest, then the length, decide.
+                func rest(_ a: Int, _ b: Int) -> Int {
+                    let oa = offsets[a], ob = offsets[b]
+                    let la = offsets[a + 1] - oa, lb = offsets[b + 1] - ob
+                    let common = min(la, lb)
+                    if common > 8 {
+                        let c = memcmp(buf.baseAddress! + oa + 8, buf.baseAddress! + ob + 8, common - 8)
+                        if c != 0 { return c < 0 ? -1 : 1 }
+                    }
+                    return la == lb ? 0 : (la < lb ? -1 : 1)
+                }
+                if descending {
+                    pairs.sort { x, y in
+                        if x.0 != y.0 { return x.0 > y.0 }
+                        let c = rest(x.1, y.1)
+                        return c != 0 ? c > 0 : x.1 < y.1
+                    }
+                } else {
+                    pairs.sort { x, y in
+                        if x.0 != y.0 { return x.0 < y.0 }
+                        let c = rest(x.1, y.1)
+                        return c != 0 ? c < 0 : x.1 < y.1
+                    }
+                }
+            }
+            return pairs.map(\.1)
+        case .strings, .values: return nil
+        }
+    }
+
+    private static func sorted<K: Comparable>(_ pairs: [(K, Int)], _ descending: Bool) -> [Int] {
+        var pairs = pairs
+        if descending {
+            pairs.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
+        } else {
+            pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        }
+        return pairs.map(\.1)
     }
 
     /// -1, 0 or 1 as row `a`'s key sorts before, with or after row `b`'s.

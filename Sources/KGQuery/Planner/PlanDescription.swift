@@ -26,7 +26,7 @@ enum PlanDescription {
                 if let m = plan.clauses[qi][k], m.countsLast { head += "  (counts its last hop)" }
                 if let cp = profile?[qi][k] {
                     let ms = (cp.seconds * 1_000_000).rounded() / 1000
-                    head += "  [rows=\(cp.rows) db hits=\(cp.dbHits) time=\(ms) ms\(cp.fused ? ", with the aggregation after it" : "")]"
+                    head += "  [rows=\(cp.rows) db hits=\(cp.dbHits) time=\(ms) ms\(cp.fused ? ", with the projection after it" : "")]"
                 }
                 lines.append(head)
                 if let m = plan.clauses[qi][k] {
