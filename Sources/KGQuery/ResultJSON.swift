@@ -18,7 +18,7 @@ public enum ResultJSON {
 
     /// One line of JSON for an error.
     public static func encode(_ e: QueryError) -> String {
-        var fields = ["\"type\": " + string(e.type), "\"detail\": " + string(e.detail), "\"phase\": " + string(e.phase.rawValue),
+        var fields = ["\"type\": " + string(e.type.rawValue), "\"detail\": " + string(e.detail.rawValue), "\"phase\": " + string(e.phase.rawValue),
                       "\"message\": " + string(e.message)]
         fields.append("\"line\": " + (e.line.map(String.init) ?? "null"))
         fields.append("\"column\": " + (e.column.map(String.init) ?? "null"))

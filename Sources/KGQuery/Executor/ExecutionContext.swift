@@ -206,7 +206,7 @@ final class ExecutionContext {
         }
     }
 
-    func runtimeError(_ type: String, _ detail: String, _ message: String, at span: SourceSpan? = nil) -> QueryError {
+    func runtimeError(_ type: QueryErrorCode, _ detail: QueryErrorDetail, _ message: String, at span: SourceSpan? = nil) -> QueryError {
         let s = span.flatMap { $0.line > 0 ? $0 : nil }
         return source.error(type: type, detail: detail, message: message, line: s?.line, column: s?.column, phase: .runtime)
     }
