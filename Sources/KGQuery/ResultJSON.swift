@@ -10,7 +10,7 @@ public enum ResultJSON {
         s += r.rows.map { "[" + $0.map { value($0, graph: graph) }.joined(separator: ", ") + "]" }.joined(separator: ", ")
         s += "]"
         if !r.stats.isEmpty {
-            s += ", \"stats\": {" + r.stats.keys.sorted().map { string($0) + ": \(r.stats[$0]!)" }.joined(separator: ", ") + "}"
+            s += ", \"stats\": {" + r.stats.counters.map { string($0.name) + ": \($0.count)" }.joined(separator: ", ") + "}"
         }
         if let plan = r.plan { s += ", \"plan\": " + string(plan) }
         return s + "}"

@@ -49,15 +49,15 @@ public struct ResultSet: Sendable {
     /// Column names in RETURN order (empty for a statement that returns nothing).
     public var columns: [String]
     public var rows: [[QueryValue]]
-    /// Counters of a writing statement: "+nodes", "-nodes", "+relationships", "-relationships",
-    /// "+properties", "-properties", "+labels", "-labels". Empty for read-only statements.
-    public var stats: [String: Int]
+    /// What a writing statement changed (nodes, relationships, properties, labels); empty for
+    /// read-only statements.
+    public var stats: WriteStatistics
     /// For EXPLAIN and PROFILE: the plan as text (operators, indexes, estimated or actual rows, time).
     public var plan: String?
     /// Hints that are not errors: e.g. a label the graph does not have, with "did you mean".
     public var warnings: [Diagnostic]
 
-    public init(columns: [String] = [], rows: [[QueryValue]] = [], stats: [String: Int] = [:], plan: String? = nil,
+    public init(columns: [String] = [], rows: [[QueryValue]] = [], stats: WriteStatistics = WriteStatistics(), plan: String? = nil,
                 warnings: [Diagnostic] = []) {
         self.columns = columns
         self.rows = rows

@@ -121,7 +121,7 @@ extension ExecutionContext {
         case .call(let name, _, let args):
             return try call(name, args, row, e.span)
         case .countStar:
-            throw runtimeError(.syntaxError, .invalidAggregation, "count(*) is not allowed here", at: e.span)
+            throw runtimeError(.semanticError, .invalidAggregation, "count(*) is not allowed here", at: e.span)
         case .caseExpr(let subject, let whens, let otherwise):
             if let subject {
                 let s = try eval(subject, row)
@@ -299,7 +299,7 @@ extension ExecutionContext {
             return .bool(try eval(args[0], row) != .null)
         }
         guard let f = functions.lookup(name) else {
-            throw runtimeError(.syntaxError, .unknownFunction, "unknown function '\(name)'", at: span)
+            throw runtimeError(.semanticError, .unknownFunction, "unknown function '\(name)'", at: span)
         }
         var values: [QueryValue] = []
         values.reserveCapacity(args.count)

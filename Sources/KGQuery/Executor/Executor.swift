@@ -234,6 +234,7 @@ struct Executor {
         let v = try ctx.eval(e, [:])
         switch v {
         case .int(let i):
+            // openCypher names a bad SKIP/LIMIT parameter a SyntaxError raised at runtime (TCK ReturnSkipLimit1, 2): the one runtime SyntaxError.
             if i < 0 { throw ctx.runtimeError(.syntaxError, .negativeIntegerArgument, "\(what) cannot be negative", at: e.span) }
             return i
         case .float(let d) where d == d.rounded() && false:

@@ -23,7 +23,7 @@ struct Writer {
     }
 
     private func addLabelStat(_ l: String) {
-        if ctx.addedLabels.insert(l).inserted { ctx.count("+labels") }
+        if ctx.addedLabels.insert(l).inserted { ctx.count(\.labelsAdded) }
     }
 
     func create(_ pattern: Pattern, _ row: Row, merging: Bool = false) throws(QueryError) -> Row {
@@ -36,7 +36,7 @@ struct Writer {
                     continue
                 }
                 if let v = n.variable, let existing = r[v], existing != .null {
-                    throw ctx.runtimeError(.syntaxError, .variableTypeConflict, "'\(v)' is not a node", at: n.span)
+                    throw ctx.runtimeError(.typeError, .variableTypeConflict, "'\(v)' is not a node", at: n.span)
                 }
                 let props = try propertyMap(n.properties, r)
                 let node = Node(id: ctx.freshID(node: true), labels: uniq(n.labels), properties: props)
@@ -44,8 +44,8 @@ struct Writer {
                 do { h = try ctx.write { (g: inout Graph) throws(Diagnostic) in try g.addNode(node) } } catch {
                     throw ctx.runtimeError(.runtimeError, .createFailed, error.message, at: n.span)
                 }
-                ctx.count("+nodes")
-                ctx.count("+properties", props.count)
+                ctx.count(\.nodesCreated)
+                ctx.count(\.propertiesSet, props.count)
                 for l in uniq(n.labels) { addLabelStat(l) }
                 if let v = n.variable { r[v] = .node(h) }
                 handles.append(h)
@@ -60,8 +60,8 @@ struct Writer {
                 do { h = try ctx.write { (g: inout Graph) throws(Diagnostic) in try g.addEdge(edge) } } catch {
                     throw ctx.runtimeError(.entityNotFound, .deletedEntityAccess, error.message, at: rel.span)
                 }
-                ctx.count("+relationships")
-                ctx.count("+properties", props.count)
+                ctx.count(\.relationshipsCreated)
+                ctx.count(\.propertiesSet, props.count)
                 if let v = rel.variable { r[v] = .edge(h) }
                 edges.append(h)
             }
@@ -84,14 +84,14 @@ struct Writer {
         case .node(let h):
             if ctx.deletedNodes.contains(h) { throw ctx.runtimeError(.entityNotFound, .deletedEntityAccess, "node was deleted", at: span) }
             let had = ctx.graph.property(node: h, key) != nil
-            if had { ctx.count("-properties") }
-            if !s.isNull { ctx.count("+properties") }
+            if had { ctx.count(\.propertiesRemoved) }
+            if !s.isNull { ctx.count(\.propertiesSet) }
             ctx.write { $0.setProperty(node: h, key, s) }
         case .edge(let h):
             if ctx.deletedEdges.contains(h) { throw ctx.runtimeError(.entityNotFound, .deletedEntityAccess, "relationship was deleted", at: span) }
             let had = ctx.graph.property(edge: h, key) != nil
-            if had { ctx.count("-properties") }
-            if !s.isNull { ctx.count("+properties") }
+            if had { ctx.count(\.propertiesRemoved) }
+            if !s.isNull { ctx.count(\.propertiesSet) }
             ctx.write { $0.setProperty(edge: h, key, s) }
         default:
             throw ctx.runtimeError(.typeError, .invalidArgumentType, "cannot set a property on \(ValueSemantics.typeName(target))", at: span)
@@ -158,7 +158,7 @@ struct Writer {
             guard case .node(let h) = row[v] ?? .null else { return }
             for l in labels where ctx.graph.labels(node: h).contains(l) {
                 ctx.write { $0.removeLabel(node: h, l) }
-                ctx.count("-labels")
+                ctx.count(\.labelsRemoved)
             }
         }
     }
@@ -184,7 +184,7 @@ struct Writer {
         guard ctx.graph.isAlive(edge: h) else { return }
         ctx.write { $0.deleteEdge(h) }
         ctx.deletedEdges.insert(h)
-        ctx.count("-relationships")
+        ctx.count(\.relationshipsDeleted)
     }
 
     func deleteNodes(_ nodes: [(Int, SourceSpan)], detach: Bool) throws(QueryError) {
@@ -200,7 +200,7 @@ struct Writer {
                 throw ctx.runtimeError(.constraintVerificationFailed, .deleteConnectedNode, error.message, at: span)
             }
             ctx.deletedNodes.insert(h)
-            ctx.count("-nodes")
+            ctx.count(\.nodesDeleted)
         }
     }
 }
