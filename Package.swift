@@ -30,7 +30,8 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"])]
         ),
         // Exporters: DOT writer, Graphviz renderer (PNG/SVG/PDF), JSON, GraphML, CSV, Cypher.
-        .target(name: "KGExport", dependencies: ["KGCore", "KGQuery", "CGraphviz"]),
+        // KGCore only (and Graphviz): a query result becomes a Subgraph in KGQuery (`Subgraph(result:)`).
+        .target(name: "KGExport", dependencies: ["KGCore", "CGraphviz"]),
         // Source-citation audit: rules over the graph and its documents, findings, reports.
         .target(name: "KGAudit", dependencies: ["KGCore"]),
         // Bulk import of Neo4j admin-import style CSV folders, and the synthetic graph generator.

@@ -20,7 +20,7 @@ public struct Attribution: Sendable {
 
     public init(graph: Graph) {
         var names: [(String, String)] = []
-        for i in graph.nodes(labelled: "Source") {
+        for i in graph.nodes(labelled: DomainLabel.source) {
             let node = graph.nodes[i]
             var all = Graph.names(of: node)
             if case .list(let l)? = node.properties["aliases"] { all += l.compactMap(\.string) }

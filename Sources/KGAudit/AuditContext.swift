@@ -20,7 +20,7 @@ public struct AuditContext: Sendable {
     }
 
     /// The figures and claims: the statements whose numbers and assessments are audited.
-    public var figuresAndClaims: [Int] { nodes(labelled: ["Figure", "Claim"]) }
+    public var figuresAndClaims: [Int] { nodes(labelled: [DomainLabel.figure, DomainLabel.claim]) }
 
     /// A citation as a document location, with the document's file name when registered.
     public func cited(_ c: Citation) -> CitedLocation {
@@ -45,12 +45,12 @@ public struct AuditContext: Sendable {
     public func inheritsProvenance(_ edge: Edge) -> Bool {
         let from = graph.nodes[edge.from], to = graph.nodes[edge.to]
         func citedStatement(_ n: Node) -> Bool {
-            (n.hasLabel("Figure") || n.hasLabel("Claim")) && !n.citations.isEmpty
+            (n.hasLabel(DomainLabel.figure) || n.hasLabel(DomainLabel.claim)) && !n.citations.isEmpty
         }
         switch edge.type {
-        case "MEASURES": return citedStatement(from)
-        case "REPORTS": return citedStatement(to)
-        case "MENTIONS": return from.hasLabel(Document.label)
+        case DomainRelationship.measures: return citedStatement(from)
+        case DomainRelationship.reports: return citedStatement(to)
+        case DomainRelationship.mentions: return from.hasLabel(Document.label)
         default: return false
         }
     }

@@ -65,7 +65,7 @@ public struct CitationMap: Sendable, Hashable {
         var builder = Builder(graph: graph, findings: findings)
         for i in graph.nodeHandles {
             let node = graph.nodes[i]
-            guard node.hasLabel("Figure") || node.hasLabel("Claim"), !node.citations.isEmpty else { continue }
+            guard node.hasLabel(DomainLabel.figure) || node.hasLabel(DomainLabel.claim), !node.citations.isEmpty else { continue }
             builder.add(statement: node)
         }
         return builder.map()
@@ -116,7 +116,7 @@ public struct CitationMap: Sendable, Hashable {
         }
 
         mutating func add(statement node: Node) {
-            item(node.id, node.hasLabel("Figure") ? .figure : .claim)
+            item(node.id, node.hasLabel(DomainLabel.figure) ? .figure : .claim)
             itemCitations[node.id] = node.citations
             for (index, c) in node.citations.enumerated() {
                 guard graph.document(id: c.document) != nil else { continue }
@@ -125,7 +125,7 @@ public struct CitationMap: Sendable, Hashable {
                 if let via = c.via, graph.node(id: via) != nil {
                     item(via, .source)
                     link(c.document, "ATTRIBUTES_TO", via, cited)
-                    link(via, "REPORTS", node.id, cited)
+                    link(via, DomainRelationship.reports, node.id, cited)
                 } else {
                     link(c.document, "STATES", node.id, cited)
                 }

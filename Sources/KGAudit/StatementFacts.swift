@@ -37,7 +37,7 @@ public struct StatementFacts: Sendable, Hashable {
         let p = node.properties
         handle = i
         id = node.id
-        isFigure = node.hasLabel("Figure")
+        isFigure = node.hasLabel(DomainLabel.figure)
         measure = p["measure"]?.string.map(StatementFacts.key)
         region = p["region"]?.string
         unit = p["unit"]?.string
@@ -49,10 +49,10 @@ public struct StatementFacts: Sendable, Hashable {
         } else {
             number = nil
         }
-        subjects = Set(graph.outgoing(i).map { graph.edges[$0] }.filter { $0.type == "MEASURES" }
+        subjects = Set(graph.outgoing(i).map { graph.edges[$0] }.filter { $0.type == DomainRelationship.measures }
             .map { graph.nodes[$0.to].id })
         var sources = Set(node.citations.compactMap(\.via))
-        for e in graph.incoming(i) where graph.edges[e].type == "REPORTS" {
+        for e in graph.incoming(i) where graph.edges[e].type == DomainRelationship.reports {
             sources.insert(graph.nodes[graph.edges[e].from].id)
         }
         self.sources = sources

@@ -1,7 +1,7 @@
 /// A registered source text. Documents are nodes labelled `Document` (so queries can
 /// match them); this type is the typed view of such a node.
 public struct Document: Sendable, Hashable {
-    public static let label = "Document"
+    public static let label = DomainLabel.document
 
     public var id: String
     /// File name of the document (relative to the documents folder).

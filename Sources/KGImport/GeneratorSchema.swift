@@ -1,3 +1,5 @@
+import KGCore
+
 /// The shape of a generated graph: the default graph's labels and relationship types, and
 /// how many of each a graph of N nodes and M relationships gets.
 public struct GeneratorSchema: Sendable {
@@ -22,26 +24,26 @@ public struct GeneratorSchema: Sendable {
 
     /// Node labels in file order. Figure's share is the remainder.
     public static let nodeKinds: [NodeKind] = [
-        NodeKind(label: "Sector", idPrefix: "sector:", perMille: 10),
-        NodeKind(label: "Source", idPrefix: "source:", perMille: 20),
-        NodeKind(label: "Document", idPrefix: "doc:", perMille: 40),
-        NodeKind(label: "Skill", idPrefix: "skill:", perMille: 130),
-        NodeKind(label: "Role", idPrefix: "role:", perMille: 250),
-        NodeKind(label: "Figure", idPrefix: "fig:", perMille: 0),
+        NodeKind(label: DomainLabel.sector, idPrefix: "sector:", perMille: 10),
+        NodeKind(label: DomainLabel.source, idPrefix: "source:", perMille: 20),
+        NodeKind(label: DomainLabel.document, idPrefix: "doc:", perMille: 40),
+        NodeKind(label: DomainLabel.skill, idPrefix: "skill:", perMille: 130),
+        NodeKind(label: DomainLabel.role, idPrefix: "role:", perMille: 250),
+        NodeKind(label: DomainLabel.figure, idPrefix: "fig:", perMille: 0),
     ]
 
     /// Relationship types in file order; REQUIRES also takes the rounding remainder.
     public static let edgeKinds: [EdgeKind] = [
-        EdgeKind(type: "REQUIRES", perMille: 300, from: "Role", to: [("Skill", 1)], fromPower: 2, toPower: 3),
-        EdgeKind(type: "WORKS_IN", perMille: 100, from: "Role", to: [("Sector", 1)], fromPower: 2, toPower: 2),
-        EdgeKind(type: "MEASURES", perMille: 100, from: "Figure", to: [("Role", 4), ("Sector", 1)], fromPower: 1, toPower: 3),
-        EdgeKind(type: "REPORTS", perMille: 100, from: "Source", to: [("Figure", 1)], fromPower: 3, toPower: 1),
-        EdgeKind(type: "CITES", perMille: 50, from: "Document", to: [("Source", 1)], fromPower: 1, toPower: 3),
-        EdgeKind(type: "MENTIONS", perMille: 150, from: "Document", to: [("Role", 1), ("Skill", 1)], fromPower: 2, toPower: 3),
-        EdgeKind(type: "ADVANCES_TO", perMille: 100, from: "Role", to: [("Role", 1)], fromPower: 2, toPower: 2),
-        EdgeKind(type: "VARIANT_OF", perMille: 30, from: "Role", to: [("Role", 1)], fromPower: 1, toPower: 3),
-        EdgeKind(type: "PART_OF", perMille: 10, from: "Sector", to: [("Sector", 1)], fromPower: 1, toPower: 3),
-        EdgeKind(type: "SIMILAR_TO", perMille: 60, from: "Skill", to: [("Skill", 1)], fromPower: 2, toPower: 2),
+        EdgeKind(type: DomainRelationship.requires, perMille: 300, from: DomainLabel.role, to: [(DomainLabel.skill, 1)], fromPower: 2, toPower: 3),
+        EdgeKind(type: DomainRelationship.worksIn, perMille: 100, from: DomainLabel.role, to: [(DomainLabel.sector, 1)], fromPower: 2, toPower: 2),
+        EdgeKind(type: DomainRelationship.measures, perMille: 100, from: DomainLabel.figure, to: [(DomainLabel.role, 4), (DomainLabel.sector, 1)], fromPower: 1, toPower: 3),
+        EdgeKind(type: DomainRelationship.reports, perMille: 100, from: DomainLabel.source, to: [(DomainLabel.figure, 1)], fromPower: 3, toPower: 1),
+        EdgeKind(type: DomainRelationship.cites, perMille: 50, from: DomainLabel.document, to: [(DomainLabel.source, 1)], fromPower: 1, toPower: 3),
+        EdgeKind(type: DomainRelationship.mentions, perMille: 150, from: DomainLabel.document, to: [(DomainLabel.role, 1), (DomainLabel.skill, 1)], fromPower: 2, toPower: 3),
+        EdgeKind(type: "ADVANCES_TO", perMille: 100, from: DomainLabel.role, to: [(DomainLabel.role, 1)], fromPower: 2, toPower: 2),
+        EdgeKind(type: "VARIANT_OF", perMille: 30, from: DomainLabel.role, to: [(DomainLabel.role, 1)], fromPower: 1, toPower: 3),
+        EdgeKind(type: "PART_OF", perMille: 10, from: DomainLabel.sector, to: [(DomainLabel.sector, 1)], fromPower: 1, toPower: 3),
+        EdgeKind(type: "SIMILAR_TO", perMille: 60, from: DomainLabel.skill, to: [(DomainLabel.skill, 1)], fromPower: 2, toPower: 2),
     ]
 
     /// The smallest graph that has a node of every label.
@@ -51,12 +53,12 @@ public struct GeneratorSchema: Sendable {
     public static func nodeCounts(total: Int) -> [String: Int] {
         var counts: [String: Int] = [:]
         var used = 0
-        for kind in nodeKinds where kind.label != "Figure" {
+        for kind in nodeKinds where kind.label != DomainLabel.figure {
             let n = max(1, total * kind.perMille / 1000)
             counts[kind.label] = n
             used += n
         }
-        counts["Figure"] = total - used
+        counts[DomainLabel.figure] = total - used
         return counts
     }
 
@@ -69,7 +71,7 @@ public struct GeneratorSchema: Sendable {
             counts[kind.type] = n
             used += n
         }
-        counts["REQUIRES", default: 0] += total - used
+        counts[DomainRelationship.requires, default: 0] += total - used
         return counts
     }
 }

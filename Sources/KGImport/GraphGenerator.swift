@@ -90,12 +90,12 @@ public struct GraphGenerator: Sendable {
             let n = count(kind.label)
             var w = CSVTextWriter(capacity: n * 64)
             switch kind.label {
-            case "Sector": sectors(n, &w, &random)
-            case "Source": sources(n, &w, &random)
-            case "Document": documents(n, &w, &random)
-            case "Skill": skills(n, &w, &random)
-            case "Role": roles(n, &w, &random)
-            default: figures(n, documents: count("Document"), sources: count("Source"), &w, &random)
+            case DomainLabel.sector: sectors(n, &w, &random)
+            case DomainLabel.source: sources(n, &w, &random)
+            case DomainLabel.document: documents(n, &w, &random)
+            case DomainLabel.skill: skills(n, &w, &random)
+            case DomainLabel.role: roles(n, &w, &random)
+            default: figures(n, documents: count(DomainLabel.document), sources: count(DomainLabel.source), &w, &random)
             }
             guard emit(File(name: "nodes_\(kind.label.lowercased()).csv", bytes: w.bytes)) else { return }
         }
@@ -103,7 +103,7 @@ public struct GraphGenerator: Sendable {
         for kind in GeneratorSchema.edgeKinds {
             let m = edgeCounts[kind.type] ?? 0
             var w = CSVTextWriter(capacity: m * 26 + 64)
-            let hasShare = kind.type == "WORKS_IN"
+            let hasShare = kind.type == DomainRelationship.worksIn
             if hasShare { w.row(":START_ID", ":END_ID", ":TYPE", "share:float") } else { w.row(":START_ID", ":END_ID", ":TYPE") }
             let fromCount = count(kind.from), fromPrefix = prefix[kind.from] ?? ""
             let totalWeight = kind.to.reduce(0) { $0 + $1.weight }
@@ -132,7 +132,7 @@ public struct GraphGenerator: Sendable {
     private func sectors(_ n: Int, _ w: inout CSVTextWriter, _ random: inout SplitMix64) {
         w.row("id:ID", ":LABEL", "name", "code:int")
         for i in 0..<n {
-            w.id("sector:", i + 1); w.field("Sector")
+            w.id("sector:", i + 1); w.field(DomainLabel.sector)
             w.field(V.combine(i, [V.sectorQualifiers, V.sectorWords], separator: ""))
             w.field(1000 + random.below(9000))
             w.endRow()
@@ -155,7 +155,7 @@ public struct GraphGenerator: Sendable {
         w.row("id:ID", ":LABEL", "file", "sha256", "language", "title", "kind", "published:date")
         let hex = Array("0123456789abcdef".utf8)
         for i in 0..<n {
-            w.id("doc:", i + 1); w.field("Document")
+            w.id("doc:", i + 1); w.field(DomainLabel.document)
             w.field("doc-\(i + 1).txt")
             var digest: [UInt8] = []
             digest.reserveCapacity(64)
@@ -176,7 +176,7 @@ public struct GraphGenerator: Sendable {
     private func skills(_ n: Int, _ w: inout CSVTextWriter, _ random: inout SplitMix64) {
         w.row("id:ID", ":LABEL", "name", "category", "tags:string[]")
         for i in 0..<n {
-            w.id("skill:", i + 1); w.field("Skill")
+            w.id("skill:", i + 1); w.field(DomainLabel.skill)
             w.field(V.combine(i, [V.skillQualifiers, V.skillNouns]))
             w.field(random.pick(V.skillCategories))
             let first = random.pick(V.skillTags)
@@ -190,7 +190,7 @@ public struct GraphGenerator: Sendable {
         w.row("id:ID", ":LABEL", "name", "level:int", "remote:boolean", "aliases:string[]")
         for i in 0..<n {
             let name = V.combine(i, [V.seniority, V.domains, V.roleNouns])
-            w.id("role:", i + 1); w.field("Role"); w.field(name)
+            w.id("role:", i + 1); w.field(DomainLabel.role); w.field(name)
             w.field(1 + random.below(5))
             w.field(random.below(3) == 0 ? "true" : "false")
             // One role in eight has an alias: its initials (customer service representative → CSR).
@@ -214,7 +214,7 @@ public struct GraphGenerator: Sendable {
             let year = 2005 + random.below(21)
             let valueText = Value.formatFloat(value)
             let spoken = m.unit == "jobs" ? String(Int(value)) : valueText   // "12000 jobs", not "12000.0 jobs"
-            w.id("fig:", i + 1); w.field("Figure"); w.field(valueText); w.field(m.unit); w.field(m.measure)
+            w.id("fig:", i + 1); w.field(DomainLabel.figure); w.field(valueText); w.field(m.unit); w.field(m.measure)
             w.field(region)
             w.field(KGDate(year: year, month: 1 + random.below(12))?.description ?? "\(year)")
             w.id("doc:", random.skewed(documents, power: 2) + 1)

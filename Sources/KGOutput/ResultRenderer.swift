@@ -44,7 +44,7 @@ public enum ResultRenderer {
     private static func epilogue(_ r: ResultSet, _ o: RenderOptions, _ mode: OutputMode, cutColumns: Int = 0) -> String {
         var out = ""
         if !r.stats.isEmpty {
-            out += r.stats.keys.sorted().map { "\($0): \(r.stats[$0] ?? 0)" }.joined(separator: ", ") + "\n"
+            out += r.stats.counters.map { "\($0.name): \($0.count)" }.joined(separator: ", ") + "\n"
         }
         if o.footer {
             var f = r.rows.count == 1 ? "1 row" : "\(r.rows.count) rows"

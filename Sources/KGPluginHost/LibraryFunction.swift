@@ -28,7 +28,7 @@ struct LibraryFunction: @unchecked Sendable {
             }
         }
         if status != 0 || call.error != nil {
-            throw QueryError(type: "ArgumentError", detail: "PluginFunctionFailed", phase: .runtime,
+            throw QueryError(type: .argumentError, detail: .pluginFunctionFailed, phase: .runtime,
                              message: "\(name)(): \(call.error ?? "the plugin returned \(status) without a message")",
                              help: "\(name) comes from \(library.origin)")
         }
@@ -36,7 +36,7 @@ struct LibraryFunction: @unchecked Sendable {
         do {
             return try ResultJSON.read(text)
         } catch {
-            throw QueryError(type: "ArgumentError", detail: "PluginFunctionFailed", phase: .runtime,
+            throw QueryError(type: .argumentError, detail: .pluginFunctionFailed, phase: .runtime,
                              message: "\(name)(): the plugin returned something that is not a JSON value (\(error)): \(text.prefix(80))",
                              help: "\(name) comes from \(library.origin)")
         }

@@ -27,7 +27,7 @@ public enum Procedures {
         var rest = trim(words[nameEnd...])
         let known = all.map(\.name)
         guard let procedure = all.first(where: { $0.name.lowercased() == name.lowercased() }) else {
-            throw QueryError(type: "ProcedureError", detail: "ProcedureNotFound", phase: .compileTime,
+            throw QueryError(type: .procedureError, detail: .procedureNotFound, phase: .compileTime,
                              message: "there is no procedure '\(name)'",
                              help: (Suggest.closest(to: name, among: known).map { "did you mean \($0)()? " } ?? "")
                                 + "kgq answers " + known.map { "CALL \($0)()" }.joined(separator: ", "))
@@ -58,7 +58,7 @@ public enum Procedures {
     }
 
     static func usage(_ name: String, _ message: String) -> QueryError {
-        QueryError(type: "SyntaxError", detail: "InvalidProcedureCall", phase: .compileTime, message: message,
+        QueryError(type: .syntaxError, detail: .invalidProcedureCall, phase: .compileTime, message: message,
                    help: "write CALL \(name)() or CALL \(name)() YIELD …")
     }
 

@@ -39,7 +39,7 @@ public struct QuerySession: Sendable {
         let bound = try binder.bind(statement)
         let plan = StatementPlan(bound, graph: graph)
         if bound.mode == .explain {
-            return ResultSet(columns: bound.columns, rows: [], stats: [:],
+            return ResultSet(columns: bound.columns, rows: [], stats: WriteStatistics(),
                              plan: PlanDescription.explain(plan, source: source),
                              warnings: NameHints.warnings(statement, graph: graph, source: source, checkKeys: false))
         }
@@ -67,7 +67,7 @@ public struct QuerySession: Sendable {
         lastPlan = ctx.plan
         // A statement without RETURN yields no rows, only its side effects.
         if bound.columns.isEmpty { rows = [] }
-        let stats = ctx.stats.filter { $0.value != 0 }
+        let stats = ctx.stats
         var planText: String? = nil
         if bound.mode == .profile {
             planText = PlanDescription.explain(ctx.plan, source: source, profile: executor.profile, stepRows: ctx.stepRows)

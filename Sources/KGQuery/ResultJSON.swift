@@ -10,7 +10,7 @@ public enum ResultJSON {
         s += r.rows.map { "[" + $0.map { value($0, graph: graph) }.joined(separator: ", ") + "]" }.joined(separator: ", ")
         s += "]"
         if !r.stats.isEmpty {
-            s += ", \"stats\": {" + r.stats.keys.sorted().map { string($0) + ": \(r.stats[$0]!)" }.joined(separator: ", ") + "}"
+            s += ", \"stats\": {" + r.stats.counters.map { string($0.name) + ": \($0.count)" }.joined(separator: ", ") + "}"
         }
         if let plan = r.plan { s += ", \"plan\": " + string(plan) }
         return s + "}"
@@ -18,7 +18,7 @@ public enum ResultJSON {
 
     /// One line of JSON for an error.
     public static func encode(_ e: QueryError) -> String {
-        var fields = ["\"type\": " + string(e.type), "\"detail\": " + string(e.detail), "\"phase\": " + string(e.phase.rawValue),
+        var fields = ["\"type\": " + string(e.type.rawValue), "\"detail\": " + string(e.detail.rawValue), "\"phase\": " + string(e.phase.rawValue),
                       "\"message\": " + string(e.message)]
         fields.append("\"line\": " + (e.line.map(String.init) ?? "null"))
         fields.append("\"column\": " + (e.column.map(String.init) ?? "null"))

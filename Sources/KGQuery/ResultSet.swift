@@ -49,15 +49,15 @@ public struct ResultSet: Sendable {
     /// Column names in RETURN order (empty for a statement that returns nothing).
     public var columns: [String]
     public var rows: [[QueryValue]]
-    /// Counters of a writing statement: "+nodes", "-nodes", "+relationships", "-relationships",
-    /// "+properties", "-properties", "+labels", "-labels". Empty for read-only statements.
-    public var stats: [String: Int]
+    /// What a writing statement changed (nodes, relationships, properties, labels); empty for
+    /// read-only statements.
+    public var stats: WriteStatistics
     /// For EXPLAIN and PROFILE: the plan as text (operators, indexes, estimated or actual rows, time).
     public var plan: String?
     /// Hints that are not errors: e.g. a label the graph does not have, with "did you mean".
     public var warnings: [Diagnostic]
 
-    public init(columns: [String] = [], rows: [[QueryValue]] = [], stats: [String: Int] = [:], plan: String? = nil,
+    public init(columns: [String] = [], rows: [[QueryValue]] = [], stats: WriteStatistics = WriteStatistics(), plan: String? = nil,
                 warnings: [Diagnostic] = []) {
         self.columns = columns
         self.rows = rows
@@ -65,46 +65,4 @@ public struct ResultSet: Sendable {
         self.plan = plan
         self.warnings = warnings
     }
-}
-
-/// A query error with openCypher's classification and a position in the query text.
-///
-/// `type` is openCypher's error type (`SyntaxError`, `TypeError`, `ArgumentError`,
-/// `SemanticError`, `EntityNotFound`, `ConstraintVerificationFailed`, …), `detail` its detail
-/// code (`UndefinedVariable`, `InvalidArgumentType`, …), `phase` compile time or runtime.
-public struct QueryError: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Phase: String, Sendable { case compileTime = "compile time", runtime }
-
-    public var type: String
-    public var detail: String
-    public var phase: Phase
-    public var message: String
-    /// 1-based line and column in the query text, when known.
-    public var line: Int?
-    public var column: Int?
-    /// The offending line of the query, to show with a caret.
-    public var lineText: String?
-    /// "did you mean …" or another way to fix it.
-    public var help: String?
-
-    public init(type: String, detail: String, phase: Phase, message: String, line: Int? = nil, column: Int? = nil,
-                lineText: String? = nil, help: String? = nil) {
-        self.type = type
-        self.detail = detail
-        self.phase = phase
-        self.message = message
-        self.line = line
-        self.column = column
-        self.lineText = lineText
-        self.help = help
-    }
-
-    /// The error as a Diagnostic, for the one renderer people see.
-    public var diagnostic: Diagnostic {
-        Diagnostic(.error, "\(type) (\(detail)): \(message)",
-                   at: line.map { SourceLocation(file: "query", line: $0, column: column ?? 1) },
-                   lineText: lineText, help: help)
-    }
-
-    public var description: String { diagnostic.rendered() }
 }

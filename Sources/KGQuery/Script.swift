@@ -39,7 +39,8 @@ public struct ScriptStatement: Sendable, Hashable {
     }
 }
 
-/// Splits a script into `;`-separated statements, ignoring `;` inside strings, quoted names and comments.
+/// Splits a script into `;`-separated statements, ignoring `;` inside strings, quoted names and
+/// comments (`StatementScanner`, the state machine the REPL's `StatementBuffer` shares).
 public enum Script {
     /// The lines of a script (without their line breaks), for `ScriptStatement.placing`.
     public static func lines(_ text: String) -> [Substring] {
@@ -56,8 +57,7 @@ public enum Script {
         var startOffset: Int? = nil
         // Line and start-of-line offset of the last statement start (statements come in order).
         var cursor = 0, cursorLine = 1, cursorLineStart = 0
-        var quote: Character? = nil
-        var lineComment = false, blockComment = false
+        var scanner = StatementScanner()
         let chars = Array(text)
         var i = 0
         func flush() {
@@ -77,27 +77,15 @@ public enum Script {
             let c = chars[i]
             let next: Character? = i + 1 < chars.count ? chars[i + 1] : nil
             if startOffset == nil, !c.isWhitespace, c != ";" { startOffset = i }
-            if lineComment {
-                if c == "\n" || c == "\r\n" { lineComment = false }
-                current.append(c); i += 1; continue
+            switch scanner.step(c, next: next) {
+            case .end:
+                flush()
+                i += 1
+            case .text(let count, let code):
+                if code { hasContent = true }
+                current.append(contentsOf: chars[i..<min(i + count, chars.count)])
+                i += count
             }
-            if blockComment {
-                if c == "*" && next == "/" { blockComment = false; current += "*/"; i += 2; continue }
-                current.append(c); i += 1; continue
-            }
-            if let q = quote {
-                current.append(c)
-                if c == "\\" && q != "`", let n = next { current.append(n); i += 2; continue }
-                if c == q { quote = nil }
-                i += 1; continue
-            }
-            if c == "/" && next == "/" { lineComment = true; current += "//"; i += 2; continue }
-            if c == "/" && next == "*" { blockComment = true; current += "/*"; i += 2; continue }
-            if c == ";" { flush(); i += 1; continue }
-            if c == "'" || c == "\"" || c == "`" { quote = c }
-            if !c.isWhitespace { hasContent = true }
-            current.append(c)
-            i += 1
         }
         flush()
         return out

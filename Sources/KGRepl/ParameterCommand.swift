@@ -91,7 +91,7 @@ struct ParameterCommand {
                 message = message.replacingOccurrences(of: "found ')'", with: "found the end of the command")
             }
             var help = e.help
-            if e.detail == "UndefinedVariable" {
+            if e.detail == .undefinedVariable {
                 help = (help.map { $0 + "; " } ?? "") + "a string needs quotes (:param who => 'agent'), a parameter a $ ($n)"
             }
             throw error("not a value: \(e.type) (\(e.detail)): \(message)", column: at, help: help)

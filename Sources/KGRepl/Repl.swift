@@ -248,7 +248,7 @@ public struct Repl {
         } catch {
             failures += 1
             // The terminal echoed "^C" where the cursor was; the message starts on a line of its own.
-            if error.type == "Cancelled" { output.err("\n") }
+            if error.type == .cancelled { output.err("\n") }
             output.err(error.description + "\n")
             if settings.mode == .json || settings.mode == .jsonl {
                 if resultFile != nil { emit(ResultJSON.encode(error) + "\n", rows: 0) } else { output.out(ResultJSON.encode(error) + "\n") }

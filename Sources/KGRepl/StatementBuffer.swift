@@ -1,10 +1,12 @@
+import KGQuery
+
 /// Assembles statements from lines as they are typed: a statement ends at a `;` outside
 /// strings, quoted names and comments; one line may hold several statements, and one
-/// statement may span many lines (the REPL then shows the continuation prompt).
+/// statement may span many lines (the REPL then shows the continuation prompt). The state
+/// machine is KGQuery's `StatementScanner`, the one `Script` splits whole texts with.
 public struct StatementBuffer: Sendable {
     private var text = ""
-    private var quote: Character? = nil
-    private var blockComment = false
+    private var scanner = StatementScanner()
     /// Something other than comments and blanks since the last `;`: a line of comments alone
     /// does not open a statement (so a `:command` may follow it).
     private var hasCode = false
@@ -12,7 +14,7 @@ public struct StatementBuffer: Sendable {
     public init() {}
 
     /// True when part of a statement is waiting for its `;`.
-    public var isPending: Bool { hasCode || blockComment || quote != nil }
+    public var isPending: Bool { hasCode || scanner.isInsideQuoteOrComment }
 
     /// The unfinished statement so far (for completion, which needs the variables bound earlier).
     public var pending: String { text }
@@ -22,41 +24,21 @@ public struct StatementBuffer: Sendable {
         var done: [String] = []
         let chars = Array(line)
         var i = 0
-        var lineComment = false
         while i < chars.count {
-            let c = chars[i]
-            let next: Character? = i + 1 < chars.count ? chars[i + 1] : nil
-            if lineComment {
-                text.append(c)
-            } else if blockComment {
-                text.append(c)
-                if c == "*" && next == "/" { text.append("/"); i += 1; blockComment = false }
-            } else if let q = quote {
-                text.append(c)
-                if c == "\\" && q != "`", let n = next { text.append(n); i += 1 }
-                else if c == q { quote = nil }
-            } else if c == "'" || c == "\"" || c == "`" {
-                quote = c
-                hasCode = true
-                text.append(c)
-            } else if c == "/" && next == "/" {
-                lineComment = true
-                text.append(c)
-            } else if c == "/" && next == "*" {
-                blockComment = true
-                text += "/*"
-                i += 1
-            } else if c == ";" {
+            switch scanner.step(chars[i], next: i + 1 < chars.count ? chars[i + 1] : nil) {
+            case .end:
                 let statement = text.trimmingWhitespace
                 if hasCode { done.append(statement) }
                 text = ""
                 hasCode = false
-            } else {
-                if !c.isWhitespace { hasCode = true }
-                text.append(c)
+                i += 1
+            case .text(let count, let code):
+                if code { hasCode = true }
+                text.append(contentsOf: chars[i..<min(i + count, chars.count)])
+                i += count
             }
-            i += 1
         }
+        scanner.endLine()
         // A line break inside a statement stays a line break, so error positions keep their line.
         if isPending { text.append("\n") } else { text = "" }
         return done

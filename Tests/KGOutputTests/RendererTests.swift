@@ -76,7 +76,7 @@ struct Sample {
         let text = ResultRenderer.render(one, graph: s.graph, mode: .table,
                                          options: RenderOptions(elapsed: .milliseconds(12)))
         #expect(text.hasSuffix("1 row (12.0 ms)\n"))
-        let write = ResultSet(stats: ["+nodes": 1, "+properties": 2])
+        let write = ResultSet(stats: WriteStatistics(nodesCreated: 1, propertiesSet: 2))
         #expect(ResultRenderer.render(write, graph: s.graph, mode: .table, width: nil, color: false)
                 == "+nodes: 1, +properties: 2\n0 rows\n")
     }

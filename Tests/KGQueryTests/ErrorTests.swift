@@ -4,7 +4,7 @@ import Testing
 
 struct ErrorCase: CustomStringConvertible, Sendable {
     var query: String
-    var detail: String
+    var detail: QueryErrorDetail
     var line: Int?
     var column: Int?
     var help: String? = nil
@@ -12,27 +12,27 @@ struct ErrorCase: CustomStringConvertible, Sendable {
 }
 
 let errorCases: [ErrorCase] = [
-    ErrorCase(query: "MATCH (n) RETURN m", detail: "UndefinedVariable", line: 1, column: 18, help: "did you mean 'n'?"),
-    ErrorCase(query: "MACTH (n) RETURN n", detail: "UnexpectedSyntax", line: 1, column: 1, help: "did you mean 'MATCH'?"),
-    ErrorCase(query: "MATCH (n)\nRETRUN n", detail: "UnexpectedSyntax", line: 2, column: 1, help: "did you mean 'RETURN'?"),
-    ErrorCase(query: "RETURN toUpperr('a')", detail: "UnknownFunction", line: 1, column: 8, help: "did you mean 'toUpper'?"),
-    ErrorCase(query: "MATCH (n) WHERE count(n) > 1 RETURN n", detail: "InvalidAggregation", line: 1, column: 17),
-    ErrorCase(query: "MATCH (n) RETURN n, n", detail: "ColumnNameConflict", line: 1, column: 21),
-    ErrorCase(query: "RETURN *", detail: "NoVariablesInScope", line: 1, column: 1),
-    ErrorCase(query: "MATCH (a)-[r]->(b) CREATE (a)-[r:X]->(b)", detail: "VariableAlreadyBound", line: 1, column: 30),
-    ErrorCase(query: "MATCH (a)-[r]->(b) MATCH (r) RETURN r", detail: "VariableTypeConflict", line: 1, column: 26),
-    ErrorCase(query: "MATCH (n) RETURN n.x, count(*) + n.y", detail: "AmbiguousAggregationExpression", line: 1, column: 34),
-    ErrorCase(query: "CREATE (a)-[:A|B]->(b)", detail: "NoSingleRelationshipType", line: 1, column: 11),
-    ErrorCase(query: "CREATE (a)-[:A]-(b)", detail: "RequiresDirectedRelationship", line: 1, column: 11),
-    ErrorCase(query: "RETURN 9223372036854775808", detail: "IntegerOverflow", line: 1, column: 8),
-    ErrorCase(query: "MATCH (n) RETURN n LIMIT -1", detail: "NegativeIntegerArgument", line: 1, column: 26),
-    ErrorCase(query: "RETURN 1 / 0", detail: "DivisionByZero", line: 1, column: 8),
-    ErrorCase(query: "RETURN 'a' - 1", detail: "InvalidArgumentType", line: 1, column: 8),
-    ErrorCase(query: "RETURN $missing", detail: "MissingParameter", line: 1, column: 8),
-    ErrorCase(query: "MATCH (n WHERE n.x RETURN n", detail: "UnexpectedSyntax", line: 1, column: 10),
-    ErrorCase(query: "RETURN 1 AS a UNION RETURN 2 AS a UNION ALL RETURN 3 AS a", detail: "InvalidClauseComposition", line: 1, column: 1),
-    ErrorCase(query: "RETURN 1 AS a UNION RETURN 2 AS b", detail: "DifferentColumnsInUnion", line: 1, column: 1),
-    ErrorCase(query: "MATCH (n)\nRETURN n.name AS x ORDER BY count(*)", detail: "InvalidAggregation", line: 2, column: 29),
+    ErrorCase(query: "MATCH (n) RETURN m", detail: .undefinedVariable, line: 1, column: 18, help: "did you mean 'n'?"),
+    ErrorCase(query: "MACTH (n) RETURN n", detail: .unexpectedSyntax, line: 1, column: 1, help: "did you mean 'MATCH'?"),
+    ErrorCase(query: "MATCH (n)\nRETRUN n", detail: .unexpectedSyntax, line: 2, column: 1, help: "did you mean 'RETURN'?"),
+    ErrorCase(query: "RETURN toUpperr('a')", detail: .unknownFunction, line: 1, column: 8, help: "did you mean 'toUpper'?"),
+    ErrorCase(query: "MATCH (n) WHERE count(n) > 1 RETURN n", detail: .invalidAggregation, line: 1, column: 17),
+    ErrorCase(query: "MATCH (n) RETURN n, n", detail: .columnNameConflict, line: 1, column: 21),
+    ErrorCase(query: "RETURN *", detail: .noVariablesInScope, line: 1, column: 1),
+    ErrorCase(query: "MATCH (a)-[r]->(b) CREATE (a)-[r:X]->(b)", detail: .variableAlreadyBound, line: 1, column: 30),
+    ErrorCase(query: "MATCH (a)-[r]->(b) MATCH (r) RETURN r", detail: .variableTypeConflict, line: 1, column: 26),
+    ErrorCase(query: "MATCH (n) RETURN n.x, count(*) + n.y", detail: .ambiguousAggregationExpression, line: 1, column: 34),
+    ErrorCase(query: "CREATE (a)-[:A|B]->(b)", detail: .noSingleRelationshipType, line: 1, column: 11),
+    ErrorCase(query: "CREATE (a)-[:A]-(b)", detail: .requiresDirectedRelationship, line: 1, column: 11),
+    ErrorCase(query: "RETURN 9223372036854775808", detail: .integerOverflow, line: 1, column: 8),
+    ErrorCase(query: "MATCH (n) RETURN n LIMIT -1", detail: .negativeIntegerArgument, line: 1, column: 26),
+    ErrorCase(query: "RETURN 1 / 0", detail: .divisionByZero, line: 1, column: 8),
+    ErrorCase(query: "RETURN 'a' - 1", detail: .invalidArgumentType, line: 1, column: 8),
+    ErrorCase(query: "RETURN $missing", detail: .missingParameter, line: 1, column: 8),
+    ErrorCase(query: "MATCH (n WHERE n.x RETURN n", detail: .unexpectedSyntax, line: 1, column: 10),
+    ErrorCase(query: "RETURN 1 AS a UNION RETURN 2 AS a UNION ALL RETURN 3 AS a", detail: .invalidClauseComposition, line: 1, column: 1),
+    ErrorCase(query: "RETURN 1 AS a UNION RETURN 2 AS b", detail: .differentColumnsInUnion, line: 1, column: 1),
+    ErrorCase(query: "MATCH (n)\nRETURN n.name AS x ORDER BY count(*)", detail: .invalidAggregation, line: 2, column: 29),
 ]
 
 @Suite struct Errors {
@@ -52,7 +52,7 @@ let errorCases: [ErrorCase] = [
     }
 
     @Test func jsonErrorShape() {
-        let e = QueryError(type: "SyntaxError", detail: "UndefinedVariable", phase: .compileTime, message: "variable 'm' is not defined",
+        let e = QueryError(type: .syntaxError, detail: .undefinedVariable, phase: .compileTime, message: "variable 'm' is not defined",
                            line: 1, column: 8)
         #expect(ResultJSON.encode(e) == #"{"error": {"type": "SyntaxError", "detail": "UndefinedVariable", "phase": "compile time", "message": "variable 'm' is not defined", "line": 1, "column": 8}}"#)
     }
@@ -82,11 +82,11 @@ let errorCases: [ErrorCase] = [
         let text = "RETURN 1;  RETURN x;\nRETURN\n  y"
         let lines = Script.lines(text)
         let st = Script.statements(text)
-        var e = QueryError(type: "SyntaxError", detail: "UndefinedVariable", phase: .compileTime, message: "m", line: 1, column: 8,
+        var e = QueryError(type: .syntaxError, detail: .undefinedVariable, phase: .compileTime, message: "m", line: 1, column: 8,
                            lineText: "RETURN x")
         e = st[1].placing(e, scriptLines: lines)
         #expect(e.line == 1 && e.column == 19 && e.lineText == "RETURN 1;  RETURN x;")
-        var f = QueryError(type: "SyntaxError", detail: "UndefinedVariable", phase: .compileTime, message: "m", line: 2, column: 3)
+        var f = QueryError(type: .syntaxError, detail: .undefinedVariable, phase: .compileTime, message: "m", line: 2, column: 3)
         f = st[2].placing(f, scriptLines: lines)
         #expect(f.line == 3 && f.column == 3 && f.lineText == "  y")
     }
@@ -232,8 +232,8 @@ let errorCases: [ErrorCase] = [
             _ = try s.run("MATCH p = (a:K)-[*]->(b) RETURN count(p)")
             Issue.record("expected a timeout")
         } catch {
-            #expect(error.detail == "Timeout")
-            #expect(error.type == "ResourceLimit")
+            #expect(error.detail == .timeout)
+            #expect(error.type == .resourceLimit)
         }
     }
 

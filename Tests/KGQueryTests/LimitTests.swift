@@ -9,39 +9,39 @@ import Testing
     struct Case: CustomStringConvertible, Sendable {
         var query: String
         var limits: QueryLimits
-        var detail: String
+        var detail: QueryErrorDetail
         var flag: String
         var description: String { query }
     }
 
     static let cases: [Case] = [
         Case(query: "UNWIND range(1, 100) AS x RETURN x", limits: QueryLimits(maxRows: 10),
-             detail: "TooManyRows", flag: "--max-rows"),
+             detail: .tooManyRows, flag: "--max-rows"),
         Case(query: "UNWIND range(1, 100) AS x UNWIND range(1, 100) AS y RETURN count(*)",
-             limits: QueryLimits(maxRows: 500), detail: "TooManyRows", flag: "--max-rows"),
+             limits: QueryLimits(maxRows: 500), detail: .tooManyRows, flag: "--max-rows"),
         // Matches streamed into an aggregation count toward --max-rows (the cross product of
         // four scans on the default graph is ~10^8 matches: hours, before this bound).
         Case(query: "MATCH (a), (b), (c), (d) RETURN count(a)", limits: QueryLimits(maxRows: 1000),
-             detail: "TooManyRows", flag: "--max-rows"),
+             detail: .tooManyRows, flag: "--max-rows"),
         Case(query: "MATCH (a), (b) RETURN a.name, count(*)", limits: QueryLimits(maxRows: 20),
-             detail: "TooManyRows", flag: "--max-rows"),
+             detail: .tooManyRows, flag: "--max-rows"),
         Case(query: "MATCH p = ()-[*]-() RETURN count(p)", limits: QueryLimits(maxRows: 5),
-             detail: "TooManyRows", flag: "--max-rows"),
+             detail: .tooManyRows, flag: "--max-rows"),
         Case(query: "MATCH p = (a)-[*]-(b) RETURN count(p)", limits: QueryLimits(maxExpansions: 5),
-             detail: "TooManyExpansions", flag: "--max-expansions"),
+             detail: .tooManyExpansions, flag: "--max-expansions"),
         Case(query: "MATCH p = allShortestPaths((a:Role)-[*]-(b:Skill)) RETURN count(p)", limits: QueryLimits(maxExpansions: 1),
-             detail: "TooManyExpansions", flag: "--max-expansions"),
-        Case(query: "RETURN range(1, 9223372036854775807)", limits: .none, detail: "ValueTooLarge", flag: "--max-value-size"),
+             detail: .tooManyExpansions, flag: "--max-expansions"),
+        Case(query: "RETURN range(1, 9223372036854775807)", limits: .none, detail: .valueTooLarge, flag: "--max-value-size"),
         Case(query: "RETURN range(0, -9223372036854775807, -9223372036854775807 - 1)", limits: QueryLimits(maxValueSize: 0),
-             detail: "ValueTooLarge", flag: "--max-value-size"),
+             detail: .valueTooLarge, flag: "--max-value-size"),
         Case(query: "RETURN reduce(s = 'ab', x IN range(1, 30) | s + s)", limits: QueryLimits(maxValueSize: 1000),
-             detail: "ValueTooLarge", flag: "--max-value-size"),
+             detail: .valueTooLarge, flag: "--max-value-size"),
         Case(query: "RETURN reduce(l = [1], x IN range(1, 30) | l + l)", limits: QueryLimits(maxValueSize: 1000),
-             detail: "ValueTooLarge", flag: "--max-value-size"),
+             detail: .valueTooLarge, flag: "--max-value-size"),
         Case(query: "RETURN [x IN range(1, 10) | range(1, 50)]", limits: QueryLimits(maxValueSize: 20),
-             detail: "ValueTooLarge", flag: "--max-value-size"),
+             detail: .valueTooLarge, flag: "--max-value-size"),
         Case(query: "MATCH (a), (b), (c), (d), (e), (f), (g), (h) RETURN count(*)",
-             limits: QueryLimits(timeout: .milliseconds(50)), detail: "Timeout", flag: "--timeout"),
+             limits: QueryLimits(timeout: .milliseconds(50)), detail: .timeout, flag: "--timeout"),
     ]
 
     /// A pattern of thousands of comma-separated parts overflowed the matcher's stack; past
@@ -54,7 +54,7 @@ import Testing
             _ = try session.run("MATCH \(parts(2000)) RETURN 1")
         } throws: { error in
             guard let e = error as? QueryError else { return false }
-            return e.type == "ResourceLimit" && e.detail == "PatternTooLarge" && e.column == 7 && e.message.contains("2000 nodes")
+            return e.type == .resourceLimit && e.detail == .patternTooLarge && e.column == 7 && e.message.contains("2000 nodes")
         }
         let plan = try session.run("EXPLAIN MATCH \(parts(Binder.maxPatternNodes)) RETURN 1").plan ?? ""
         #expect(plan.contains("e+"), "an estimate past Int.max in scientific notation")
@@ -69,7 +69,7 @@ import Testing
             _ = try session.run(c.query)
         } throws: { error in
             guard let e = error as? QueryError else { return false }
-            return e.type == "ResourceLimit" && e.detail == c.detail && e.phase == .runtime
+            return e.type == .resourceLimit && e.detail == c.detail && e.phase == .runtime
                 && (e.help ?? "").contains(c.flag)
         }
     }
@@ -116,7 +116,7 @@ import Testing
         Thread { usleep(50_000); flag.cancel() }.start()
         #expect {
             _ = try session.run("MATCH (a), (b), (c), (d), (e), (f), (g), (h), (i) WHERE size(a.id + i.id) < 0 RETURN count(*)")
-        } throws: { ($0 as? QueryError)?.type == "Cancelled" }
+        } throws: { ($0 as? QueryError)?.type == .cancelled }
         // The next statement starts with the flag cleared.
         #expect(try session.run("RETURN 1").rows == [[.int(1)]])
     }
@@ -182,7 +182,7 @@ import Testing
             _ = try session.run(c.query)
         } throws: { error in
             guard let e = error as? QueryError else { return false }
-            return e.type == "SyntaxError" && e.detail == "ExpressionTooDeep" && e.line == 1 && e.column != nil
+            return e.type == .syntaxError && e.detail == .expressionTooDeep && e.line == 1 && e.column != nil
         }
     }
 

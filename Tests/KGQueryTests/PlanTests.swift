@@ -84,7 +84,7 @@ import Testing
                 _ = try s.run("UNWIND [1, 2, 3] AS x RETURN \(f)(x, \(p))")
                 Issue.record("\(f)(x, \(p)) did not fail")
             } catch {
-                #expect(error.type == "ArgumentError" && error.detail == "NumberOutOfRange")
+                #expect(error.type == .argumentError && error.detail == .numberOutOfRange)
             }
         }
     }

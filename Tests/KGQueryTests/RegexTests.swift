@@ -203,13 +203,13 @@ import Testing
             _ = try session.run("RETURN 'aa' =~ '(a)\\\\1'")
         } throws: { error in
             guard let e = error as? QueryError else { return false }
-            return e.type == "ArgumentError" && e.column == 16 && e.message.contains("a backreference (\\1) is not supported")
+            return e.type == .argumentError && e.column == 16 && e.message.contains("a backreference (\\1) is not supported")
         }
         session.limits = QueryLimits(timeout: .milliseconds(100))
         let start = ContinuousClock.now
         #expect {
             _ = try session.run("WITH reduce(s = 'a', x IN range(1, 24) | s + s) AS s RETURN s =~ '(.*)*(.*)*(.*)*b'")
-        } throws: { ($0 as? QueryError)?.detail == "Timeout" }
+        } throws: { ($0 as? QueryError)?.detail == .timeout }
         // Without the timeout the match runs for minutes; the bound is loose for busy machines.
         #expect(ContinuousClock.now - start < .seconds(40))
     }

@@ -10,7 +10,7 @@ import Testing
     struct Case: CustomStringConvertible, Sendable {
         var query: String
         var limits: QueryLimits
-        var detail: String
+        var detail: QueryErrorDetail
         var description: String { query }
     }
 
@@ -18,28 +18,28 @@ import Testing
 
     static let cases: [Case] = [
         // Depth, under every set of limits (QueryLimits.none too).
-        Case(query: "WITH \(deep) AS d RETURN size(d)", limits: .none, detail: "ValueTooDeep"),
-        Case(query: "WITH \(deep) AS d RETURN size(d)", limits: .standard, detail: "ValueTooDeep"),
-        Case(query: "RETURN reduce(m = {}, x IN range(1, 2000) | {a: m}) IS NULL", limits: .none, detail: "ValueTooDeep"),
-        Case(query: "RETURN reduce(m = {}, x IN range(1, 2000) | m{a: m}) IS NULL", limits: .none, detail: "ValueTooDeep"),
-        Case(query: "RETURN reduce(l = [], x IN range(1, 2000) | [y IN [1] | l]) IS NULL", limits: .none, detail: "ValueTooDeep"),
-        Case(query: "RETURN reduce(l = [], x IN range(1, 2000) | [] + [l]) IS NULL", limits: .none, detail: "ValueTooDeep"),
-        Case(query: "WITH reduce(m = {}, x IN range(1, 999) | {a: m}) AS d RETURN size([] + d)", limits: .none, detail: "ValueTooDeep"),
+        Case(query: "WITH \(deep) AS d RETURN size(d)", limits: .none, detail: .valueTooDeep),
+        Case(query: "WITH \(deep) AS d RETURN size(d)", limits: .standard, detail: .valueTooDeep),
+        Case(query: "RETURN reduce(m = {}, x IN range(1, 2000) | {a: m}) IS NULL", limits: .none, detail: .valueTooDeep),
+        Case(query: "RETURN reduce(m = {}, x IN range(1, 2000) | m{a: m}) IS NULL", limits: .none, detail: .valueTooDeep),
+        Case(query: "RETURN reduce(l = [], x IN range(1, 2000) | [y IN [1] | l]) IS NULL", limits: .none, detail: .valueTooDeep),
+        Case(query: "RETURN reduce(l = [], x IN range(1, 2000) | [] + [l]) IS NULL", limits: .none, detail: .valueTooDeep),
+        Case(query: "WITH reduce(m = {}, x IN range(1, 999) | {a: m}) AS d RETURN size([] + d)", limits: .none, detail: .valueTooDeep),
         Case(query: "WITH reduce(l = [], x IN range(1, 999) | [l]) AS d UNWIND [1, 2] AS i RETURN size(collect(d))",
-             limits: .none, detail: "ValueTooDeep"),
+             limits: .none, detail: .valueTooDeep),
         // Size: the whole value, not one list at a time.
         Case(query: "RETURN size([x IN range(1, 100) | range(1, 100)])", limits: QueryLimits(maxValueSize: 5000),
-             detail: "ValueTooLarge"),
+             detail: .valueTooLarge),
         Case(query: "UNWIND range(1, 100) AS i RETURN size(collect(range(1, 100)))", limits: QueryLimits(maxValueSize: 5000),
-             detail: "ValueTooLarge"),
+             detail: .valueTooLarge),
         Case(query: "RETURN size([[range(1, 100), range(1, 100)], range(1, 100)])", limits: QueryLimits(maxValueSize: 250),
-             detail: "ValueTooLarge"),
+             detail: .valueTooLarge),
         Case(query: "RETURN size({a: range(1, 100), b: range(1, 100)})", limits: QueryLimits(maxValueSize: 150),
-             detail: "ValueTooLarge"),
+             detail: .valueTooLarge),
         Case(query: "RETURN size(reduce(l = [], x IN range(1, 100) | l + [x]))", limits: QueryLimits(maxValueSize: 50),
-             detail: "ValueTooLarge"),
+             detail: .valueTooLarge),
         Case(query: "RETURN size(reduce(l = [], x IN range(1, 100) | l + [range(1, 10)]))", limits: QueryLimits(maxValueSize: 500),
-             detail: "ValueTooLarge"),
+             detail: .valueTooLarge),
     ]
 
     @Test(arguments: cases)
@@ -50,7 +50,7 @@ import Testing
             _ = try session.run(c.query)
         } throws: { error in
             guard let e = error as? QueryError else { return false }
-            return e.type == "ResourceLimit" && e.detail == c.detail && e.line == 1 && e.help != nil
+            return e.type == .resourceLimit && e.detail == c.detail && e.line == 1 && e.help != nil
         }
     }
 

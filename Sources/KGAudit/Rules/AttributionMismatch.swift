@@ -26,9 +26,9 @@ public struct AttributionMismatch: AuditRule {
         for i in statements {
             let node = g.nodes[i]
             let vias = Set(node.citations.compactMap(\.via))
-            let reports = g.incoming(i).map { g.edges[$0] }.filter { $0.type == "REPORTS" }
+            let reports = g.incoming(i).map { g.edges[$0] }.filter { $0.type == DomainRelationship.reports }
             let reporters = Set(reports.map { g.nodes[$0.from].id })
-            let what = node.hasLabel("Figure") ? "figure" : "claim"
+            let what = node.hasLabel(DomainLabel.figure) ? "figure" : "claim"
             func list(_ s: Set<String>) -> String { s.isEmpty ? "none" : s.sorted().joined(separator: ", ") }
             for via in vias.subtracting(reporters).sorted() {
                 let n = node.citations.firstIndex { $0.via == via }

@@ -51,7 +51,7 @@ public struct MissingAttribution: AuditRule {
         }
         for i in g.nodeHandles {
             let node = g.nodes[i]
-            guard node.hasLabel("Figure") || node.hasLabel("Claim") else { continue }
+            guard node.hasLabel(DomainLabel.figure) || node.hasLabel(DomainLabel.claim) else { continue }
             visit(.node, node.id, "node \(node.id)", node.citations, node.location, exempt: [node.id])
         }
         for e in g.edgeHandles {

@@ -49,8 +49,8 @@ public struct SecondHandOnly: AuditRule {
             let node = g.nodes[i]
             guard !node.hasLabel(Document.label) else { continue }
             let what: String, kind: String
-            if node.hasLabel("Figure") || node.hasLabel("Claim") {
-                kind = node.hasLabel("Figure") ? "figure" : "claim"
+            if node.hasLabel(DomainLabel.figure) || node.hasLabel(DomainLabel.claim) {
+                kind = node.hasLabel(DomainLabel.figure) ? "figure" : "claim"
                 what = "\(kind) \(node.id) (\(StatementFacts(node: i, in: g).summary))"
             } else {
                 kind = "statement"
@@ -78,8 +78,8 @@ public struct SecondHandOnly: AuditRule {
                 let names = ([source.id] + Graph.names(of: source) + aliases(of: source)).map { $0.lowercased() }
                 if names.contains(publisher.lowercased()) { return true }
             }
-            if g.outgoing(s).contains(where: { g.edges[$0].type == "PUBLISHED" && g.edges[$0].to == d }) { return true }
-            if g.outgoing(d).contains(where: { g.edges[$0].type == "PUBLISHED_BY" && g.edges[$0].to == s }) { return true }
+            if g.outgoing(s).contains(where: { g.edges[$0].type == DomainRelationship.published && g.edges[$0].to == d }) { return true }
+            if g.outgoing(d).contains(where: { g.edges[$0].type == DomainRelationship.publishedBy && g.edges[$0].to == s }) { return true }
         }
         return false
     }

@@ -39,7 +39,7 @@ public struct UnknownReference: AuditRule {
                 }
                 if let via = c.via {
                     let node = g.node(id: via).map { g.nodes[$0] }
-                    if node == nil || !(node!.hasLabel("Source")) {
+                    if node == nil || !(node!.hasLabel(DomainLabel.source)) {
                         let what = node == nil ? "is not in the graph" : "is not labelled Source"
                         out.append(AuditFinding(
                             rule: self.id, severity: defaultSeverity, focus: focus, location: at,

@@ -33,7 +33,7 @@ public struct ValueNotInQuote: AuditRule {
         let g = context.graph
         var out: [AuditFinding] = []
         var checked = 0
-        for i in g.nodes(labelled: "Figure") {
+        for i in g.nodes(labelled: DomainLabel.figure) {
             let node = g.nodes[i]
             guard !node.citations.isEmpty else { continue }
             if let finding = statedWordsMissing(node, context) { out.append(finding) }

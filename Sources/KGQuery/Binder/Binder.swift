@@ -16,7 +16,7 @@ struct Binder {
         self.functions = functions
     }
 
-    private func error(_ type: String = "SyntaxError", _ detail: String, _ message: String, _ span: SourceSpan,
+    private func error(_ type: QueryErrorCode = .syntaxError, _ detail: QueryErrorDetail, _ message: String, _ span: SourceSpan,
                        help: String? = nil) -> QueryError {
         source.error(type: type, detail: detail, message: message, line: span.line > 0 ? span.line : nil,
                      column: span.line > 0 ? span.column : nil, help: help)
@@ -24,7 +24,7 @@ struct Binder {
 
     mutating func bind(_ st: Statement) throws(QueryError) -> BoundStatement {
         if Set(st.unionAll).count > 1 {
-            throw error("SyntaxError", "InvalidClauseComposition", "UNION and UNION ALL cannot be mixed in one statement",
+            throw error(.syntaxError, .invalidClauseComposition, "UNION and UNION ALL cannot be mixed in one statement",
                         SourceSpan(line: 1, column: 1, start: 0, end: 0))
         }
         var queries: [BoundQuery] = []
@@ -39,7 +39,7 @@ struct Binder {
                 }
             }
             if let first = queries.first, first.columns != b.columns {
-                throw error("SyntaxError", "DifferentColumnsInUnion", "all queries in a UNION must return the same column names",
+                throw error(.syntaxError, .differentColumnsInUnion, "all queries in a UNION must return the same column names",
                             SourceSpan(line: 1, column: 1, start: 0, end: 0))
             }
             queries.append(b)
@@ -67,7 +67,7 @@ struct Binder {
             case .unwind(let e, let v, let span):
                 try check(e)
                 try noAggregate(e, "UNWIND")
-                if scope[v] != nil { throw error("SyntaxError", "VariableAlreadyBound", "variable '\(v)' is already bound", span) }
+                if scope[v] != nil { throw error(.syntaxError, .variableAlreadyBound, "variable '\(v)' is already bound", span) }
                 scope[v] = .value
                 out.append(.unwind(e, v))
             case .with(let proj, let w):
@@ -75,7 +75,7 @@ struct Binder {
                 out.append(.project(b))
             case .ret(let proj):
                 if !last {
-                    throw error("SyntaxError", "UnexpectedSyntax", "RETURN must be the last clause of a query", proj.span)
+                    throw error(.syntaxError, .unexpectedSyntax, "RETURN must be the last clause of a query", proj.span)
                 }
                 let b = try bindProjection(proj, isReturn: true, filter: nil)
                 columns = b.columns
@@ -103,7 +103,7 @@ struct Binder {
                 for e in es {
                     try check(e)
                     if case .variable = e.kind {} else if case .property = e.kind {} else if case .index = e.kind {} else if case .call = e.kind {} else {
-                        throw error("SyntaxError", "InvalidDelete", "DELETE expects a node, relationship or path", e.span)
+                        throw error(.syntaxError, .invalidDelete, "DELETE expects a node, relationship or path", e.span)
                     }
                 }
                 out.append(.delete(es, detach: detach))
@@ -112,10 +112,10 @@ struct Binder {
                 switch c {
                 case .ret, .create, .merge, .set, .remove, .delete: break
                 case .match(_, _, _, let span), .unwind(_, _, let span):
-                    throw error("SyntaxError", "MissingReturn", "a query cannot end with this clause", span,
+                    throw error(.syntaxError, .missingReturn, "a query cannot end with this clause", span,
                                 help: "add a RETURN clause")
                 case .with(let p, _):
-                    throw error("SyntaxError", "MissingReturn", "a query cannot end with WITH", p.span, help: "add a RETURN clause")
+                    throw error(.syntaxError, .missingReturn, "a query cannot end with WITH", p.span, help: "add a RETURN clause")
                 }
             }
         }
@@ -136,14 +136,14 @@ struct Binder {
 
     private func checkVariable(_ v: String, _ span: SourceSpan) throws(QueryError) {
         if scope[v] == nil {
-            throw error("SyntaxError", "UndefinedVariable", "variable '\(v)' is not defined", span,
+            throw error(.syntaxError, .undefinedVariable, "variable '\(v)' is not defined", span,
                         help: Suggest.closest(to: v, among: Array(scope.keys)).map { "did you mean '\($0)'?" })
         }
     }
 
     private func noAggregate(_ e: Expr, _ clause: String) throws(QueryError) {
         if let a = firstAggregate(e) {
-            throw error("SyntaxError", "InvalidAggregation", "aggregation is not allowed in \(clause)", a.span)
+            throw error(.syntaxError, .invalidAggregation, "aggregation is not allowed in \(clause)", a.span)
         }
     }
 
@@ -165,13 +165,13 @@ struct Binder {
         if let k = scope[v], k != kind {
             // A plain value (from WITH, UNWIND, …) may hold a node or relationships: checked at run time.
             if k == .scalar || (k == .list && kind != .relationshipList) {
-                throw error("SyntaxError", "VariableTypeConflict", "variable '\(v)' holds a \(k == .list ? "list" : "value"), not a \(kind)", span)
+                throw error(.syntaxError, .variableTypeConflict, "variable '\(v)' holds a \(k == .list ? "list" : "value"), not a \(kind)", span)
             }
             if k != .value && k != .list && !(k == .relationshipList && kind == .value) {
-                throw error("SyntaxError", "VariableTypeConflict", "variable '\(v)' is already bound as a \(k), not a \(kind)", span)
+                throw error(.syntaxError, .variableTypeConflict, "variable '\(v)' is already bound as a \(k), not a \(kind)", span)
             }
             if (k == .value || k == .list) && kind != .node && kind != .relationshipList {
-                throw error("SyntaxError", "VariableTypeConflict", "variable '\(v)' is already bound as a value, not a \(kind)", span)
+                throw error(.syntaxError, .variableTypeConflict, "variable '\(v)' is already bound as a value, not a \(kind)", span)
             }
         }
         scope[v] = kind
@@ -184,7 +184,7 @@ struct Binder {
     private mutating func declarePattern(_ pattern: Pattern, creating: Bool, merging: Bool = false) throws(QueryError) {
         let nodeCount = pattern.reduce(0) { $0 + $1.nodes.count }
         if nodeCount > Binder.maxPatternNodes, let first = pattern.first {
-            throw error("ResourceLimit", "PatternTooLarge",
+            throw error(.resourceLimit, .patternTooLarge,
                         "a pattern of \(nodeCount) nodes; at most \(Binder.maxPatternNodes) are supported", first.span,
                         help: "split the pattern over several MATCH clauses joined by WITH, or match fewer parts")
         }
@@ -193,29 +193,29 @@ struct Binder {
         let pathVariables = Set(pattern.compactMap(\.pathVariable))
         for part in pattern {
             for n in part.nodes where n.variable.map(pathVariables.contains) ?? false {
-                throw error("SyntaxError", "VariableAlreadyBound", "'\(n.variable!)' names both a path and a node", n.span)
+                throw error(.syntaxError, .variableAlreadyBound, "'\(n.variable!)' names both a path and a node", n.span)
             }
             for r in part.rels where r.variable.map(pathVariables.contains) ?? false {
-                throw error("SyntaxError", "VariableAlreadyBound", "'\(r.variable!)' names both a path and a relationship", r.span)
+                throw error(.syntaxError, .variableAlreadyBound, "'\(r.variable!)' names both a path and a relationship", r.span)
             }
             if let pv = part.pathVariable, scope[pv] != nil {
-                throw error("SyntaxError", "VariableAlreadyBound", "variable '\(pv)' is already bound", part.span)
+                throw error(.syntaxError, .variableAlreadyBound, "variable '\(pv)' is already bound", part.span)
             }
             // Property maps may only use variables bound before the pattern (or earlier in it).
             for (i, n) in part.nodes.enumerated() {
                 if let e = n.properties {
                     if case .parameter = e.kind, !creating {
-                        throw error("SyntaxError", "InvalidParameterUse", "a parameter cannot be used as a property map in MATCH", e.span)
+                        throw error(.syntaxError, .invalidParameterUse, "a parameter cannot be used as a property map in MATCH", e.span)
                     }
                     try check(e)
                 }
                 if let v = n.variable {
                     if creating, let k = scope[v] {
                         if k != .node && k != .value {
-                            throw error("SyntaxError", "VariableTypeConflict", "variable '\(v)' is not a node", n.span)
+                            throw error(.syntaxError, .variableTypeConflict, "variable '\(v)' is not a node", n.span)
                         }
                         if !n.labels.isEmpty || n.properties != nil || (part.nodes.count == 1 && before[v] != nil) {
-                            throw error("SyntaxError", "VariableAlreadyBound", "variable '\(v)' is already bound", n.span)
+                            throw error(.syntaxError, .variableAlreadyBound, "variable '\(v)' is already bound", n.span)
                         }
                     }
                     try declare(v, .node, n.span)
@@ -224,29 +224,29 @@ struct Binder {
                     let r = part.rels[i]
                     if let e = r.properties {
                         if case .parameter = e.kind, !creating {
-                            throw error("SyntaxError", "InvalidParameterUse", "a parameter cannot be used as a property map in MATCH", e.span)
+                            throw error(.syntaxError, .invalidParameterUse, "a parameter cannot be used as a property map in MATCH", e.span)
                         }
                         try check(e)
                     }
                     if creating {
                         if r.types.count != 1 {
-                            throw error("SyntaxError", "NoSingleRelationshipType",
+                            throw error(.syntaxError, .noSingleRelationshipType,
                                         "a relationship to create needs exactly one type", r.span, help: "write e.g. -[:KNOWS]->")
                         }
                         if r.direction == .both && !merging {
-                            throw error("SyntaxError", "RequiresDirectedRelationship",
+                            throw error(.syntaxError, .requiresDirectedRelationship,
                                         "a relationship to create needs a direction", r.span, help: "write -> or <-")
                         }
                         if r.length != nil {
-                            throw error("SyntaxError", "CreatingVarLength", "cannot create a variable-length relationship", r.span)
+                            throw error(.syntaxError, .creatingVarLength, "cannot create a variable-length relationship", r.span)
                         }
                         if let v = r.variable, before[v] != nil {
-                            throw error("SyntaxError", "VariableAlreadyBound", "variable '\(v)' is already bound", r.span)
+                            throw error(.syntaxError, .variableAlreadyBound, "variable '\(v)' is already bound", r.span)
                         }
                     }
                     if let v = r.variable {
                         if !relsInPattern.insert(v).inserted {
-                            throw error("SyntaxError", "RelationshipUniquenessViolation",
+                            throw error(.syntaxError, .relationshipUniquenessViolation,
                                         "relationship variable '\(v)' is used twice in one pattern", r.span)
                         }
                         try declare(v, r.length == nil ? .relationship : .relationshipList, r.span)
@@ -264,12 +264,12 @@ struct Binder {
         switch e.kind {
         case .variable(let v):
             if scope[v] == nil && !extra.contains(v) {
-                throw error("SyntaxError", "UndefinedVariable", "variable '\(v)' is not defined", e.span,
+                throw error(.syntaxError, .undefinedVariable, "variable '\(v)' is not defined", e.span,
                             help: Suggest.closest(to: v, among: Array(scope.keys) + Array(extra)).map { "did you mean '\($0)'?" })
             }
         case .listComprehension(let v, let l, let p, let q):
             for x in [p, q].compactMap({ $0 }) where x.containsAggregate {
-                throw error("SyntaxError", "InvalidAggregation", "aggregation is not allowed inside a list comprehension", x.span)
+                throw error(.syntaxError, .invalidAggregation, "aggregation is not allowed inside a list comprehension", x.span)
             }
             try check(l, extra: extra)
             if let p { try check(p, extra: extra.union([v])) }
@@ -283,17 +283,17 @@ struct Binder {
         case .patternPredicate(let part):
             record(e, [part], nil, extra, "PatternPredicate")
             for v in part.variables where scope[v] == nil && !extra.contains(v) {
-                throw error("SyntaxError", "UndefinedVariable", "variable '\(v)' is not defined (a pattern predicate cannot introduce variables)", part.span)
+                throw error(.syntaxError, .undefinedVariable, "variable '\(v)' is not defined (a pattern predicate cannot introduce variables)", part.span)
             }
             for v in part.propertyVariables where scope[v] == nil && !extra.contains(v) {
-                throw error("SyntaxError", "UndefinedVariable", "variable '\(v)' is not defined", part.span)
+                throw error(.syntaxError, .undefinedVariable, "variable '\(v)' is not defined", part.span)
             }
         case .patternComprehension(let pv, var part, let p, let q):
             let local = part.variables.union([pv].compactMap { $0 })
             part.pathVariable = pv
             record(e, [part], p, extra, "PatternComprehension")
             for v in part.propertyVariables where scope[v] == nil && !extra.contains(v) && !local.contains(v) {
-                throw error("SyntaxError", "UndefinedVariable", "variable '\(v)' is not defined", part.span)
+                throw error(.syntaxError, .undefinedVariable, "variable '\(v)' is not defined", part.span)
             }
             if let p { try check(p, extra: extra.union(local)) }
             try check(q, extra: extra.union(local))
@@ -306,35 +306,35 @@ struct Binder {
             if FunctionRegistry.aggregateNames.contains(lower) {
                 if lower == "count" || lower == "collect" || lower == "sum" || lower == "avg" || lower == "min" || lower == "max"
                     || lower == "stdev" || lower == "stdevp" {
-                    if args.count != 1 { throw error("SyntaxError", "InvalidNumberOfArguments", "\(name)() takes one argument", e.span) }
+                    if args.count != 1 { throw error(.syntaxError, .invalidNumberOfArguments, "\(name)() takes one argument", e.span) }
                 } else if args.count != 2 {
-                    throw error("SyntaxError", "InvalidNumberOfArguments", "\(name)() takes two arguments", e.span)
+                    throw error(.syntaxError, .invalidNumberOfArguments, "\(name)() takes two arguments", e.span)
                 }
                 for a in args {
                     if a.contains(where: { if case .call(let n, _, _) = $0.kind { return n.lowercased() == "rand" }; return false }) {
-                        throw error("SyntaxError", "NonConstantExpression", "rand() cannot be aggregated", a.span)
+                        throw error(.syntaxError, .nonConstantExpression, "rand() cannot be aggregated", a.span)
                     }
                     if a.containsAggregate {
-                        throw error("SyntaxError", "NestedAggregation", "an aggregate cannot contain another aggregate", a.span)
+                        throw error(.syntaxError, .nestedAggregation, "an aggregate cannot contain another aggregate", a.span)
                     }
                 }
             } else if lower == "exists" {
-                if args.count != 1 { throw error("SyntaxError", "InvalidNumberOfArguments", "exists() takes one argument", e.span) }
+                if args.count != 1 { throw error(.syntaxError, .invalidNumberOfArguments, "exists() takes one argument", e.span) }
                 switch args[0].kind {
                 case .property, .patternPredicate, .index: break
-                default: throw error("SyntaxError", "InvalidArgumentExpression", "exists() expects a property or a pattern", args[0].span)
+                default: throw error(.syntaxError, .invalidArgumentExpression, "exists() expects a property or a pattern", args[0].span)
                 }
             } else if let f = functions.lookup(name) {
                 if lower == "size", let a = args.first, case .patternPredicate = a.kind {
-                    throw error("SyntaxError", "UnexpectedSyntax", "size() of a pattern is not allowed; use a pattern comprehension or COUNT", a.span)
+                    throw error(.syntaxError, .unexpectedSyntax, "size() of a pattern is not allowed; use a pattern comprehension or COUNT", a.span)
                 }
                 if !f.arity.contains(args.count) {
-                    throw error("SyntaxError", "InvalidNumberOfArguments",
+                    throw error(.syntaxError, .invalidNumberOfArguments,
                                 "\(f.name)() takes \(f.arity.lowerBound == f.arity.upperBound ? "\(f.arity.lowerBound)" : "\(f.arity.lowerBound)…") argument(s), not \(args.count)", e.span)
                 }
                 try staticArgumentCheck(lower, args)
             } else {
-                throw error("SyntaxError", "UnknownFunction", "unknown function '\(name)'", e.span,
+                throw error(.syntaxError, .unknownFunction, "unknown function '\(name)'", e.span,
                             help: Suggest.closest(to: name, among: functions.names + FunctionRegistry.aggregateNames.sorted()).map { "did you mean '\($0)'?" })
             }
             for a in args { try check(a, extra: extra) }
@@ -350,7 +350,7 @@ struct Binder {
         case .property(let base, _):
             try check(base, extra: extra)
             if case .variable(let v) = base.kind, let k = scope[v], k == .path || k == .relationshipList, !extra.contains(v) {
-                throw error("SyntaxError", "InvalidArgumentType", "a \(k) has no properties", e.span)
+                throw error(.syntaxError, .invalidArgumentType, "a \(k) has no properties", e.span)
             }
         default:
             for c in e.children { try check(c, extra: extra) }
@@ -377,10 +377,10 @@ struct Binder {
             "nodes": [.path], "relationships": [.path], "length": [.path, .value],
         ]
         if let ok = wants[name], !ok.contains(k) && k != .value {
-            throw error("SyntaxError", "InvalidArgumentType", "\(name)() cannot take a \(k)", first.span)
+            throw error(.syntaxError, .invalidArgumentType, "\(name)() cannot take a \(k)", first.span)
         }
         if name == "size" && (k == .path || k == .node || k == .relationship) {
-            throw error("SyntaxError", "InvalidArgumentType", "size() cannot take a \(k)", first.span)
+            throw error(.syntaxError, .invalidArgumentType, "size() cannot take a \(k)", first.span)
         }
     }
 
@@ -389,39 +389,39 @@ struct Binder {
         case .binary(let op, let a, let b) where [.plus, .minus, .times, .divide, .modulo, .power].contains(op):
             for x in [a, b] {
                 if op != .plus, case .literal(let v) = x.kind, case .bool = v {
-                    throw error("SyntaxError", "InvalidArgumentType", "cannot use a boolean in arithmetic", x.span)
+                    throw error(.syntaxError, .invalidArgumentType, "cannot use a boolean in arithmetic", x.span)
                 }
                 if case .map = x.kind {
-                    throw error("SyntaxError", "InvalidArgumentType", "cannot use a map in arithmetic", x.span)
+                    throw error(.syntaxError, .invalidArgumentType, "cannot use a map in arithmetic", x.span)
                 }
                 if let k = kindOf(x), k == .node || k == .relationship || k == .path {
-                    throw error("SyntaxError", "InvalidArgumentType", "cannot use a \(k) in arithmetic", x.span)
+                    throw error(.syntaxError, .invalidArgumentType, "cannot use a \(k) in arithmetic", x.span)
                 }
             }
         case .binary(let op, let a, let b) where [.and, .or, .xor].contains(op):
             for x in [a, b] {
                 if case .literal(let v) = x.kind {
                     switch v {
-                    case .int, .float, .string, .list, .map: throw error("SyntaxError", "InvalidArgumentType", "\(op.rawValue) expects booleans", x.span)
+                    case .int, .float, .string, .list, .map: throw error(.syntaxError, .invalidArgumentType, "\(op.rawValue) expects booleans", x.span)
                     default: break
                     }
                 }
-                if case .list = x.kind { throw error("SyntaxError", "InvalidArgumentType", "\(op.rawValue) expects booleans", x.span) }
-                if case .map = x.kind { throw error("SyntaxError", "InvalidArgumentType", "\(op.rawValue) expects booleans", x.span) }
+                if case .list = x.kind { throw error(.syntaxError, .invalidArgumentType, "\(op.rawValue) expects booleans", x.span) }
+                if case .map = x.kind { throw error(.syntaxError, .invalidArgumentType, "\(op.rawValue) expects booleans", x.span) }
             }
         case .unary("NOT", let x):
             if case .literal(let v) = x.kind {
                 switch v {
-                case .int, .float, .string: throw error("SyntaxError", "InvalidArgumentType", "NOT expects a boolean", x.span)
+                case .int, .float, .string: throw error(.syntaxError, .invalidArgumentType, "NOT expects a boolean", x.span)
                 default: break
                 }
             }
-            if case .list = x.kind { throw error("SyntaxError", "InvalidArgumentType", "NOT expects a boolean", x.span) }
-            if case .map = x.kind { throw error("SyntaxError", "InvalidArgumentType", "NOT expects a boolean", x.span) }
+            if case .list = x.kind { throw error(.syntaxError, .invalidArgumentType, "NOT expects a boolean", x.span) }
+            if case .map = x.kind { throw error(.syntaxError, .invalidArgumentType, "NOT expects a boolean", x.span) }
         case .index(let base, _):
             if case .literal(let v) = base.kind {
                 switch v {
-                case .bool, .int, .float, .string: throw error("SyntaxError", "InvalidArgumentType", "cannot index into a \(ValueSemantics.typeName(v))", base.span)
+                case .bool, .int, .float, .string: throw error(.syntaxError, .invalidArgumentType, "cannot index into a \(ValueSemantics.typeName(v))", base.span)
                 default: break
                 }
             }
@@ -437,7 +437,7 @@ struct Binder {
         if p.star {
             let visible = scope.keys.filter { !$0.hasPrefix(" ") }.sorted()
             if visible.isEmpty && isReturn {
-                throw error("SyntaxError", "NoVariablesInScope", "\(isReturn ? "RETURN" : "WITH") * needs variables in scope", p.span)
+                throw error(.syntaxError, .noVariablesInScope, "\(isReturn ? "RETURN" : "WITH") * needs variables in scope", p.span)
             }
             for v in visible {
                 columns.append(v); exprs.append(Expr(.variable(v), p.span))
@@ -447,13 +447,13 @@ struct Binder {
             try check(item.expr)
             if !isReturn && item.alias == nil {
                 if case .variable = item.expr.kind {} else {
-                    throw error("SyntaxError", "NoExpressionAlias", "an expression in WITH needs an alias", item.expr.span,
+                    throw error(.syntaxError, .noExpressionAlias, "an expression in WITH needs an alias", item.expr.span,
                                 help: "write '\(item.text) AS name'")
                 }
             }
             let name = item.alias ?? item.text
             if columns.contains(name) {
-                throw error("SyntaxError", "ColumnNameConflict", "column name '\(name)' is used twice", item.expr.span)
+                throw error(.syntaxError, .columnNameConflict, "column name '\(name)' is used twice", item.expr.span)
             }
             columns.append(name); exprs.append(item.expr)
         }
@@ -498,7 +498,7 @@ struct Binder {
             var e = s.expr
             if let i = exprs.firstIndex(where: { $0.isStructurallyEqual(to: s.expr) }) { e = Expr(.variable(columns[i]), s.expr.span) }
             if e.containsAggregate && !aggregating {
-                throw error("SyntaxError", "InvalidAggregation", "ORDER BY cannot aggregate when the projection does not", s.expr.span)
+                throw error(.syntaxError, .invalidAggregation, "ORDER BY cannot aggregate when the projection does not", s.expr.span)
             }
             if aggregating || p.distinct {
                 // Only projected columns are visible; grouping keys may be named by their text.
@@ -533,18 +533,18 @@ struct Binder {
         }
         for x in [p.skip, p.limit].compactMap({ $0 }) {
             if !x.freeVariables.isEmpty || x.containsAggregate || x.contains(where: { if case .patternPredicate = $0.kind { return true }; return false }) {
-                throw error("SyntaxError", "NonConstantExpression", "SKIP and LIMIT need a constant expression", x.span)
+                throw error(.syntaxError, .nonConstantExpression, "SKIP and LIMIT need a constant expression", x.span)
             }
             if case .call(let n, _, _) = x.kind, n.lowercased() == "rand" {
-                throw error("SyntaxError", "NonConstantExpression", "SKIP and LIMIT need a constant expression", x.span)
+                throw error(.syntaxError, .nonConstantExpression, "SKIP and LIMIT need a constant expression", x.span)
             }
             try check(x)
             if case .literal(let v) = x.kind {
                 switch v {
                 case .int(let i) where i < 0:
-                    throw error("SyntaxError", "NegativeIntegerArgument", "SKIP and LIMIT cannot be negative", x.span)
+                    throw error(.syntaxError, .negativeIntegerArgument, "SKIP and LIMIT cannot be negative", x.span)
                 case .float:
-                    throw error("SyntaxError", "InvalidArgumentType", "SKIP and LIMIT need an integer", x.span)
+                    throw error(.syntaxError, .invalidArgumentType, "SKIP and LIMIT need an integer", x.span)
                 default: break
                 }
             }
@@ -591,7 +591,7 @@ struct Binder {
         switch e.kind {
         case .variable(let v):
             if !groupingVariables.contains(v) {
-                throw error("SyntaxError", "AmbiguousAggregationExpression",
+                throw error(.syntaxError, .ambiguousAggregationExpression,
                             "'\(v)' is used beside an aggregate but is not a grouping key", e.span,
                             help: "add '\(v)' to the projection as its own column")
             }

@@ -66,7 +66,7 @@ struct Accumulator {
 
     private mutating func fold(_ call: AggregateCall, _ v: QueryValue, _ ctx: ExecutionContext, weight: Int) throws(QueryError) {
         func typeError(_ what: String) -> QueryError {
-            ctx.runtimeError("TypeError", "InvalidArgumentType",
+            ctx.runtimeError(.typeError, .invalidArgumentType,
                              "\(call.kind.displayName)() expects \(what) but got \(ValueSemantics.typeName(v))", at: call.span)
         }
         switch call.kind {
@@ -77,7 +77,7 @@ struct Accumulator {
             case .int(let x):
                 let (p, o1) = x.multipliedReportingOverflow(by: weight)
                 let (s, o2) = intSum.addingReportingOverflow(p)
-                if o1 || o2 { throw ctx.runtimeError("ArithmeticError", "IntegerOverflow", "sum() overflows", at: call.span) }
+                if o1 || o2 { throw ctx.runtimeError(.arithmeticError, .integerOverflow, "sum() overflows", at: call.span) }
                 intSum = s
             case .float(let x): floatSum += x * Double(weight); isFloat = true
             default: throw typeError("numbers")
@@ -108,7 +108,7 @@ struct Accumulator {
                 let (each, o1) = ValueMeasure.sum(1, m.size).multipliedReportingOverflow(by: weight)
                 let (total, o2) = collected.addingReportingOverflow(each)
                 if o1 || o2 || total > maxSize {
-                    var e = ctx.limitError("ValueTooLarge",
+                    var e = ctx.limitError(.valueTooLarge,
                                            "collect() gathered more than \(maxSize) elements, counted over every nested list and map",
                                            flag: "--max-value-size N", hint: "collect fewer or smaller values")
                     e = ctx.positioned(e, call.span)
@@ -136,7 +136,7 @@ struct Accumulator {
             guard let p = ValueSemantics.number(percentile) else { return .null }
             // Written so that NaN fails the check too.
             guard p >= 0 && p <= 1 else {
-                throw ctx.runtimeError("ArgumentError", "NumberOutOfRange", "percentile must be between 0.0 and 1.0", at: call.span)
+                throw ctx.runtimeError(.argumentError, .numberOutOfRange, "percentile must be between 0.0 and 1.0", at: call.span)
             }
             let xs = values.sorted { ValueSemantics.order($0, $1) < 0 }
             if xs.isEmpty { return .null }

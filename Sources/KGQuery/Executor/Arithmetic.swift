@@ -9,7 +9,7 @@ import KGCore
 /// anywhere makes a float, `+` also joins strings and lists.
 enum Arithmetic {
     static func apply(_ op: String, _ x: QueryValue, _ y: QueryValue,
-                      error: (String, String) -> QueryError) throws(QueryError) -> QueryValue {
+                      error: (QueryErrorDetail, String) -> QueryError) throws(QueryError) -> QueryValue {
         if op == "+" {
             switch (x, y) {
             case (.list(let a), .list(let b)): return .list(a + b)
@@ -33,15 +33,15 @@ enum Arithmetic {
         do {
             if let r = try temporal(op, x, y) { return r }
         } catch let t as TemporalError {
-            var e = error("InvalidArgumentValue", t.message)
-            e.type = "ArgumentError"
-            if t.isOutOfRange { e.detail = "NumberOutOfRange" }
+            var e = error(.invalidArgumentValue, t.message)
+            e.type = .argumentError
+            if t.isOutOfRange { e.detail = .numberOutOfRange }
             e.help = t.help
             throw e
         } catch let e as QueryError {
             throw e
         } catch let other {
-            throw error("InvalidArgumentValue", "\(other)")
+            throw error(.invalidArgumentValue, "\(other)")
         }
         switch (x, y) {
         case (.int(let a), .int(let b)):
@@ -51,19 +51,19 @@ enum Arithmetic {
             case "-": r = a.subtractingReportingOverflow(b)
             case "*": r = a.multipliedReportingOverflow(by: b)
             case "/":
-                if b == 0 { throw error("DivisionByZero", "division by zero") }
+                if b == 0 { throw error(.divisionByZero, "division by zero") }
                 r = a.dividedReportingOverflow(by: b)
             case "%":
-                if b == 0 { throw error("DivisionByZero", "division by zero") }
+                if b == 0 { throw error(.divisionByZero, "division by zero") }
                 r = a.remainderReportingOverflow(dividingBy: b)
             case "^": return .float(pow(Double(a), Double(b)))
-            default: throw error("InvalidArgumentType", "unknown operator \(op)")
+            default: throw error(.invalidArgumentType, "unknown operator \(op)")
             }
-            if r.1 { throw error("IntegerOverflow", "integer overflow in \(a) \(op) \(b)") }
+            if r.1 { throw error(.integerOverflow, "integer overflow in \(a) \(op) \(b)") }
             return .int(r.0)
         default:
             guard let a = ValueSemantics.number(x), let b = ValueSemantics.number(y) else {
-                throw error("InvalidArgumentType",
+                throw error(.invalidArgumentType,
                             "cannot apply \(op) to \(ValueSemantics.typeName(x)) and \(ValueSemantics.typeName(y))")
             }
             switch op {
@@ -73,7 +73,7 @@ enum Arithmetic {
             case "/": return .float(a / b)
             case "%": return .float(fmod(a, b))
             case "^": return .float(pow(a, b))
-            default: throw error("InvalidArgumentType", "unknown operator \(op)")
+            default: throw error(.invalidArgumentType, "unknown operator \(op)")
             }
         }
     }

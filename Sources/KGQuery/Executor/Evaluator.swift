@@ -8,7 +8,7 @@ extension ExecutionContext {
         case .bool(let b): return b
         case .null: return nil
         default:
-            throw runtimeError("TypeError", "InvalidArgumentType", "expected a boolean but got \(ValueSemantics.typeName(v))", at: e.span)
+            throw runtimeError(.typeError, .invalidArgumentType, "expected a boolean but got \(ValueSemantics.typeName(v))", at: e.span)
         }
     }
 
@@ -17,7 +17,7 @@ extension ExecutionContext {
         case .literal(let v): return v
         case .parameter(let name):
             guard let v = parameters[name] else {
-                throw runtimeError("ParameterMissing", "MissingParameter", "parameter $\(name) has no value", at: e.span)
+                throw runtimeError(.parameterMissing, .missingParameter, "parameter $\(name) has no value", at: e.span)
             }
             return v
         case .variable(let v):
@@ -32,13 +32,13 @@ extension ExecutionContext {
                 let j = k < 0 ? l.count + k : k
                 return j >= 0 && j < l.count ? l[j] : .null
             case (.list, _):
-                throw runtimeError("TypeError", "InvalidArgumentType", "a list index must be an integer", at: idx.span)
+                throw runtimeError(.typeError, .invalidArgumentType, "a list index must be an integer", at: idx.span)
             case let (.map, .string(k)), let (.node, .string(k)), let (.edge, .string(k)):
                 return try property(b, k, e.span)
             case (.map, _), (.node, _), (.edge, _):
-                throw runtimeError("TypeError", "MapElementAccessByNonString", "a map key must be a string", at: idx.span)
+                throw runtimeError(.typeError, .mapElementAccessByNonString, "a map key must be a string", at: idx.span)
             default:
-                throw runtimeError("TypeError", "InvalidArgumentType", "cannot index into \(ValueSemantics.typeName(b))", at: base.span)
+                throw runtimeError(.typeError, .invalidArgumentType, "cannot index into \(ValueSemantics.typeName(b))", at: base.span)
             }
         case .slice(let base, let lo, let hi):
             let b = try eval(base, row)
@@ -47,12 +47,12 @@ extension ExecutionContext {
             if case .null = b { return .null }
             if l == .null || h == .null { return .null }
             guard case .list(let list) = b else {
-                throw runtimeError("TypeError", "InvalidArgumentType", "cannot slice \(ValueSemantics.typeName(b))", at: base.span)
+                throw runtimeError(.typeError, .invalidArgumentType, "cannot slice \(ValueSemantics.typeName(b))", at: base.span)
             }
             func bound(_ v: QueryValue?, _ dflt: Int) throws(QueryError) -> Int {
                 guard let v else { return dflt }
                 guard case .int(let k) = v else {
-                    throw runtimeError("TypeError", "InvalidArgumentType", "a slice bound must be an integer", at: e.span)
+                    throw runtimeError(.typeError, .invalidArgumentType, "a slice bound must be an integer", at: e.span)
                 }
                 let j = k < 0 ? list.count + k : k
                 return max(0, min(list.count, j))
@@ -75,22 +75,22 @@ extension ExecutionContext {
                 switch v {
                 case .null: return .null
                 case .bool(let b): return .bool(!b)
-                default: throw runtimeError("TypeError", "InvalidArgumentType", "NOT expects a boolean", at: x.span)
+                default: throw runtimeError(.typeError, .invalidArgumentType, "NOT expects a boolean", at: x.span)
                 }
             case "-":
                 switch v {
                 case .null: return .null
                 case .int(let i):
                     let (r, o) = Int(0).subtractingReportingOverflow(i)
-                    if o { throw runtimeError("ArithmeticError", "IntegerOverflow", "integer overflow", at: e.span) }
+                    if o { throw runtimeError(.arithmeticError, .integerOverflow, "integer overflow", at: e.span) }
                     return .int(r)
                 case .float(let d): return .float(-d)
-                default: throw runtimeError("TypeError", "InvalidArgumentType", "cannot negate \(ValueSemantics.typeName(v))", at: x.span)
+                default: throw runtimeError(.typeError, .invalidArgumentType, "cannot negate \(ValueSemantics.typeName(v))", at: x.span)
                 }
             default:
                 switch v {
                 case .null, .int, .float: return v
-                default: throw runtimeError("TypeError", "InvalidArgumentType", "unary + expects a number", at: x.span)
+                default: throw runtimeError(.typeError, .invalidArgumentType, "unary + expects a number", at: x.span)
                 }
             }
         case .binary(let op, let a, let b):
@@ -116,12 +116,12 @@ extension ExecutionContext {
             case .null: return .null
             case .node(let i): return .bool(labels.allSatisfy { graph.labels(node: i).contains($0) })
             case .edge(let i): return .bool(labels.allSatisfy { graph.type(edge: i) == $0 })
-            default: throw runtimeError("TypeError", "InvalidArgumentType", "labels can only be tested on nodes", at: x.span)
+            default: throw runtimeError(.typeError, .invalidArgumentType, "labels can only be tested on nodes", at: x.span)
             }
         case .call(let name, _, let args):
             return try call(name, args, row, e.span)
         case .countStar:
-            throw runtimeError("SyntaxError", "InvalidAggregation", "count(*) is not allowed here", at: e.span)
+            throw runtimeError(.semanticError, .invalidAggregation, "count(*) is not allowed here", at: e.span)
         case .caseExpr(let subject, let whens, let otherwise):
             if let subject {
                 let s = try eval(subject, row)
@@ -136,7 +136,7 @@ extension ExecutionContext {
             let lv = try eval(listExpr, row)
             if case .null = lv { return .null }
             guard case .list(let list) = lv else {
-                throw runtimeError("TypeError", "InvalidArgumentType", "expected a list", at: listExpr.span)
+                throw runtimeError(.typeError, .invalidArgumentType, "expected a list", at: listExpr.span)
             }
             var out: [QueryValue] = []
             var r = row
@@ -151,7 +151,7 @@ extension ExecutionContext {
             let lv = try eval(listExpr, row)
             if case .null = lv { return .null }
             guard case .list(let list) = lv else {
-                throw runtimeError("TypeError", "InvalidArgumentType", "expected a list", at: listExpr.span)
+                throw runtimeError(.typeError, .invalidArgumentType, "expected a list", at: listExpr.span)
             }
             var trues = 0, nulls = 0
             var r = row
@@ -179,7 +179,7 @@ extension ExecutionContext {
             let lv = try eval(listExpr, row)
             if case .null = lv { return .null }
             guard case .list(let list) = lv else {
-                throw runtimeError("TypeError", "InvalidArgumentType", "expected a list", at: listExpr.span)
+                throw runtimeError(.typeError, .invalidArgumentType, "expected a list", at: listExpr.span)
             }
             if let appended = try reduceByAppending(acc, a, v, list, body, row, e.span) { return appended }
             var r = row
@@ -214,7 +214,7 @@ extension ExecutionContext {
                     case .node(let i): for (k, v) in graph.properties(node: i) { m[k] = QueryValue(v) }
                     case .edge(let i): for (k, v) in graph.properties(edge: i) { m[k] = QueryValue(v) }
                     case .map(let mm): for (k, v) in mm { m[k] = v }
-                    default: throw runtimeError("TypeError", "InvalidArgumentType", "map projection needs a node, relationship or map", at: base.span)
+                    default: throw runtimeError(.typeError, .invalidArgumentType, "map projection needs a node, relationship or map", at: base.span)
                     }
                 case .variable(let v): m[v] = row[v] ?? .null
                 case .entry(let k, let x): m[k] = try eval(x, row)
@@ -261,12 +261,12 @@ extension ExecutionContext {
         case .null: return .null
         case .node(let i):
             if !deletedNodes.isEmpty && deletedNodes.contains(i) {
-                throw runtimeError("EntityNotFound", "DeletedEntityAccess", "node was deleted by this statement", at: span)
+                throw runtimeError(.entityNotFound, .deletedEntityAccess, "node was deleted by this statement", at: span)
             }
             return graph.nodeProperties.value(i, key: key).map(QueryValue.init) ?? .null
         case .edge(let i):
             if !deletedEdges.isEmpty && deletedEdges.contains(i) {
-                throw runtimeError("EntityNotFound", "DeletedEntityAccess", "relationship was deleted by this statement", at: span)
+                throw runtimeError(.entityNotFound, .deletedEntityAccess, "relationship was deleted by this statement", at: span)
             }
             return graph.edgeProperties.value(i, key: key).map(QueryValue.init) ?? .null
         case .map(let m): return m[key] ?? .null
@@ -282,13 +282,13 @@ extension ExecutionContext {
             }
         case .temporal(let t):
             guard let v = t.field(key) else {
-                var e = runtimeError("ArgumentError", "InvalidArgumentValue", "\(t.typeName) has no field '\(key)'", at: span)
+                var e = runtimeError(.argumentError, .invalidArgumentValue, "\(t.typeName) has no field '\(key)'", at: span)
                 e.help = "fields are " + t.fieldNames.joined(separator: ", ")
                 throw e
             }
             return QueryValue(v)
         default:
-            throw runtimeError("TypeError", "InvalidArgumentType", "cannot read property '\(key)' of \(ValueSemantics.typeName(b))", at: span)
+            throw runtimeError(.typeError, .invalidArgumentType, "cannot read property '\(key)' of \(ValueSemantics.typeName(b))", at: span)
         }
     }
 
@@ -299,7 +299,7 @@ extension ExecutionContext {
             return .bool(try eval(args[0], row) != .null)
         }
         guard let f = functions.lookup(name) else {
-            throw runtimeError("SyntaxError", "UnknownFunction", "unknown function '\(name)'", at: span)
+            throw runtimeError(.semanticError, .unknownFunction, "unknown function '\(name)'", at: span)
         }
         var values: [QueryValue] = []
         values.reserveCapacity(args.count)
@@ -308,7 +308,7 @@ extension ExecutionContext {
             switch v {
             case .node(let h) where deletedNodes.contains(h),
                  .edge(let h) where deletedEdges.contains(h):
-                throw runtimeError("EntityNotFound", "DeletedEntityAccess", "\(name)() of an entity deleted by this statement", at: span)
+                throw runtimeError(.entityNotFound, .deletedEntityAccess, "\(name)() of an entity deleted by this statement", at: span)
             default: break
             }
         }
@@ -317,7 +317,7 @@ extension ExecutionContext {
         } catch let e as QueryError {
             throw positioned(e, span)
         } catch {
-            throw runtimeError("RuntimeError", "FunctionFailed", "\(name)(): \(error)", at: span)
+            throw runtimeError(.runtimeError, .functionFailed, "\(name)(): \(error)", at: span)
         }
     }
 
@@ -343,7 +343,7 @@ extension ExecutionContext {
         case .in:
             if case .null = y { return .null }
             guard case .list(let l) = y else {
-                throw runtimeError("TypeError", "InvalidArgumentType", "IN expects a list on its right", at: b.span)
+                throw runtimeError(.typeError, .invalidArgumentType, "IN expects a list on its right", at: b.span)
             }
             var sawNull = false
             for v in l {
@@ -367,7 +367,7 @@ extension ExecutionContext {
             do {
                 re = try regexCache.expression(for: pattern)
             } catch {
-                var e = runtimeError("ArgumentError", "InvalidArgumentValue",
+                var e = runtimeError(.argumentError, .invalidArgumentValue,
                                      "invalid regular expression '\(pattern)' at character \(error.offset + 1): \(error.message)",
                                      at: b.span)
                 e.help = "kgq's regular expressions follow Java's syntax; see \"Regular expressions\" in the README"
@@ -375,7 +375,7 @@ extension ExecutionContext {
             }
             return .bool(try re.wholeMatch(s) { () throws(QueryError) in try checkDeadline() })
         default:
-            return try bounded(try Arithmetic.apply(op.rawValue, x, y) { (d, m) in runtimeError("TypeError", d, m, at: span) }, at: span)
+            return try bounded(try Arithmetic.apply(op.rawValue, x, y) { (d, m) in runtimeError(.typeError, d, m, at: span) }, at: span)
         }
     }
 }

@@ -13,10 +13,10 @@ extension ExecutionContext {
     /// Throws when the statement was cancelled or ran past its timeout.
     func checkDeadline() throws(QueryError) {
         if let cancellation, cancellation.isCancelled {
-            throw runtimeError("Cancelled", "Interrupted", "the query was cancelled (Ctrl-C)")
+            throw runtimeError(.cancelled, .interrupted, "the query was cancelled (Ctrl-C)")
         }
         if deadlinePassed, let timeout = limits.timeout {
-            throw limitError("Timeout", "the statement took longer than its time limit (\(Self.seconds(timeout)))",
+            throw limitError(.timeout, "the statement took longer than its time limit (\(Self.seconds(timeout)))",
                              flag: "--timeout SECONDS",
                              hint: "narrow the pattern, add LIMIT, or bound variable-length patterns (*1..3)")
         }
@@ -31,7 +31,7 @@ extension ExecutionContext {
     /// Throws when a clause holds more rows than `maxRows`.
     func checkRows(_ count: Int) throws(QueryError) {
         if let max = limits.maxRows, count > max {
-            throw limitError("TooManyRows", "the statement produced more than \(max) rows", flag: "--max-rows N",
+            throw limitError(.tooManyRows, "the statement produced more than \(max) rows", flag: "--max-rows N",
                              hint: "add LIMIT, filter earlier with WHERE, or aggregate with count() or collect()")
         }
     }
@@ -42,7 +42,7 @@ extension ExecutionContext {
     func fed(_ count: Int) throws(QueryError) {
         try tick()
         if let max = limits.maxRows, count > max {
-            throw limitError("TooManyRows", "the statement fed more than \(max) matches into an aggregation", flag: "--max-rows N",
+            throw limitError(.tooManyRows, "the statement fed more than \(max) matches into an aggregation", flag: "--max-rows N",
                              hint: "filter earlier with WHERE, or match fewer parts")
         }
     }
@@ -52,7 +52,7 @@ extension ExecutionContext {
         try tick()
         expansions += 1
         if let max = limits.maxExpansions, expansions > max {
-            throw limitError("TooManyExpansions",
+            throw limitError(.tooManyExpansions,
                              "variable-length patterns followed more than \(max) relationships",
                              flag: "--max-expansions N", hint: "give the pattern an upper bound (*1..3) or start from fewer nodes")
         }
@@ -77,22 +77,22 @@ extension ExecutionContext {
     }
 
     func tooLarge(at span: SourceSpan?) -> QueryError {
-        var e = limitError("ValueTooLarge", "a value grew past \(limits.maxValueSize ?? .max) elements or bytes (counted over every nested list and map)",
+        var e = limitError(.valueTooLarge, "a value grew past \(limits.maxValueSize ?? .max) elements or bytes (counted over every nested list and map)",
                            flag: "--max-value-size N", hint: "build smaller lists or strings")
         if let span { e = positioned(e, span) }
         return e
     }
 
     func tooDeep(at span: SourceSpan?) -> QueryError {
-        var e = runtimeError("ResourceLimit", "ValueTooDeep",
+        var e = runtimeError(.resourceLimit, .valueTooDeep,
                              "a value nests lists or maps more than \(QueryLimits.maxValueDepth) levels deep")
         e.help = "kgq keeps values at most \(QueryLimits.maxValueDepth) levels deep; flatten the list (e.g. l + [x] instead of [l, x])"
         if let span { e = positioned(e, span) }
         return e
     }
 
-    func limitError(_ detail: String, _ message: String, flag: String, hint: String) -> QueryError {
-        var e = runtimeError("ResourceLimit", detail, message)
+    func limitError(_ detail: QueryErrorDetail, _ message: String, flag: String, hint: String) -> QueryError {
+        var e = runtimeError(.resourceLimit, detail, message)
         e.help = "raise the bound with \(flag), or \(hint)"
         return e
     }

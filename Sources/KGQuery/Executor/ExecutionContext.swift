@@ -85,7 +85,7 @@ final class ExecutionContext {
     let functions: FunctionRegistry
     let displayLanguage: String?
     let source: SourceText
-    var stats: [String: Int] = [:]
+    var stats = WriteStatistics()
     var addedLabels = Set<String>()
     /// Nodes and relationships deleted by this statement (reading their properties is an error).
     var deletedNodes = Set<Int>()
@@ -134,7 +134,7 @@ final class ExecutionContext {
         FunctionContext(graph: graph, displayLanguage: displayLanguage, maxValueSize: limits.maxValueSize ?? 10_000_000)
     }
 
-    func count(_ key: String, _ n: Int = 1) { stats[key, default: 0] += n }
+    func count(_ key: WritableKeyPath<WriteStatistics, Int>, _ n: Int = 1) { stats[keyPath: key] += n }
 
     /// Changes the graph. Every write of a statement goes through here, so matchers cached for
     /// the patterns inside expressions know when their view of the graph is out of date.
@@ -206,7 +206,7 @@ final class ExecutionContext {
         }
     }
 
-    func runtimeError(_ type: String, _ detail: String, _ message: String, at span: SourceSpan? = nil) -> QueryError {
+    func runtimeError(_ type: QueryErrorCode, _ detail: QueryErrorDetail, _ message: String, at span: SourceSpan? = nil) -> QueryError {
         let s = span.flatMap { $0.line > 0 ? $0 : nil }
         return source.error(type: type, detail: detail, message: message, line: s?.line, column: s?.column, phase: .runtime)
     }

@@ -248,12 +248,13 @@ struct Executor {
         let v = try ctx.eval(e, [:])
         switch v {
         case .int(let i):
-            if i < 0 { throw ctx.runtimeError("SyntaxError", "NegativeIntegerArgument", "\(what) cannot be negative", at: e.span) }
+            // openCypher names a bad SKIP/LIMIT parameter a SyntaxError raised at runtime (TCK ReturnSkipLimit1, 2): the one runtime SyntaxError.
+            if i < 0 { throw ctx.runtimeError(.syntaxError, .negativeIntegerArgument, "\(what) cannot be negative", at: e.span) }
             return i
         case .float(let d) where d == d.rounded() && false:
             return Int(d)
         default:
-            throw ctx.runtimeError("SyntaxError", "InvalidArgumentType", "\(what) needs an integer", at: e.span)
+            throw ctx.runtimeError(.syntaxError, .invalidArgumentType, "\(what) needs an integer", at: e.span)
         }
     }
 

@@ -9,12 +9,12 @@ struct Writer {
         guard let e else { return [:] }
         let v = try ctx.eval(e, row)
         guard case .map(let m) = v else {
-            throw ctx.runtimeError("TypeError", "InvalidArgumentType", "expected a map of properties", at: e.span)
+            throw ctx.runtimeError(.typeError, .invalidArgumentType, "expected a map of properties", at: e.span)
         }
         var out: [String: Value] = [:]
         for (k, x) in m {
             guard let s = ValueSemantics.storable(x) else {
-                throw ctx.runtimeError("TypeError", "InvalidPropertyType",
+                throw ctx.runtimeError(.typeError, .invalidPropertyType,
                                        "property '\(k)' cannot hold a \(ValueSemantics.typeName(x))", at: e.span)
             }
             if !s.isNull { out[k] = s }
@@ -23,7 +23,7 @@ struct Writer {
     }
 
     private func addLabelStat(_ l: String) {
-        if ctx.addedLabels.insert(l).inserted { ctx.count("+labels") }
+        if ctx.addedLabels.insert(l).inserted { ctx.count(\.labelsAdded) }
     }
 
     func create(_ pattern: Pattern, _ row: Row, merging: Bool = false) throws(QueryError) -> Row {
@@ -36,16 +36,16 @@ struct Writer {
                     continue
                 }
                 if let v = n.variable, let existing = r[v], existing != .null {
-                    throw ctx.runtimeError("SyntaxError", "VariableTypeConflict", "'\(v)' is not a node", at: n.span)
+                    throw ctx.runtimeError(.typeError, .variableTypeConflict, "'\(v)' is not a node", at: n.span)
                 }
                 let props = try propertyMap(n.properties, r)
                 let node = Node(id: ctx.freshID(node: true), labels: uniq(n.labels), properties: props)
                 let h: Int
                 do { h = try ctx.write { (g: inout Graph) throws(Diagnostic) in try g.addNode(node) } } catch {
-                    throw ctx.runtimeError("RuntimeError", "CreateFailed", error.message, at: n.span)
+                    throw ctx.runtimeError(.runtimeError, .createFailed, error.message, at: n.span)
                 }
-                ctx.count("+nodes")
-                ctx.count("+properties", props.count)
+                ctx.count(\.nodesCreated)
+                ctx.count(\.propertiesSet, props.count)
                 for l in uniq(n.labels) { addLabelStat(l) }
                 if let v = n.variable { r[v] = .node(h) }
                 handles.append(h)
@@ -58,10 +58,10 @@ struct Writer {
                 let edge = Edge(id: ctx.freshID(node: false), type: rel.types.first ?? "RELATED", from: a, to: b, properties: props)
                 let h: Int
                 do { h = try ctx.write { (g: inout Graph) throws(Diagnostic) in try g.addEdge(edge) } } catch {
-                    throw ctx.runtimeError("EntityNotFound", "DeletedEntityAccess", error.message, at: rel.span)
+                    throw ctx.runtimeError(.entityNotFound, .deletedEntityAccess, error.message, at: rel.span)
                 }
-                ctx.count("+relationships")
-                ctx.count("+properties", props.count)
+                ctx.count(\.relationshipsCreated)
+                ctx.count(\.propertiesSet, props.count)
                 if let v = rel.variable { r[v] = .edge(h) }
                 edges.append(h)
             }
@@ -77,24 +77,24 @@ struct Writer {
 
     private func setProperty(_ target: QueryValue, _ key: String, _ value: QueryValue, _ span: SourceSpan) throws(QueryError) {
         guard let s = ValueSemantics.storable(value) else {
-            throw ctx.runtimeError("TypeError", "InvalidPropertyType", "a property cannot hold a \(ValueSemantics.typeName(value))", at: span)
+            throw ctx.runtimeError(.typeError, .invalidPropertyType, "a property cannot hold a \(ValueSemantics.typeName(value))", at: span)
         }
         switch target {
         case .null: return
         case .node(let h):
-            if ctx.deletedNodes.contains(h) { throw ctx.runtimeError("EntityNotFound", "DeletedEntityAccess", "node was deleted", at: span) }
+            if ctx.deletedNodes.contains(h) { throw ctx.runtimeError(.entityNotFound, .deletedEntityAccess, "node was deleted", at: span) }
             let had = ctx.graph.property(node: h, key) != nil
-            if had { ctx.count("-properties") }
-            if !s.isNull { ctx.count("+properties") }
+            if had { ctx.count(\.propertiesRemoved) }
+            if !s.isNull { ctx.count(\.propertiesSet) }
             ctx.write { $0.setProperty(node: h, key, s) }
         case .edge(let h):
-            if ctx.deletedEdges.contains(h) { throw ctx.runtimeError("EntityNotFound", "DeletedEntityAccess", "relationship was deleted", at: span) }
+            if ctx.deletedEdges.contains(h) { throw ctx.runtimeError(.entityNotFound, .deletedEntityAccess, "relationship was deleted", at: span) }
             let had = ctx.graph.property(edge: h, key) != nil
-            if had { ctx.count("-properties") }
-            if !s.isNull { ctx.count("+properties") }
+            if had { ctx.count(\.propertiesRemoved) }
+            if !s.isNull { ctx.count(\.propertiesSet) }
             ctx.write { $0.setProperty(edge: h, key, s) }
         default:
-            throw ctx.runtimeError("TypeError", "InvalidArgumentType", "cannot set a property on \(ValueSemantics.typeName(target))", at: span)
+            throw ctx.runtimeError(.typeError, .invalidArgumentType, "cannot set a property on \(ValueSemantics.typeName(target))", at: span)
         }
     }
 
@@ -103,7 +103,7 @@ struct Writer {
         case .map(let m): return m
         case .node(let h): return ctx.graph.properties(node: h).mapValues(QueryValue.init)
         case .edge(let h): return ctx.graph.properties(edge: h).mapValues(QueryValue.init)
-        default: throw ctx.runtimeError("TypeError", "InvalidArgumentType", "expected a map", at: span)
+        default: throw ctx.runtimeError(.typeError, .invalidArgumentType, "expected a map", at: span)
         }
     }
 
@@ -139,7 +139,7 @@ struct Writer {
                     ctx.write { $0.addLabel(node: h, l) }
                     addLabelStat(l)
                 }
-            default: throw ctx.runtimeError("TypeError", "InvalidArgumentType", "labels can only be set on nodes", at: span)
+            default: throw ctx.runtimeError(.typeError, .invalidArgumentType, "labels can only be set on nodes", at: span)
             }
         }
     }
@@ -152,13 +152,13 @@ struct Writer {
             case .node(let h): if ctx.graph.property(node: h, key) != nil { try setProperty(target, key, .null, targetExpr.span) }
             case .edge(let h): if ctx.graph.property(edge: h, key) != nil { try setProperty(target, key, .null, targetExpr.span) }
             case .null: return
-            default: throw ctx.runtimeError("TypeError", "InvalidArgumentType", "cannot remove a property of \(ValueSemantics.typeName(target))", at: targetExpr.span)
+            default: throw ctx.runtimeError(.typeError, .invalidArgumentType, "cannot remove a property of \(ValueSemantics.typeName(target))", at: targetExpr.span)
             }
         case .labels(let v, let labels, _):
             guard case .node(let h) = row[v] ?? .null else { return }
             for l in labels where ctx.graph.labels(node: h).contains(l) {
                 ctx.write { $0.removeLabel(node: h, l) }
-                ctx.count("-labels")
+                ctx.count(\.labelsRemoved)
             }
         }
     }
@@ -176,7 +176,7 @@ struct Writer {
         case .list(let l):
             for x in l { try delete(x, detach: detach, span: span, nodes: &nodes) }
         default:
-            throw ctx.runtimeError("TypeError", "InvalidArgumentType", "DELETE expects a node, relationship or path", at: span)
+            throw ctx.runtimeError(.typeError, .invalidArgumentType, "DELETE expects a node, relationship or path", at: span)
         }
     }
 
@@ -184,23 +184,23 @@ struct Writer {
         guard ctx.graph.isAlive(edge: h) else { return }
         ctx.write { $0.deleteEdge(h) }
         ctx.deletedEdges.insert(h)
-        ctx.count("-relationships")
+        ctx.count(\.relationshipsDeleted)
     }
 
     func deleteNodes(_ nodes: [(Int, SourceSpan)], detach: Bool) throws(QueryError) {
         for (h, span) in nodes where ctx.graph.isAlive(node: h) {
             if ctx.graph.degree(h) > 0 {
                 guard detach else {
-                    throw ctx.runtimeError("ConstraintVerificationFailed", "DeleteConnectedNode",
+                    throw ctx.runtimeError(.constraintVerificationFailed, .deleteConnectedNode,
                                            "cannot delete node '\(ctx.graph.id(node: h))' because it still has relationships", at: span)
                 }
                 for e in ctx.graph.outgoing(h) + ctx.graph.incoming(h) { deleteEdge(e) }
             }
             do { try ctx.write { (g: inout Graph) throws(Diagnostic) in try g.deleteNode(h) } } catch {
-                throw ctx.runtimeError("ConstraintVerificationFailed", "DeleteConnectedNode", error.message, at: span)
+                throw ctx.runtimeError(.constraintVerificationFailed, .deleteConnectedNode, error.message, at: span)
             }
             ctx.deletedNodes.insert(h)
-            ctx.count("-nodes")
+            ctx.count(\.nodesDeleted)
         }
     }
 }

@@ -149,13 +149,13 @@ enum BuiltinFunctions {
         f("range", 2...3) { a, ctx in
             let lo = try int("range", a[0]), hi = try int("range", a[1])
             let step = a.count == 3 ? try int("range", a[2]) : 1
-            if step == 0 { throw FunctionError.value("range", "step must not be zero", detail: "NumberOutOfRange") }
+            if step == 0 { throw FunctionError.value("range", "step must not be zero", detail: .numberOutOfRange) }
             // Counted before building, so range(0, 9223372036854775807) fails at once instead of filling memory.
             let diff = step > 0 ? hi.subtractingReportingOverflow(lo) : lo.subtractingReportingOverflow(hi)
             let count = diff.overflow ? Int.max
                 : diff.partialValue < 0 ? 0 : Int(UInt(diff.partialValue) / step.magnitude) + 1
             if count > ctx.maxValueSize {
-                throw QueryError(type: "ResourceLimit", detail: "ValueTooLarge", phase: .runtime,
+                throw QueryError(type: .resourceLimit, detail: .valueTooLarge, phase: .runtime,
                                  message: "range() would build \(count == Int.max ? "too many" : String(count)) elements, more than \(ctx.maxValueSize)",
                                  help: "raise the bound with --max-value-size N, or use a smaller range")
             }
@@ -264,7 +264,7 @@ enum BuiltinFunctions {
             let s = Array(try string("substring", a[0]))
             let start = try int("substring", a[1])
             let len = a.count == 3 ? try int("substring", a[2]) : s.count
-            if start < 0 || len < 0 { throw FunctionError.value("substring", "negative start or length", detail: "NumberOutOfRange") }
+            if start < 0 || len < 0 { throw FunctionError.value("substring", "negative start or length", detail: .numberOutOfRange) }
             if start >= s.count { return .string("") }
             return .string(String(s[start..<min(s.count, start + min(len, s.count))]))
         },
@@ -277,19 +277,19 @@ enum BuiltinFunctions {
         f("left", 2...2) { a, _ in
             if case .null = a[0] { return .null }
             let s = try string("left", a[0]), n = try int("left", a[1])
-            if n < 0 { throw FunctionError.value("left", "negative length", detail: "NumberOutOfRange") }
+            if n < 0 { throw FunctionError.value("left", "negative length", detail: .numberOutOfRange) }
             return .string(String(s.prefix(n)))
         },
         f("right", 2...2) { a, _ in
             if case .null = a[0] { return .null }
             let s = try string("right", a[0]), n = try int("right", a[1])
-            if n < 0 { throw FunctionError.value("right", "negative length", detail: "NumberOutOfRange") }
+            if n < 0 { throw FunctionError.value("right", "negative length", detail: .numberOutOfRange) }
             return .string(String(s.suffix(n)))
         },
         f1("abs") { v, _ in
             switch v {
             case .int(let i):
-                if i == Int.min { throw FunctionError.value("abs", "integer overflow", detail: "IntegerOverflow") }
+                if i == Int.min { throw FunctionError.value("abs", "integer overflow", detail: .integerOverflow) }
                 return .int(abs(i))
             case .float(let d): return .float(abs(d))
             default: throw FunctionError.argument("abs", v, expected: "a number")

@@ -65,11 +65,11 @@ public struct FunctionRegistry: Sendable {
 /// Errors functions raise about their arguments.
 enum FunctionError {
     static func argument(_ fn: String, _ v: QueryValue, expected: String) -> QueryError {
-        QueryError(type: "TypeError", detail: "InvalidArgumentType", phase: .runtime,
+        QueryError(type: .typeError, detail: .invalidArgumentType, phase: .runtime,
                    message: "\(fn)() expects \(expected) but got \(ValueSemantics.typeName(v))")
     }
 
-    static func value(_ fn: String, _ message: String, detail: String = "InvalidArgumentValue") -> QueryError {
-        QueryError(type: "ArgumentError", detail: detail, phase: .runtime, message: "\(fn)(): \(message)")
+    static func value(_ fn: String, _ message: String, detail: QueryErrorDetail = .invalidArgumentValue) -> QueryError {
+        QueryError(type: .argumentError, detail: detail, phase: .runtime, message: "\(fn)(): \(message)")
     }
 }

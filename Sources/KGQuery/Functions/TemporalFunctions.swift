@@ -44,7 +44,7 @@ enum TemporalFunctions {
             do {
                 return .temporal(.duration(try CalendarDuration.between(ends[0], ends[1], unit: unit)))
             } catch let e as TemporalError {
-                throw failure(name, e, detail: e.isOutOfRange ? "NumberOutOfRange" : "InvalidArgumentValue")
+                throw failure(name, e, detail: e.isOutOfRange ? .numberOutOfRange : .invalidArgumentValue)
             }
         }
     }
@@ -73,8 +73,8 @@ enum TemporalFunctions {
         }
     }
 
-    static func failure(_ fn: String, _ e: TemporalError, detail: String = "InvalidArgumentValue") -> QueryError {
-        QueryError(type: "ArgumentError", detail: detail, phase: .runtime, message: "\(fn)(): \(e.message)", help: e.help)
+    static func failure(_ fn: String, _ e: TemporalError, detail: QueryErrorDetail = .invalidArgumentValue) -> QueryError {
+        QueryError(type: .argumentError, detail: detail, phase: .runtime, message: "\(fn)(): \(e.message)", help: e.help)
     }
 
     static func failure(_ fn: String, _ message: String, help: String?) -> QueryError {
@@ -351,7 +351,7 @@ enum TemporalFunctions {
                 }
             }
             do { return .temporal(.duration(try CalendarDuration(components: parts))) } catch let e {
-                throw failure("duration", e, detail: e.isOutOfRange ? "NumberOutOfRange" : "InvalidArgumentValue")
+                throw failure("duration", e, detail: e.isOutOfRange ? .numberOutOfRange : .invalidArgumentValue)
             }
         default:
             throw FunctionError.argument("duration", v, expected: "an ISO 8601 string or a map such as \(example(.duration))")

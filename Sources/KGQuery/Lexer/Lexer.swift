@@ -30,8 +30,8 @@ struct Lexer {
         i += 1
     }
 
-    private func error(_ detail: String, _ message: String, line: Int, column: Int) -> QueryError {
-        source.error(type: "SyntaxError", detail: detail, message: message, line: line, column: column)
+    private func error(_ detail: QueryErrorDetail, _ message: String, line: Int, column: Int) -> QueryError {
+        source.error(type: .syntaxError, detail: detail, message: message, line: line, column: column)
     }
 
     private mutating func skipTrivia() throws(QueryError) {
@@ -45,7 +45,7 @@ struct Lexer {
                 let (l, col) = (line, column)
                 advance(); advance()
                 while true {
-                    guard let d = peek() else { throw error("UnexpectedSyntax", "unterminated comment", line: l, column: col) }
+                    guard let d = peek() else { throw error(.unexpectedSyntax, "unterminated comment", line: l, column: col) }
                     if d == "*" && peek(1) == "/" { advance(); advance(); break }
                     advance()
                 }
@@ -70,7 +70,7 @@ struct Lexer {
             advance()
             var s = ""
             while true {
-                guard let d = peek() else { throw error("UnexpectedSyntax", "unterminated quoted name", line: l, column: col) }
+                guard let d = peek() else { throw error(.unexpectedSyntax, "unterminated quoted name", line: l, column: col) }
                 advance()
                 if d == "`" {
                     if peek() == "`" { advance(); s.append("`"); continue }
@@ -95,7 +95,7 @@ struct Lexer {
             }
             while let d = peek(), d.isLetter || d.isNumber || d == "_" { advance() }
             let name = String(chars[(start + 1)..<i])
-            if name.isEmpty { throw error("UnexpectedSyntax", "expected a parameter name after '$'", line: l, column: col) }
+            if name.isEmpty { throw error(.unexpectedSyntax, "expected a parameter name after '$'", line: l, column: col) }
             return make(.parameter, name)
         }
         let two = peek(1).map { String([c, $0]) } ?? ""
@@ -111,9 +111,9 @@ struct Lexer {
         if c == "\u{2014}" || c == "\u{2013}" || c == "\u{2212}" { advance(); return make(.symbol, "-") }
         // Control characters are invisible in a terminal: name them by code point.
         if let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1, v < 0x20 || (0x7F...0x9F).contains(v) {
-            throw error("UnexpectedSyntax", "unexpected control character U+" + codePoint(v), line: l, column: col)
+            throw error(.unexpectedSyntax, "unexpected control character U+" + codePoint(v), line: l, column: col)
         }
-        throw error("UnexpectedSyntax", "unexpected character '\(c)'", line: l, column: col)
+        throw error(.unexpectedSyntax, "unexpected character '\(c)'", line: l, column: col)
     }
 
     private mutating func number(start: Int, line l: Int, column col: Int) throws(QueryError) -> Token {
@@ -141,7 +141,7 @@ struct Lexer {
         // A number running into letters (`1a`, `0x`) is a malformed literal, not two tokens.
         if let d = peek(), d.isLetter || d == "_" {
             while let d = peek(), d.isLetter || d.isNumber || d == "_" { advance() }
-            throw error("InvalidNumberLiteral", "invalid number literal '\(String(chars[start..<i]))'", line: l, column: col)
+            throw error(.invalidNumberLiteral, "invalid number literal '\(String(chars[start..<i]))'", line: l, column: col)
         }
         return Token(kind: isFloat ? .float : .integer, text: String(chars[start..<i]), offset: start, endOffset: i,
                      line: l, column: col)
@@ -151,7 +151,7 @@ struct Lexer {
         advance()
         var s = ""
         while true {
-            guard let d = peek() else { throw error("UnexpectedSyntax", "unterminated string literal", line: l, column: col) }
+            guard let d = peek() else { throw error(.unexpectedSyntax, "unterminated string literal", line: l, column: col) }
             advance()
             if d == quote { break }
             if d == "\\" {
@@ -171,7 +171,7 @@ struct Lexer {
                     var hex = ""
                     for _ in 0..<n { if let h = peek(), h.isHexDigit { hex.append(h); advance() } }
                     guard hex.count == n, let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) else {
-                        throw error("InvalidUnicodeLiteral", "invalid unicode escape '\\\(e)\(hex)'", line: line, column: column)
+                        throw error(.invalidUnicodeLiteral, "invalid unicode escape '\\\(e)\(hex)'", line: line, column: column)
                     }
                     s.unicodeScalars.append(scalar)
                 default:

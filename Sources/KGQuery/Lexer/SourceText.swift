@@ -24,7 +24,7 @@ struct SourceText: Sendable {
         return String(lines[line - 1])
     }
 
-    func error(type: String, detail: String, message: String, line: Int?, column: Int?, help: String? = nil,
+    func error(type: QueryErrorCode, detail: QueryErrorDetail, message: String, line: Int?, column: Int?, help: String? = nil,
                phase: QueryError.Phase = .compileTime) -> QueryError {
         QueryError(type: type, detail: detail, phase: phase, message: message,
                    line: line.map { $0 + lineOffset }, column: column, lineText: line.flatMap { lineText($0) }, help: help)

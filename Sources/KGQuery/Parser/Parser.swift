@@ -89,7 +89,7 @@ struct Parser {
         if t.kind == .name, let s = Suggest.closest(to: t.text.uppercased(), among: suggest.isEmpty ? Parser.keywords : suggest) {
             help = "did you mean '\(s)'?"
         }
-        return source.error(type: "SyntaxError", detail: "UnexpectedSyntax",
+        return source.error(type: .syntaxError, detail: .unexpectedSyntax,
                             message: "expected \(expected) but found \(describe(t))", line: t.line, column: t.column,
                             help: help)
     }
@@ -202,7 +202,7 @@ struct Parser {
             return .delete(es, detach: detach, span: span(from: t))
         }
         if cur.isKeyword("CALL") {
-            throw source.error(type: "SyntaxError", detail: "UnsupportedFeature",
+            throw source.error(type: .syntaxError, detail: .unsupportedFeature,
                                message: "CALL (procedures) is not supported by kgq", line: t.line, column: t.column)
         }
         if cur.kind == .name && !cur.isKeyword("UNION") && !Parser.reserved.contains(cur.text.uppercased()),
@@ -324,7 +324,7 @@ struct Parser {
         var rels: [RelPattern] = []
         while cur.isSymbol("-") || (cur.isSymbol("<") && ahead(1).isSymbol("-")) {
             if rels.count >= 100 {
-                throw source.error(type: "SyntaxError", detail: "UnexpectedSyntax", message: "a pattern may have at most 100 relationships",
+                throw source.error(type: .syntaxError, detail: .unexpectedSyntax, message: "a pattern may have at most 100 relationships",
                                    line: cur.line, column: cur.column)
             }
             rels.append(try relPattern())
@@ -392,11 +392,11 @@ struct Parser {
         else if text.count > 1 && text.hasPrefix("0") { radix = 8; text.removeFirst(1) }
         let valid = !text.isEmpty && text.allSatisfy { $0.isHexDigit && Int(String($0), radix: radix) != nil }
         guard valid else {
-            throw source.error(type: "SyntaxError", detail: "InvalidNumberLiteral", message: "invalid number literal '\(t.text)'",
+            throw source.error(type: .syntaxError, detail: .invalidNumberLiteral, message: "invalid number literal '\(t.text)'",
                                line: t.line, column: t.column)
         }
         guard let v = Int((negative ? "-" : "") + text, radix: radix) else {
-            throw source.error(type: "SyntaxError", detail: "IntegerOverflow",
+            throw source.error(type: .syntaxError, detail: .integerOverflow,
                                message: "integer literal '\(t.text)' does not fit in 64 bits", line: t.line, column: t.column)
         }
         return v
@@ -414,7 +414,7 @@ struct Parser {
     private mutating func enter() throws(QueryError) {
         if let tooDeep { throw tooDeep }
         guard nesting < Parser.maxNesting else {
-            let e = source.error(type: "SyntaxError", detail: "ExpressionTooDeep",
+            let e = source.error(type: .syntaxError, detail: .expressionTooDeep,
                                  message: "the expression nests more than \(Parser.maxNesting) levels deep",
                                  line: cur.line, column: cur.column,
                                  help: "split it into steps with WITH, or build lists with range() or collect()")
@@ -428,7 +428,7 @@ struct Parser {
     private mutating func node(_ kind: ExprKind, _ span: SourceSpan) throws(QueryError) -> Expr {
         let e = Expr(kind, span)
         guard e.height <= Parser.maxHeight else {
-            let error = source.error(type: "SyntaxError", detail: "ExpressionTooDeep",
+            let error = source.error(type: .syntaxError, detail: .expressionTooDeep,
                                      message: "the expression is more than \(Parser.maxHeight) operators deep",
                                      line: span.line, column: span.column,
                                      help: "use IN with a list instead of a long chain of OR, or split the work with WITH")
@@ -621,7 +621,7 @@ struct Parser {
             p += 1
             guard let d = Double(t.text) else { throw unexpected("a number", at: t) }
             if d.isInfinite {
-                throw source.error(type: "SyntaxError", detail: "FloatingPointOverflow",
+                throw source.error(type: .syntaxError, detail: .floatingPointOverflow,
                                    message: "float literal '\(t.text)' is too large", line: t.line, column: t.column)
             }
             return try node(.literal(.float(d)), span(from: t))

@@ -1,6 +1,7 @@
 import KGCore
-import KGQuery
 
+/// Lives in KGQuery, not KGExport: the exporters read only KGCore's `Subgraph`, so KGExport
+/// depends on KGCore alone.
 extension Subgraph {
     /// The subgraph of a query result: every node, relationship and path in its rows,
     /// looking inside lists and maps (`collect(n)`, `{who: n}`).
@@ -24,10 +25,5 @@ extension Subgraph {
         }
         for row in result.rows { row.forEach(collect) }
         self.init(nodes: nodes, edges: edges)
-    }
-
-    /// Drops handles of nodes and relationships deleted since the result was made.
-    public func alive(in graph: Graph) -> Subgraph {
-        Subgraph(nodes: nodes.filter(graph.isAlive(node:)), edges: edges.filter(graph.isAlive(edge:)))
     }
 }
