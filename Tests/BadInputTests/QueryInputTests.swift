@@ -46,6 +46,11 @@ struct QueryInput {
         BadQuery(query: "CREATE (a)-[:A|B]->(b)", expect: "query:1:11: error: SyntaxError (NoSingleRelationshipType)"),
         BadQuery(query: "MATCH (n) RETURN n LIMIT -1", expect: "query:1:26: error: SyntaxError (NegativeIntegerArgument)"),
         BadQuery(query: "RETURN $missing", expect: "query:1:8: error: ParameterMissing (MissingParameter)"),
+        // Found by make fuzz (Fuzz/regressions/query/shortestpath-of-one-node.cypher): an index trap.
+        BadQuery(query: "MATCH p = shortestPath((a)) RETURN nodes(p)",
+                 expect: "query:1:11: error: SyntaxError (InvalidShortestPath): shortestPath(…) takes a pattern with exactly one relationship"),
+        BadQuery(query: "MATCH p = allShortestPaths((a)-->(b)-->(c)) RETURN p",
+                 expect: "query:1:11: error: SyntaxError (InvalidShortestPath)"),
         // Runtime.
         BadQuery(query: "RETURN 1 / 0", expect: "query:1:8: error: TypeError (DivisionByZero)"),
         BadQuery(query: "RETURN 'a' - 1", expect: "query:1:8: error: TypeError (InvalidArgumentType)"),
