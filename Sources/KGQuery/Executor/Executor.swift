@@ -186,20 +186,18 @@ struct Executor {
             var out: [Row] = []
             let w = Writer(ctx: ctx)
             var planned = plan!
-            var index = MergeIndex.Shape(part).map(MergeIndex.init)
+            let index = MergeIndex.Shape(part).map(MergeIndex.init)
             for row in rows {
                 // A single node with literal properties: found through a hash, not a scan per row.
-                if var ix = index, let keys = try ix.keys(row, ctx) {
+                if let ix = index, let keys = try ix.keys(row, ctx) {
                     let handles = try ix.matches(keys, ctx)
                     if handles.isEmpty {
                         let r = try w.create([part], row, merging: true)
                         ix.created(ctx.graph.nodes.count - 1, keys, ctx)
-                        index = ix
                         for item in onCreate { try w.set(item, r) }
                         out.append(r)
                         try ctx.produced(out.count)
                     } else {
-                        index = ix
                         for h in handles {
                             var r = row
                             if let v = ix.shape.variable { r[v] = .node(h) }

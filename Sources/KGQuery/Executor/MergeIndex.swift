@@ -2,7 +2,8 @@ import KGCore
 
 /// Finds the nodes `MERGE (n:Label {k: v, …})` matches through a hash of (labels, keys, values)
 /// kept for the clause, instead of a label scan per row: `UNWIND range(1, 200000) AS i MERGE
-/// (:T {k: i})` was quadratic (minutes). The hash is built from the graph on first use and
+/// (:T {k: i})` was quadratic (minutes). A class: the clause's loop extends the one hash in place
+/// (a struct copied per row would copy the hash each time). The hash is built from the graph on first use and
 /// extended with each node the clause creates; any other write of the statement (an ON CREATE
 /// SET, a DELETE) changes `ExecutionContext.graphVersion` and the hash is built again.
 ///
@@ -10,7 +11,7 @@ import KGCore
 /// variable, at least one label, a literal property map whose values are booleans, strings,
 /// integers or floats of magnitude below 2^53 (where Cypher's `1 = 1.0` is exact) — the rest
 /// (null, NaN, lists, dates, …) go through the pattern matcher as before.
-struct MergeIndex {
+final class MergeIndex {
     /// A property value as the hash keys it: numbers that compare equal key equal.
     enum Key: Hashable {
         case bool(Bool)
@@ -87,18 +88,18 @@ struct MergeIndex {
     }
 
     /// The nodes with the pattern's labels and these property values, in handle order.
-    mutating func matches(_ keys: [Key], _ ctx: ExecutionContext) throws(QueryError) -> [Int] {
+    func matches(_ keys: [Key], _ ctx: ExecutionContext) throws(QueryError) -> [Int] {
         if version != ctx.graphVersion { try rebuild(ctx) }
         return nodes[keys] ?? []
     }
 
     /// Records a node the clause just created from the pattern (so it has exactly these values).
-    mutating func created(_ handle: Int, _ keys: [Key], _ ctx: ExecutionContext) {
+    func created(_ handle: Int, _ keys: [Key], _ ctx: ExecutionContext) {
         nodes[keys, default: []].append(handle)
         version = ctx.graphVersion
     }
 
-    private mutating func rebuild(_ ctx: ExecutionContext) throws(QueryError) {
+    private func rebuild(_ ctx: ExecutionContext) throws(QueryError) {
         nodes = [:]
         let g = ctx.graph
         let codes = shape.labels.map(g.labelCode)
