@@ -18,6 +18,9 @@ public struct QueryLimits: Sendable, Hashable {
     /// Elements one value may hold, counted over every nested list and map, or bytes of one
     /// string (`--max-value-size N`).
     public var maxValueSize: Int?
+    /// Bytes of resident memory the whole process may hold while a statement runs, the graph
+    /// included (`--max-memory SIZE`): the backstop behind every other bound.
+    public var maxMemory: Int?
 
     /// How deeply lists and maps may nest in one value (`[[1]]` is 2 deep), under every set of
     /// limits, `none` included: deeper values would overflow the stack when they are compared,
@@ -25,12 +28,13 @@ public struct QueryLimits: Sendable, Hashable {
     public static let maxValueDepth = 1000
 
     public init(timeout: Duration? = nil, maxRows: Int? = nil, maxPathLength: Int? = nil,
-                maxExpansions: Int? = nil, maxValueSize: Int? = nil) {
+                maxExpansions: Int? = nil, maxValueSize: Int? = nil, maxMemory: Int? = nil) {
         self.timeout = timeout
         self.maxRows = maxRows
         self.maxPathLength = maxPathLength
         self.maxExpansions = maxExpansions
         self.maxValueSize = maxValueSize
+        self.maxMemory = maxMemory
     }
 
     /// No bounds (openCypher's semantics exactly).
@@ -38,6 +42,8 @@ public struct QueryLimits: Sendable, Hashable {
 
     /// What `kgq query` and the REPL use unless told otherwise: no time limit or path cap, and
     /// bounds on rows, expansion and value size high enough for any real question about a
-    /// knowledge graph and low enough that a runaway statement fails in seconds, not swap.
-    public static let standard = QueryLimits(maxRows: 1_000_000, maxExpansions: 10_000_000, maxValueSize: 10_000_000)
+    /// knowledge graph and low enough that a runaway statement fails in seconds, not swap; and
+    /// resident memory at most half the machine's, 4 GiB at most (`ResidentMemory.defaultLimit`).
+    public static let standard = QueryLimits(maxRows: 1_000_000, maxExpansions: 10_000_000, maxValueSize: 10_000_000,
+                                             maxMemory: ResidentMemory.defaultLimit)
 }

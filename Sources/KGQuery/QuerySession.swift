@@ -59,6 +59,9 @@ public struct QuerySession: Sendable {
             ctx.finish()
             graph = ctx.takeGraph()
             graph.rollBack()
+            // What the stopped statement built is freed by now; hand it back to the system so
+            // the next statement starts under the bound again.
+            if error.detail == "MemoryLimit" { ResidentMemory.releaseFreeMemory() }
             throw error
         }
         ctx.finish()

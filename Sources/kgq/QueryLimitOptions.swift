@@ -22,6 +22,17 @@ struct QueryLimitOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Elements of a list, or bytes of a string, one expression may build.", valueName: "N"))
     var maxValueSize: Int = QueryLimits.standard.maxValueSize ?? Int.max
 
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Stop a statement when kgq holds more memory than this: bytes, or with K, M, G or T (e.g. 2G, 512M; default: half the machine's memory, at most 4G).",
+                               valueName: "SIZE"))
+    var maxMemory: String?
+
+    /// The smallest memory bound taken: below this kgq could not even hold a small graph.
+    static let minimumMemory = 16 << 20
+
+    /// `--max-memory` in bytes (the default when not given); validate() has checked it.
+    var maxMemoryBytes: Int { maxMemory.flatMap(ResidentMemory.parse) ?? ResidentMemory.defaultLimit }
+
     /// A millisecond to a year: shorter cannot be measured, longer overflows the clock arithmetic.
     static let timeoutRange = 0.001...(86_400.0 * 365)
 
@@ -30,6 +41,14 @@ struct QueryLimitOptions: ParsableArguments {
             try NumericFlag.check("--timeout", timeout, in: Self.timeoutRange, unit: "seconds", example: "--timeout 5")
         }
         if let maxPathLength { try NumericFlag.check("--max-path-length", maxPathLength, in: 1...Int.max) }
+        if let maxMemory {
+            guard let bytes = ResidentMemory.parse(maxMemory) else {
+                throw ValidationError("--max-memory takes a size in bytes, optionally with K, M, G or T, got '\(maxMemory)'; e.g. --max-memory 2G")
+            }
+            if bytes < Self.minimumMemory {
+                throw ValidationError("--max-memory takes at least 16M (kgq itself needs that much), got \(maxMemory); e.g. --max-memory 2G")
+            }
+        }
         for (flag, value) in [("--max-rows", maxRows), ("--max-expansions", maxExpansions), ("--max-value-size", maxValueSize)] {
             try NumericFlag.check(flag, value, in: 0...Int.max)
         }
@@ -38,6 +57,7 @@ struct QueryLimitOptions: ParsableArguments {
     /// The limits these flags describe.
     var limits: QueryLimits {
         QueryLimits(timeout: timeout.map { .nanoseconds(Int64(($0 * 1e9).rounded(.up))) }, maxRows: maxRows,
-                    maxPathLength: maxPathLength, maxExpansions: maxExpansions, maxValueSize: maxValueSize)
+                    maxPathLength: maxPathLength, maxExpansions: maxExpansions, maxValueSize: maxValueSize,
+                    maxMemory: maxMemoryBytes)
     }
 }

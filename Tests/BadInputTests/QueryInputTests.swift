@@ -46,6 +46,11 @@ struct QueryInput {
         BadQuery(query: "CREATE (a)-[:A|B]->(b)", expect: "query:1:11: error: SyntaxError (NoSingleRelationshipType)"),
         BadQuery(query: "MATCH (n) RETURN n LIMIT -1", expect: "query:1:26: error: SyntaxError (NegativeIntegerArgument)"),
         BadQuery(query: "RETURN $missing", expect: "query:1:8: error: ParameterMissing (MissingParameter)"),
+        // Found by make fuzz (Fuzz/regressions/query/shortestpath-of-one-node.cypher): an index trap.
+        BadQuery(query: "MATCH p = shortestPath((a)) RETURN nodes(p)",
+                 expect: "query:1:11: error: SyntaxError (InvalidShortestPath): shortestPath(…) takes a pattern with exactly one relationship"),
+        BadQuery(query: "MATCH p = allShortestPaths((a)-->(b)-->(c)) RETURN p",
+                 expect: "query:1:11: error: SyntaxError (InvalidShortestPath)"),
         // Runtime.
         BadQuery(query: "RETURN 1 / 0", expect: "query:1:8: error: TypeError (DivisionByZero)"),
         BadQuery(query: "RETURN 'a' - 1", expect: "query:1:8: error: TypeError (InvalidArgumentType)"),
@@ -60,6 +65,16 @@ struct QueryInput {
                  flags: ["--max-expansions", "1000"]),
         BadQuery(query: "MATCH (a), (b), (c), (d), (e) RETURN count(*)", expect: "error: ResourceLimit (Timeout)",
                  flags: ["--timeout", "0.2", "--max-rows", "100000000000"]),
+        // Issue 16 items 1 and 18: the memory bound backs up the others (rows and value size
+        // lifted here, so only --max-memory stops it); a 5,000 × 5,000 list is counted whole.
+        BadQuery(query: "UNWIND range(1, 15000000) AS x WITH collect(x) AS l RETURN size(l)",
+                 expect: "error: ResourceLimit (MemoryLimit): kgq holds ",
+                 flags: ["--max-memory", "200M", "--max-rows", "1000000000", "--max-value-size", "1000000000"],
+                 name: "15 million rows collected under --max-memory 200M"),
+        BadQuery(query: "RETURN size([x IN range(1, 5000) | range(1, 5000)])",
+                 expect: "query:1:13: error: ResourceLimit (ValueTooLarge)", name: "5000 × 5000 nested list, default bound"),
+        BadQuery(query: "UNWIND range(1, 5000) AS i RETURN size(collect(range(1, 5000)))",
+                 expect: "error: ResourceLimit (ValueTooLarge)", name: "5000 lists of 5000 collected, default bound"),
     ]
 
     @Test(arguments: cases)
@@ -74,11 +89,31 @@ struct QueryInput {
         #expect(run.stderr.utf8.count < 20_000)
     }
 
-    @Test(arguments: [["--timeout", "-1"], ["--timeout", "abc"], ["--max-rows", "-3"], ["--max-path-length", "0"]])
+    @Test(arguments: [["--timeout", "-1"], ["--timeout", "abc"], ["--max-rows", "-3"], ["--max-path-length", "0"],
+                      ["--max-memory", "5Q"], ["--max-memory", "-1G"], ["--max-memory", "1M"], ["--max-memory", "99999999999T"]])
     func badLimitFlagIsAUsageError(_ flags: [String]) {
         let run = KGTestSupport.runKGQ(["query"] + flags + ["RETURN 1"])
         #expect(run.status == 2, "exit \(run.status): \(run.stderr)")
         #expect(run.stderr.contains("Error:") || run.stderr.contains("error:"))
+    }
+
+    /// After a statement stopped by --max-memory the next one runs (its memory went back),
+    /// and ordinary work runs under the default bound and under an explicit one.
+    @Test func memoryBoundStopsOneStatementOnly() {
+        let big = "UNWIND range(1, 15000000) AS x WITH collect(x) AS l RETURN size(l);\n"
+        let run = KGTestSupport.runKGQ(["query", "--format", "csv", "--max-memory", "200M", "--max-rows", "1000000000",
+                                        "--max-value-size", "1000000000"],
+                                       stdin: big + "UNWIND range(1, 100000) AS x RETURN count(x) AS n;\n")
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("error: ResourceLimit (MemoryLimit)"), "\(run.stderr.prefix(500))")
+        #expect(run.stderr.contains("--max-memory SIZE"))
+        #expect(run.stdout.split(whereSeparator: \.isNewline) == ["n", "100000"], "\(run.stdout.prefix(200))")
+        for flags in [[], ["--max-memory", "2G"], ["--max-memory", "512MiB"]] {
+            let ok = KGTestSupport.runKGQ(["query", "--format", "csv"] + flags
+                                          + ["UNWIND range(1, 200000) AS x WITH collect(x) AS l RETURN size(l) AS n"])
+            #expect(ok.status == 0, "\(flags): \(ok.stderr.prefix(300))")
+            #expect(ok.stdout.split(whereSeparator: \.isNewline) == ["n", "200000"])
+        }
     }
 
     /// A script stops at nothing: each bad statement is reported at its line, the others still run.

@@ -10,8 +10,15 @@ extension ExecutionContext {
 
     var deadlinePassed: Bool { deadline.map { ContinuousClock.now > $0 } ?? false }
 
-    /// Throws when the statement was cancelled or ran past its timeout.
+    /// Throws when the statement was cancelled, ran past its timeout, or the process holds
+    /// more memory than `maxMemory`.
     func checkDeadline() throws(QueryError) {
+        if let used = memory.overLimit(), let max = limits.maxMemory {
+            throw limitError("MemoryLimit",
+                             "kgq holds \(ResidentMemory.text(used)) of memory, more than its limit of \(ResidentMemory.text(max))",
+                             flag: "--max-memory SIZE (e.g. --max-memory 8G)",
+                             hint: "add LIMIT, filter earlier with WHERE, or aggregate with count() instead of collecting")
+        }
         if let cancellation, cancellation.isCancelled {
             throw runtimeError(.cancelled, .interrupted, "the query was cancelled (Ctrl-C)")
         }

@@ -94,7 +94,9 @@ final class ExecutionContext {
     /// Nodes and relationships looked at while matching ("db hits"), for PROFILE.
     var dbHits = 0 {
         didSet {
-            if dbHits >> 12 != oldValue >> 12 { budgetExceeded = deadlinePassed || (cancellation?.isCancelled ?? false) }
+            if dbHits >> 12 != oldValue >> 12 {
+                budgetExceeded = deadlinePassed || (cancellation?.isCancelled ?? false) || memory.overLimit() != nil
+            }
         }
     }
     /// Bounds on this statement's work and the flag that cancels it (checked in ExecutionContext+Limits).
@@ -103,6 +105,8 @@ final class ExecutionContext {
     let deadline: ContinuousClock.Instant?
     /// Set when the time limit passed or the statement was cancelled; the matcher checks it and stops with an error.
     var budgetExceeded = false
+    /// Reads the process's resident memory against `limits.maxMemory` (at most once a millisecond).
+    var memory: MemoryWatch
     /// Units of work done, and relationships followed by variable-length and shortest-path patterns.
     var ticks = 0
     var expansions = 0
@@ -128,6 +132,7 @@ final class ExecutionContext {
         self.limits = limits
         self.cancellation = cancellation
         self.deadline = limits.timeout.map { ContinuousClock.now + $0 }
+        self.memory = MemoryWatch(limit: limits.maxMemory)
     }
 
     var functionContext: FunctionContext {

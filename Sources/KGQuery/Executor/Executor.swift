@@ -200,7 +200,28 @@ struct Executor {
             var out: [Row] = []
             let w = Writer(ctx: ctx)
             var planned = plan!
+            let index = MergeIndex.Shape(part).map(MergeIndex.init)
             for row in rows {
+                // A single node with literal properties: found through a hash, not a scan per row.
+                if let ix = index, let keys = try ix.keys(row, ctx) {
+                    let handles = try ix.matches(keys, ctx)
+                    if handles.isEmpty {
+                        let r = try w.create([part], row, merging: true)
+                        ix.created(ctx.graph.nodes.count - 1, keys, ctx)
+                        for item in onCreate { try w.set(item, r) }
+                        out.append(r)
+                        try ctx.produced(out.count)
+                    } else {
+                        for h in handles {
+                            var r = row
+                            if let v = ix.shape.variable { r[v] = .node(h) }
+                            for item in onMatch { try w.set(item, r) }
+                            out.append(r)
+                            try ctx.produced(out.count)
+                        }
+                    }
+                    continue
+                }
                 // Planned once for the statement; a row bound otherwise (rare) gets a plan of its own.
                 if !planned.fits(row) {
                     planned = ctx.plan.addRuntimePlan(Planner.plan([part], predicate: nil, bound: Set(row.keys), graph: ctx.graph))

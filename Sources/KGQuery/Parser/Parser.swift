@@ -303,10 +303,17 @@ struct Parser {
             p += 1
         }
         if cur.isKeyword("SHORTESTPATH") || cur.isKeyword("ALLSHORTESTPATHS") {
-            let all = bump().isKeyword("ALLSHORTESTPATHS")
+            let keyword = bump()
+            let all = keyword.isKeyword("ALLSHORTESTPATHS")
             try expectSymbol("(")
             var part = try chain()
             try expectSymbol(")")
+            // The matcher walks the one relationship between the two ends (a lone node trapped it).
+            if part.rels.count != 1 {
+                throw source.error(type: "SyntaxError", detail: "InvalidShortestPath",
+                                   message: "\(keyword.text)(…) takes a pattern with exactly one relationship, such as (a)-[*]-(b); "
+                                       + "this one has \(part.rels.count)", line: keyword.line, column: keyword.column)
+            }
             part.shortest = all ? .all : .shortest
             part.pathVariable = pathVar
             part.span = span(from: st)
