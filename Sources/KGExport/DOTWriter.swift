@@ -38,6 +38,12 @@ public struct DOTWriter: Sendable {
         /// Draw each drawn statement's citations (`--citations`): its documents as nodes, with a
         /// dashed arrow labelled by line, and the `via` source with a dotted arrow.
         public var citations: Bool
+        /// Give every drawn node and edge an SVG `id` (`n12`, `e7`: its handle in the graph;
+        /// `g3` a list node, `c4` a citation arrow), so the HTML view finds them in the SVG.
+        public var elementIDs: Bool = false
+        /// Leave the legend out of the graph's label; ``DOTWriter/draw(_:_:)`` returns it apart
+        /// (the HTML view shows it in its own panel).
+        public var separateLegend: Bool = false
 
         /// 96 pixels per inch, as screens draw.
         public static let defaultDPI = 96
@@ -70,8 +76,32 @@ public struct DOTWriter: Sendable {
         self.options = options
     }
 
+    /// What a picture draws besides its DOT text: the list nodes and citation arrows (in the
+    /// order of their `g`/`c` element ids), and the legend when it is kept apart.
+    public struct Drawing: Sendable {
+        /// The DOT text.
+        public var dot: String
+        /// The legend's HTML-like table, when ``Options/separateLegend`` kept it out of `dot`.
+        public var legend: String?
+        /// Nodes drawn on their own (graph handles).
+        public var nodes: [Int]
+        /// Edges drawn on their own.
+        public var edges: [Int]
+        /// List nodes: the hub, the relationship type, the members and the edges each stands for.
+        public var groups: [(hub: Int, type: String, label: String, members: [Int], edges: [Int])]
+        /// Citation arrows: from a document or `via` source to a statement, with its lines.
+        public var citations: [(from: Int, to: Int, via: Bool, lines: [Int], text: String)]
+        /// Per node drawn inside a list node, the index of that list node in `groups`.
+        public var groupOf: [Int: Int]
+    }
+
     /// The DOT text of `subgraph` (closed first, so every edge has both ends).
     public func write(_ graph: Graph, _ subgraph: Subgraph) -> String {
+        draw(graph, subgraph).dot
+    }
+
+    /// The DOT text of `subgraph` and what it draws where (see ``Drawing``).
+    public func draw(_ graph: Graph, _ subgraph: Subgraph) -> Drawing {
         var sub = subgraph.closed(in: graph)
         let cited = options.citations ? CitationLinks(graph, sub) : CitationLinks()
         if !cited.links.isEmpty { sub = Subgraph(nodes: sub.nodes + cited.extraNodes, edges: sub.edges) }
@@ -109,6 +139,7 @@ public struct DOTWriter: Sendable {
         func key(_ n: Int) -> String { drawnAs[n] ?? graph.nodes[n].id }
         let unlabelled = drawLegend ? Set(typesBetween.filter { $0.value.count == 1 }.keys) : []
 
+        var separateLegend: String? = nil
         if drawLegend {
             let severities = Set(sub.nodes.compactMap { graph.nodes[$0].properties["audit_severity"]?.string })
             let legend = DOTLegend(
@@ -118,7 +149,14 @@ public struct DOTWriter: Sendable {
                 lists: !grouping.groups.isEmpty,
                 citations: (cited.links.contains { !$0.via }, cited.links.contains { $0.via }),
                 severities: DOTLegend.severityOrder.filter(severities.contains))
-            graphAttributes += ["labelloc=t", "labeljust=l", "label=<\(legend.table(title: options.title))>"]
+            if options.separateLegend {
+                separateLegend = legend.table(title: nil)
+                if let title = options.title {
+                    graphAttributes += ["labelloc=t", "labeljust=l", "label=<<B>\(DOTText.html(title))</B>>"]
+                }
+            } else {
+                graphAttributes += ["labelloc=t", "labeljust=l", "label=<\(legend.table(title: options.title))>"]
+            }
         } else if let title = options.title {
             graphAttributes += ["labelloc=t", "labeljust=l", "label=<<B>\(DOTText.html(title))</B>>"]
         }
@@ -136,8 +174,8 @@ public struct DOTWriter: Sendable {
                 for n in drawnNodes where labelOf[n] == label {
                     out += "    " + nodeStatement(graph, n, label: label) + "\n"
                 }
-                for group in grouping.groups where group.label == label {
-                    out += "    " + groupStatement(graph, group) + "\n"
+                for (k, group) in grouping.groups.enumerated() where group.label == label {
+                    out += "    " + groupStatement(graph, group, index: k) + "\n"
                 }
                 out += "  }\n"
             }
@@ -145,8 +183,8 @@ public struct DOTWriter: Sendable {
             for n in drawnNodes {
                 out += "  " + nodeStatement(graph, n, label: labelOf[n] ?? "") + "\n"
             }
-            for group in grouping.groups {
-                out += "  " + groupStatement(graph, group) + "\n"
+            for (k, group) in grouping.groups.enumerated() {
+                out += "  " + groupStatement(graph, group, index: k) + "\n"
             }
         }
 
@@ -158,17 +196,18 @@ public struct DOTWriter: Sendable {
             let hub = labelOf[group.hub] ?? ""
             let pair = group.outgoing ? Pair(hub, group.label) : Pair(group.label, hub)
             out += "  " + groupEdgeStatement(graph, group, labelOf: labelOf, minlen: stagger.groupMinlen[index],
-                                             labelled: !unlabelled.contains(pair)) + "\n"
+                                             labelled: !unlabelled.contains(pair), index: index) + "\n"
         }
         var citationEdges: [(from: String, to: String)] = []
-        for link in cited.links {
+        for (index, link) in cited.links.enumerated() {
             let (from, to) = (key(link.from), key(link.to))
             citationEdges.append((from, to))
             let label = link.via ? "via" : (link.lines.count == 1 ? "line " : "lines ") + link.lines.map(String.init).joined(separator: ", ")
-            let attributes = [
+            var attributes = [
                 "label=\(DOTText.quoted(label))", "style=\(link.via ? "dotted" : "dashed")", "color=\"#888888\"",
                 "fontcolor=\"#555555\"", "arrowhead=empty", "tooltip=\(DOTText.quoted(link.tooltip))",
             ]
+            if options.elementIDs { attributes.append("id=\"c\(index)\"") }
             out += "  \(DOTText.quoted(from)) -> \(DOTText.quoted(to)) [\(attributes.joined(separator: ", "))];\n"
         }
         // Separate pieces go a few to a row rather than all in one column.
@@ -183,7 +222,11 @@ public struct DOTWriter: Sendable {
         }
 
         out += "}\n"
-        return out
+        var groupOf: [Int: Int] = [:]
+        for (k, group) in grouping.groups.enumerated() { for m in group.members { groupOf[m] = k } }
+        return Drawing(dot: out, legend: separateLegend, nodes: drawnNodes, edges: drawnEdges,
+                       groups: grouping.groups.map { ($0.hub, $0.type, $0.label, $0.members, $0.edges) },
+                       citations: cited.links.map { ($0.from, $0.to, $0.via, $0.lines, $0.tooltip) }, groupOf: groupOf)
     }
 
     // MARK: - Statements
@@ -201,6 +244,7 @@ public struct DOTWriter: Sendable {
             attributes[4] = "color=\(DOTText.quoted(DOTLegend.severityColour(severity)))"
             attributes.append("penwidth=3")
         }
+        if options.elementIDs { attributes.append("id=\"n\(n)\"") }
         if let url = node.properties["url"]?.string.flatMap(DOTWriter.link) {
             attributes.append("URL=\(DOTText.quoted(url))")
             attributes.append("target=\"_blank\"")
@@ -223,6 +267,7 @@ public struct DOTWriter: Sendable {
             "tooltip=\(DOTText.quoted(tooltip(graph, title: "\(edge.type) (\(edge.id))", edge.citations)))",
         ]
         if let minlen { attributes.append("minlen=\(minlen)") }
+        if options.elementIDs { attributes.append("id=\"e\(e)\"") }
         let from = DOTText.quoted(graph.nodes[edge.from].id)
         let to = DOTText.quoted(graph.nodes[edge.to].id)
         return "\(from) -> \(to) [\(attributes.joined(separator: ", "))];"
@@ -235,7 +280,7 @@ public struct DOTWriter: Sendable {
 
     /// A list node: "23 duties" in bold, then the names in up to three columns, in the
     /// members' fill and border colour with a double border.
-    func groupStatement(_ graph: Graph, _ group: HubGrouping.Group) -> String {
+    func groupStatement(_ graph: Graph, _ group: HubGrouping.Group, index: Int = 0) -> String {
         let style = NodeStyle.forLabel(group.label)
         let shown = group.members.prefix(Self.groupListLimit)
         let columns = (shown.count + Self.groupColumnHeight - 1) / Self.groupColumnHeight
@@ -256,11 +301,12 @@ public struct DOTWriter: Sendable {
         let table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">\(rows)</TABLE>"
         let tooltip = ["\(group.members.count) \(HubGrouping.plural(group.label)) (\(group.type))"]
             + group.members.map { "\(graph.nodes[$0].id): \(memberText(graph.nodes[$0], label: group.label, limit: nil))" }
-        let attributes = [
+        var attributes = [
             "label=<\(table)>", "shape=box", "style=\"filled,rounded\"", "peripheries=2",
             "fillcolor=\(DOTText.quoted(style.fill))", "color=\(DOTText.quoted(style.border))",
             "tooltip=\(DOTText.quoted(tooltip.joined(separator: "\n")))",
         ]
+        if options.elementIDs { attributes.append("id=\"g\(index)\"") }
         return "\(DOTText.quoted(group.id(graph))) [\(attributes.joined(separator: ", "))];"
     }
 
@@ -282,7 +328,7 @@ public struct DOTWriter: Sendable {
 
     /// The one edge between a hub and its list node.
     func groupEdgeStatement(_ graph: Graph, _ group: HubGrouping.Group, labelOf: [Int: String], minlen: Int?,
-                            labelled: Bool = true) -> String {
+                            labelled: Bool = true, index: Int = 0) -> String {
         let start = group.outgoing ? labelOf[group.hub] ?? "" : group.label
         let colour = NodeStyle.forLabel(start).border
         var attributes = (labelled ? ["label=\(DOTText.quoted(group.type))"] : []) + [
@@ -291,6 +337,7 @@ public struct DOTWriter: Sendable {
             "tooltip=\(DOTText.quoted("\(group.type) ×\(group.members.count)"))",
         ]
         if let minlen { attributes.append("minlen=\(minlen)") }
+        if options.elementIDs { attributes.append("id=\"ge\(index)\"") }
         let hub = DOTText.quoted(graph.nodes[group.hub].id)
         let list = DOTText.quoted(group.id(graph))
         return (group.outgoing ? "\(hub) -> \(list)" : "\(list) -> \(hub)") + " [\(attributes.joined(separator: ", "))];"

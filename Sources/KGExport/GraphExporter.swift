@@ -31,6 +31,8 @@ public struct GraphExporter: Sendable {
             let picture = format.pictureFormat ?? .png
             let bytes = try GraphvizRenderer.shared.render(dot: dot, engine: options.layout, format: picture)
             return Output(files: [(nil, bytes)])
+        case .html:
+            return text(try HTMLView(graph, sub, options: options.dot, layout: options.layout).page())
         case .json:
             return text(JSONGraphExporter().write(graph, sub))
         case .graphml:

@@ -17,6 +17,7 @@ public struct BuiltinExporter: Exporter {
         case .cypher: return ["cypher", "cql", "cyp"]
         // CSV goes into a directory: `-o dir/` or an existing directory selects it.
         case .csv: return []
+        case .html: return ["html", "htm"]
         case .png, .svg, .pdf, .json: return [exportFormat.rawValue]
         }
     }
@@ -27,6 +28,7 @@ public struct BuiltinExporter: Exporter {
         case .png: return "PNG picture, laid out and rendered in-process by Graphviz."
         case .svg: return "SVG picture with tooltips and source links, rendered by Graphviz."
         case .pdf: return "PDF picture, rendered by Graphviz."
+        case .html: return "One self-contained HTML page: the SVG with pan, zoom, search in every language, details and citations on click."
         case .json: return "Graph-export JSON: documents, nodes and edges with their citations."
         case .graphml: return "GraphML for Gephi, yEd and other graph tools."
         case .csv: return "nodes.csv and relationships.csv in neo4j-admin import style (a directory)."

@@ -23,6 +23,7 @@ struct ExportCommand: ParsableCommand {
 
         Examples:
           kgq export -o graph.svg
+          kgq export -o graph.html
           kgq export --query 'MATCH p = (r:Role)-[:REQUIRES]->() RETURN p' -o skills.png
           kgq export --query-file graphs/customer-service/views/citation-map.cypher -o map.pdf
           kgq export --format json -o - | jq '.nodes | length'
@@ -32,7 +33,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Option(name: .long, help: "dot, png, svg, pdf, json, graphml, csv, cypher, kg or a plugin's format (default: from the -o extension).",
+    @Option(name: .long, help: "dot, png, svg, pdf, html, json, graphml, csv, cypher, kg or a plugin's format (default: from the -o extension).",
             completion: .list(ExportFormat.allCases.map(\.rawValue) + ["kg"]))
     var format: String?
 
@@ -206,7 +207,7 @@ struct ExportCommand: ParsableCommand {
         let settings = ExportSettings(title: pictureTitle, language: language, maxNodes: maxNodes, layout: layout.rawValue,
                                       clusterByLabel: clusterBy == .label, legend: !noLegend, expand: expand,
                                       dpi: dpi, size: size, citations: drawCitations)
-        if ["dot", "png", "svg", "pdf", "graphml"].contains(format.format) {
+        if ["dot", "png", "svg", "pdf", "html", "graphml"].contains(format.format) {
             let unwritable = UnwritableText.count(in: graph, subgraph.closed(in: graph))
             if unwritable > 0 {
                 CLI.error(Diagnostic(.warning, "\(unwritable) control or non-character code point\(unwritable == 1 ? "" : "s") (C0 controls, U+FFFE, U+FFFF) in the exported strings became U+FFFD '\u{FFFD}': \(format.format) cannot hold them",
