@@ -44,6 +44,12 @@ public struct DOTWriter: Sendable {
         /// Leave the legend out of the graph's label; ``DOTWriter/draw(_:_:)`` returns it apart
         /// (the HTML view shows it in its own panel).
         public var separateLegend: Bool = false
+        /// `-G` attributes: added to the graph's attributes, after kgq's own.
+        public var graphAttributes: [GraphvizAttribute] = []
+        /// `-N` attributes: added to every node (and list node), after kgq's own.
+        public var nodeAttributes: [GraphvizAttribute] = []
+        /// `-E` attributes: added to every drawn edge, after kgq's own.
+        public var edgeAttributes: [GraphvizAttribute] = []
 
         /// 96 pixels per inch, as screens draw.
         public static let defaultDPI = 96
@@ -52,8 +58,11 @@ public struct DOTWriter: Sendable {
 
         public init(clusterByLabel: Bool = false, legend: Bool = true, language: String? = nil,
                     title: String? = nil, rankdir: String = "LR", expand: Bool = false,
-                    dpi: Int = Options.defaultDPI, size: String = Options.defaultSize, citations: Bool = false) {
+                    dpi: Int = Options.defaultDPI, size: String = Options.defaultSize, citations: Bool = false,
+                    elementIDs: Bool = false, separateLegend: Bool = false) {
             self.citations = citations
+            self.elementIDs = elementIDs
+            self.separateLegend = separateLegend
             self.clusterByLabel = clusterByLabel
             self.legend = legend
             self.language = language
@@ -160,6 +169,7 @@ public struct DOTWriter: Sendable {
         } else if let title = options.title {
             graphAttributes += ["labelloc=t", "labeljust=l", "label=<<B>\(DOTText.html(title))</B>>"]
         }
+        graphAttributes += options.graphAttributes.map(\.statement)
         out += "  graph [\(graphAttributes.joined(separator: ", "))];\n"
         out += "  node [fontname=\(DOTText.quoted(Self.font)), fontsize=11, penwidth=1.2, margin=\"0.14,0.06\"];\n"
         out += "  edge [fontname=\(DOTText.quoted(Self.font)), fontsize=9, arrowsize=0.7, penwidth=1.0];\n"
@@ -208,6 +218,7 @@ public struct DOTWriter: Sendable {
                 "fontcolor=\"#555555\"", "arrowhead=empty", "tooltip=\(DOTText.quoted(link.tooltip))",
             ]
             if options.elementIDs { attributes.append("id=\"c\(index)\"") }
+            attributes += options.edgeAttributes.map(\.statement)
             out += "  \(DOTText.quoted(from)) -> \(DOTText.quoted(to)) [\(attributes.joined(separator: ", "))];\n"
         }
         // Separate pieces go a few to a row rather than all in one column.
@@ -245,6 +256,7 @@ public struct DOTWriter: Sendable {
             attributes.append("penwidth=3")
         }
         if options.elementIDs { attributes.append("id=\"n\(n)\"") }
+        attributes += options.nodeAttributes.map(\.statement)
         if let url = node.properties["url"]?.string.flatMap(DOTWriter.link) {
             attributes.append("URL=\(DOTText.quoted(url))")
             attributes.append("target=\"_blank\"")
@@ -268,6 +280,7 @@ public struct DOTWriter: Sendable {
         ]
         if let minlen { attributes.append("minlen=\(minlen)") }
         if options.elementIDs { attributes.append("id=\"e\(e)\"") }
+        attributes += options.edgeAttributes.map(\.statement)
         let from = DOTText.quoted(graph.nodes[edge.from].id)
         let to = DOTText.quoted(graph.nodes[edge.to].id)
         return "\(from) -> \(to) [\(attributes.joined(separator: ", "))];"
@@ -307,6 +320,7 @@ public struct DOTWriter: Sendable {
             "tooltip=\(DOTText.quoted(tooltip.joined(separator: "\n")))",
         ]
         if options.elementIDs { attributes.append("id=\"g\(index)\"") }
+        attributes += options.nodeAttributes.map(\.statement)
         return "\(DOTText.quoted(group.id(graph))) [\(attributes.joined(separator: ", "))];"
     }
 
@@ -338,6 +352,7 @@ public struct DOTWriter: Sendable {
         ]
         if let minlen { attributes.append("minlen=\(minlen)") }
         if options.elementIDs { attributes.append("id=\"ge\(index)\"") }
+        attributes += options.edgeAttributes.map(\.statement)
         let hub = DOTText.quoted(graph.nodes[group.hub].id)
         let list = DOTText.quoted(group.id(graph))
         return (group.outgoing ? "\(hub) -> \(list)" : "\(list) -> \(hub)") + " [\(attributes.joined(separator: ", "))];"

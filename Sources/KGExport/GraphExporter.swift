@@ -26,7 +26,7 @@ public struct GraphExporter: Sendable {
         switch format {
         case .dot:
             return text(DOTWriter(options: options.dot).write(graph, sub))
-        case .png, .svg, .pdf:
+        case .png, .svg, .pdf, .jpg, .webp:
             let dot = DOTWriter(options: options.dot).write(graph, sub)
             let picture = format.pictureFormat ?? .png
             let bytes = try GraphvizRenderer.shared.render(dot: dot, engine: options.layout, format: picture)

@@ -45,6 +45,11 @@ public final class GraphvizRenderer: @unchecked Sendable {
             throw Diagnostic(.error, "could not start Graphviz (gvContext failed)",
                              help: "check that libgraphviz-dev is installed (make deps)")
         }
+        if format == .jpg || format == .webp, !pluginListLocked(gvc, kind: "device").contains(format.rawValue) {
+            throw Diagnostic(.error, "this Graphviz has no '\(format.rawValue)' output (its plugin is not installed)",
+                             help: "kgq plugins lists the output formats Graphviz has here; png and svg always work"
+                                + (format == .webp ? " (Debian: libgvplugin_webp in libgvc6)" : " (the gd plugin: libgvc6)"))
+        }
         let graph = try parseLocked(dot)
         defer { agclose(graph) }
 
@@ -94,17 +99,32 @@ public final class GraphvizRenderer: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard let gvc = context else { return [] }
+        return pluginListLocked(gvc, kind: "layout")
+    }
+
+    /// Lists the output formats (Graphviz "device" plugins) the installed Graphviz offers,
+    /// read from libgvc at run time: `png`, `svg`, `pdf`, `jpg`, `webp`, … as `dot -T` takes them.
+    public func availableFormats() -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let gvc = context else { return [] }
+        return pluginListLocked(gvc, kind: "device")
+    }
+
+    /// The plugin names of one kind, without the ":package" part, sorted and unique.
+    private func pluginListLocked(_ gvc: OpaquePointer, kind: String) -> [String] {
         var count: Int32 = 0
-        guard let list = gvPluginList(gvc, "layout", &count, nil) else { return [] }
-        var names: [String] = []
+        guard let list = gvPluginList(gvc, kind, &count, nil) else { return [] }
+        var names = Set<String>()
         for i in 0..<Int(count) {
             if let p = list[i] {
-                names.append(String(cString: p))
+                let name = String(cString: p)
+                names.insert(String(name.split(separator: ":").first ?? Substring(name)))
                 free(p)
             }
         }
         free(list)
-        return names
+        return names.sorted()
     }
 
     /// The Graphviz `ratio` (height over width) that brings a `box` of width and height within

@@ -21,6 +21,11 @@ public struct ExportSettings: Sendable, Hashable {
     public var size: String?
     /// Pictures: draw each statement's citing documents and `via` sources (`--citations`).
     public var citations: Bool
+    /// Pictures: Graphviz attributes as `dot`'s `-G`, `-N`, `-E` take them (`size=10,10`,
+    /// `shape=box`), written after kgq's own so they win.
+    public var graphAttributes: [String] = []
+    public var nodeAttributes: [String] = []
+    public var edgeAttributes: [String] = []
 
     public init(title: String? = nil, language: String? = nil, maxNodes: Int? = nil, layout: String = "dot",
                 clusterByLabel: Bool = false, legend: Bool = true, expand: Bool = false,

@@ -18,7 +18,8 @@ public struct BuiltinExporter: Exporter {
         // CSV goes into a directory: `-o dir/` or an existing directory selects it.
         case .csv: return []
         case .html: return ["html", "htm"]
-        case .png, .svg, .pdf, .json: return [exportFormat.rawValue]
+        case .jpg: return ["jpg", "jpeg"]
+        case .png, .svg, .pdf, .webp, .json: return [exportFormat.rawValue]
         }
     }
 
@@ -28,6 +29,8 @@ public struct BuiltinExporter: Exporter {
         case .png: return "PNG picture, laid out and rendered in-process by Graphviz."
         case .svg: return "SVG picture with tooltips and source links, rendered by Graphviz."
         case .pdf: return "PDF picture, rendered by Graphviz."
+        case .jpg: return "JPEG picture, rendered by Graphviz (where its gd plugin is installed)."
+        case .webp: return "WebP picture, rendered by Graphviz (where its webp plugin is installed)."
         case .html: return "One self-contained HTML page: the SVG with pan, zoom, search in every language, details and citations on click."
         case .json: return "Graph-export JSON: documents, nodes and edges with their citations."
         case .graphml: return "GraphML for Gephi, yEd and other graph tools."
@@ -38,19 +41,22 @@ public struct BuiltinExporter: Exporter {
 
     public var writesDirectory: Bool { exportFormat.writesDirectory }
 
-    public var isBinary: Bool { exportFormat == .png || exportFormat == .pdf }
+    public var isBinary: Bool { [.png, .pdf, .jpg, .webp].contains(exportFormat) }
 
     public func export(_ graph: Graph, _ subgraph: Subgraph, settings: ExportSettings) throws(Diagnostic) -> ExportOutput {
         guard let layout = LayoutEngine(rawValue: settings.layout) else {
             throw Diagnostic(.error, "unknown layout engine '\(settings.layout)'",
                              help: "use one of " + LayoutEngine.allCases.map(\.rawValue).joined(separator: ", "))
         }
+        var dot = DOTWriter.Options(clusterByLabel: settings.clusterByLabel, legend: settings.legend,
+                                    language: settings.language, title: settings.title, expand: settings.expand,
+                                    dpi: settings.dpi ?? DOTWriter.Options.defaultDPI,
+                                    size: settings.size ?? DOTWriter.Options.defaultSize, citations: settings.citations)
+        dot.graphAttributes = try settings.graphAttributes.map { a throws(Diagnostic) in try GraphvizAttribute(parsing: a, flag: "-G") }
+        dot.nodeAttributes = try settings.nodeAttributes.map { a throws(Diagnostic) in try GraphvizAttribute(parsing: a, flag: "-N") }
+        dot.edgeAttributes = try settings.edgeAttributes.map { a throws(Diagnostic) in try GraphvizAttribute(parsing: a, flag: "-E") }
         let options = ExportOptions(
-            layout: layout, maxNodes: settings.maxNodes,
-            dot: DOTWriter.Options(clusterByLabel: settings.clusterByLabel, legend: settings.legend,
-                                   language: settings.language, title: settings.title, expand: settings.expand,
-                                   dpi: settings.dpi ?? DOTWriter.Options.defaultDPI,
-                                   size: settings.size ?? DOTWriter.Options.defaultSize, citations: settings.citations))
+            layout: layout, maxNodes: settings.maxNodes, dot: dot)
         let output = try GraphExporter().export(graph, subgraph, as: exportFormat, options: options)
         return ExportOutput(files: output.files.map { ExportOutput.File(name: $0.name, bytes: $0.bytes) })
     }

@@ -104,6 +104,29 @@ import Testing
         return g
     }
 
+    /// The layout rules of issue 20 as golden DOT: a hub's leaves as one list node and, with
+    /// --expand, staggered over ranks; arrow labels only where types between two labels differ
+    /// (`star-mixed`); citations drawn as document and via arrows; the HTML view's element ids and
+    /// legend kept apart. `make export-golden` rewrites them; review the diff.
+    @Test(arguments: [
+        ("layout-list-node.dot", "star", DOTWriter.Options()),
+        ("layout-expanded.dot", "star", DOTWriter.Options(expand: true)),
+        ("layout-mixed-types.dot", "star-mixed", DOTWriter.Options()),
+        ("layout-citations.dot", "sample", DOTWriter.Options(citations: true)),
+        ("layout-html-ids.dot", "sample", DOTWriter.Options(citations: true, elementIDs: true, separateLegend: true)),
+    ])
+    func layoutRulesMatchGolden(name: String, graph: String, options: DOTWriter.Options) throws {
+        let g: Graph
+        switch graph {
+        case "star": g = try Self.star(skills: 8)
+        case "star-mixed": g = try Self.star(skills: 3, extra: true)
+        default: g = try SampleGraph.make()
+        }
+        let drawing = DOTWriter(options: options).draw(g, Subgraph(all: g))
+        try Golden.check(name, drawing.dot + (drawing.legend.map { "// legend, apart:\n// \($0)\n" } ?? ""))
+        _ = try GraphvizRenderer.shared.check(dot: drawing.dot)
+    }
+
     @Test func aHubsLeavesBecomeOneListNodeUnlessExpanded() throws {
         let g = try Self.star(skills: 10)
         let dot = DOTWriter().write(g, Subgraph(all: g))
