@@ -157,7 +157,8 @@ public struct DOTWriter: Sendable {
                 labelledArrows: unlabelled.count < typesBetween.count,
                 lists: !grouping.groups.isEmpty,
                 citations: (cited.links.contains { !$0.via }, cited.links.contains { $0.via }),
-                severities: DOTLegend.severityOrder.filter(severities.contains))
+                severities: DOTLegend.severityOrder.filter(severities.contains),
+                language: PictureLanguage(options.language).map { $0.note($0.untranslated(graph, sub.nodes)) })
             if options.separateLegend {
                 separateLegend = legend.table(title: nil)
                 if let title = options.title {
@@ -330,8 +331,8 @@ public struct DOTWriter: Sendable {
         var text = node.displayName(in: options.language)
         switch label {
         case "Figure":
-            let measure = node.properties["measure"]?.string ?? text
-            text = [FigureCaption(properties: node.properties).amount, measure].compactMap { $0 }.joined(separator: " ")
+            let measure = PictureLanguage(options.language)?.measure(node) ?? node.properties["measure"]?.string ?? text
+            text = [figureCaption(node).amount, measure].compactMap { $0 }.joined(separator: " ")
         case "Claim":
             text = node.properties["statement"]?.string ?? node.properties["measure"]?.string ?? text
         default: break
@@ -387,13 +388,14 @@ public struct DOTWriter: Sendable {
         let name = node.displayName(in: options.language)
         switch label {
         case "Figure":
-            let figure = FigureCaption(properties: node.properties)
+            let figure = figureCaption(node)
             if let amount = figure.amount { lines.append("<B>\(DOTText.html(amount))</B>") }
-            let measure = node.properties["measure"]?.string ?? name
+            let measure = PictureLanguage(options.language)?.measure(node) ?? node.properties["measure"]?.string ?? name
             lines += DOTText.wrap(measure, width: Self.wrapWidth).map(DOTText.html)
             if let context = figure.context { small.append(context) }
         case "Claim":
-            let statement = node.properties["statement"]?.string ?? node.properties["measure"]?.string ?? name
+            let statement = options.language.flatMap { node.properties["statement_\($0)"]?.string }
+                ?? node.properties["statement"]?.string ?? node.properties["measure"]?.string ?? name
             lines += DOTText.wrap(statement, width: Self.wrapWidth + 8).map(DOTText.html)
             if let period = FigureCaption(properties: node.properties).period { small.append(period) }
         default:
@@ -403,6 +405,16 @@ public struct DOTWriter: Sendable {
             lines.append("<FONT POINT-SIZE=\"8\" COLOR=\"#666666\">\(DOTText.html(small.joined(separator: " · ")))</FONT>")
         }
         return lines.joined(separator: "<BR/>")
+    }
+
+    /// A figure's caption, its unit in the picture's language where kgq has the word.
+    func figureCaption(_ node: Node) -> FigureCaption {
+        var properties = node.properties
+        if let language = PictureLanguage(options.language), let unit = properties["unit"]?.string,
+           let translated = language.unit(unit) {
+            properties["unit"] = .string(translated)
+        }
+        return FigureCaption(properties: properties)
     }
 
     /// A node's tooltip: its id and citations; for a document, what the document is.

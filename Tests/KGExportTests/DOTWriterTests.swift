@@ -127,6 +127,26 @@ import Testing
         _ = try GraphvizRenderer.shared.check(dot: drawing.dot)
     }
 
+    /// `--language sv` (issue 20 item 5): names the graph has in Swedish, a figure's
+    /// `measure_sv`, unit words from kgq's table; the legend counts what stayed English.
+    @Test func languageTranslatesNamesMeasuresAndUnits() throws {
+        var g = try SampleGraph.make()
+        let english = DOTWriter().write(g, Subgraph(all: g))
+        #expect(english.contains("$15.81/hour") && !english.contains("language:"))
+        let wage = try #require(g.node(id: "fig:wage-2016"))
+        g.setProperty(node: wage, "measure_sv", .string("medianlön per timme"))
+        let dot = DOTWriter(options: .init(language: "sv")).write(g, Subgraph(all: g))
+        #expect(dot.contains("kundtjänstrepresentant"))
+        #expect(dot.contains("$15.81/timme"))
+        #expect(dot.contains("medianlön per timme"))
+        #expect(!dot.contains("median hourly wage<"))
+        // Sector, skill, qualification and source have no Swedish name; the growth figure no measure_sv.
+        #expect(dot.contains("language: Swedish where the graph or kgq has it; stayed English: 4 names, 1 measure, 1 claim statement"), "\(dot)")
+        let nl = DOTWriter(options: .init(language: "nl")).write(g, Subgraph(all: g))
+        #expect(nl.contains("klantenservicemedewerker") && nl.contains("$15.81/uur"))
+        #expect(nl.contains("stayed English: 4 names, 2 measures, 1 claim statement"))
+    }
+
     @Test func aHubsLeavesBecomeOneListNodeUnlessExpanded() throws {
         let g = try Self.star(skills: 10)
         let dot = DOTWriter().write(g, Subgraph(all: g))
