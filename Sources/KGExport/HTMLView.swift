@@ -19,8 +19,10 @@ public struct HTMLView: Sendable {
     let sub: Subgraph
     let options: DOTWriter.Options
     let layout: LayoutEngine
+    let readable: LayoutEngine?
 
-    public init(_ graph: Graph, _ sub: Subgraph, options: DOTWriter.Options, layout: LayoutEngine) {
+    public init(_ graph: Graph, _ sub: Subgraph, options: DOTWriter.Options, layout: LayoutEngine, readable: LayoutEngine? = nil) {
+        self.readable = readable
         self.graph = graph
         self.sub = sub.closed(in: graph)
         self.options = options
@@ -33,7 +35,7 @@ public struct HTMLView: Sendable {
         dotOptions.elementIDs = true
         dotOptions.separateLegend = true
         let drawing = DOTWriter(options: dotOptions).draw(graph, sub)
-        let svg = Self.inlineSVG(try GraphvizRenderer.shared.render(dot: drawing.dot, engine: layout, format: .svg))
+        let svg = Self.inlineSVG(try GraphvizRenderer.shared.render(dot: drawing.dot, engine: layout, format: .svg, readable: readable))
         var legendSVG = ""
         if let legend = drawing.legend {
             let dot = "digraph legend {\n  graph [fontname=\(DOTText.quoted(DOTWriter.font)), fontsize=12, pad=0.05, margin=0, bgcolor=\"transparent\", label=<\(legend)>];\n}\n"

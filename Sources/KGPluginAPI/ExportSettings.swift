@@ -7,7 +7,8 @@ public struct ExportSettings: Sendable, Hashable {
     public var language: String?
     /// The most nodes to export (`--max-nodes`); nil means the exporter's own default.
     public var maxNodes: Int?
-    /// Graphviz layout engine for pictures: `dot`, `neato`, `fdp`, `sfdp`, `circo`.
+    /// Graphviz layout engine for pictures: `dot`, `neato`, `fdp`, `sfdp`, `circo`, or `auto`
+    /// (`kgq export` without `--layout`): dot, or sfdp where dot would shrink names unreadably.
     public var layout: String
     /// Pictures: one box per label.
     public var clusterByLabel: Bool

@@ -44,7 +44,8 @@ public struct BuiltinExporter: Exporter {
     public var isBinary: Bool { [.png, .pdf, .jpg, .webp].contains(exportFormat) }
 
     public func export(_ graph: Graph, _ subgraph: Subgraph, settings: ExportSettings) throws(Diagnostic) -> ExportOutput {
-        guard let layout = LayoutEngine(rawValue: settings.layout) else {
+        // "auto" (kgq export without --layout): dot, or sfdp where dot's picture would be unreadably shrunk.
+        guard let layout = settings.layout == "auto" ? .dot : LayoutEngine(rawValue: settings.layout) else {
             throw Diagnostic(.error, "unknown layout engine '\(settings.layout)'",
                              help: "use one of " + LayoutEngine.allCases.map(\.rawValue).joined(separator: ", "))
         }
@@ -57,7 +58,9 @@ public struct BuiltinExporter: Exporter {
         dot.edgeAttributes = try settings.edgeAttributes.map { a throws(Diagnostic) in try GraphvizAttribute(parsing: a, flag: "-E") }
         let options = ExportOptions(
             layout: layout, maxNodes: settings.maxNodes, dot: dot)
-        let output = try GraphExporter().export(graph, subgraph, as: exportFormat, options: options)
+        var readable = options
+        if settings.layout == "auto" { readable.readableLayout = .sfdp }
+        let output = try GraphExporter().export(graph, subgraph, as: exportFormat, options: readable)
         return ExportOutput(files: output.files.map { ExportOutput.File(name: $0.name, bytes: $0.bytes) })
     }
 }

@@ -46,8 +46,8 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup(title: "Limits (on the query)") var limits: QueryLimitOptions
 
-    @Option(name: .long, help: "Graphviz layout: dot (layered, default), neato, fdp, sfdp (large graphs) or circo.")
-    var layout: LayoutEngine = .dot
+    @Option(name: .long, help: "Graphviz layout: dot (layered), neato, fdp, sfdp (large graphs) or circo; by default dot, or sfdp when dot would shrink the names too small to read.")
+    var layout: LayoutEngine?
 
     @Option(name: .long, parsing: .unconditional, help: "Refuse subgraphs with more nodes than this (default 500 for pictures, none for data).")
     var maxNodes: Int?
@@ -217,7 +217,7 @@ struct ExportCommand: ParsableCommand {
             }
         }
 
-        var settings = ExportSettings(title: pictureTitle, language: language, maxNodes: maxNodes, layout: layout.rawValue,
+        var settings = ExportSettings(title: pictureTitle, language: language, maxNodes: maxNodes, layout: layout?.rawValue ?? "auto",
                                       clusterByLabel: clusterBy == .label, legend: !noLegend, expand: expand,
                                       dpi: dpi, size: size, citations: drawCitations)
         settings.graphAttributes = graphAttributes
