@@ -123,6 +123,8 @@ public struct DOTWriter: Sendable {
             "dpi=\(options.dpi)", "size=\(DOTText.quoted(options.size))",
             // Force-directed engines (neato, fdp, sfdp) otherwise let nodes overlap; dot ignores these.
             "overlap=prism", "sep=\"+8\"",
+            // Nodes are painted over arrows, so an arrow crossing a caption cannot hide it.
+            "outputorder=edgesfirst",
         ]
         if options.clusterByLabel { graphAttributes.append("newrank=true") }
         let labelOf = Dictionary(uniqueKeysWithValues: sub.nodes.map { ($0, NodeStyle.primaryLabel(of: graph.nodes[$0])) })
