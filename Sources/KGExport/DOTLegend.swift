@@ -24,6 +24,8 @@ struct DOTLegend {
     var citations: (documents: Bool, via: Bool) = (false, false)
     /// Audit severities used by the picture, worst first.
     var severities: [String]
+    /// With `--language`: what is in that language and what stayed English.
+    var language: String? = nil
 
     /// Labels per row of the node key.
     static let labelsPerRow = 4
@@ -112,6 +114,9 @@ struct DOTLegend {
                     + "<TD ALIGN=\"LEFT\">\(small("audit \(DOTText.html(severity))", colour: colour))</TD>"
             }
             parts.append("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\"><TR>\(cells)</TR></TABLE>")
+        }
+        if let language {
+            parts.append(small("language: \(DOTText.html(language))", colour: "#444444"))
         }
         let body = parts.map { "<TR><TD ALIGN=\"LEFT\">\($0)</TD></TR>" }.joined()
         return "<TABLE BORDER=\"1\" COLOR=\"#bbbbbb\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\" STYLE=\"ROUNDED\" BGCOLOR=\"#ffffff\">\(body)</TABLE>"

@@ -38,6 +38,18 @@ public struct DOTWriter: Sendable {
         /// Draw each drawn statement's citations (`--citations`): its documents as nodes, with a
         /// dashed arrow labelled by line, and the `via` source with a dotted arrow.
         public var citations: Bool
+        /// Give every drawn node and edge an SVG `id` (`n12`, `e7`: its handle in the graph;
+        /// `g3` a list node, `c4` a citation arrow), so the HTML view finds them in the SVG.
+        public var elementIDs: Bool = false
+        /// Leave the legend out of the graph's label; ``DOTWriter/draw(_:_:)`` returns it apart
+        /// (the HTML view shows it in its own panel).
+        public var separateLegend: Bool = false
+        /// `-G` attributes: added to the graph's attributes, after kgq's own.
+        public var graphAttributes: [GraphvizAttribute] = []
+        /// `-N` attributes: added to every node (and list node), after kgq's own.
+        public var nodeAttributes: [GraphvizAttribute] = []
+        /// `-E` attributes: added to every drawn edge, after kgq's own.
+        public var edgeAttributes: [GraphvizAttribute] = []
 
         /// 96 pixels per inch, as screens draw.
         public static let defaultDPI = 96
@@ -46,8 +58,11 @@ public struct DOTWriter: Sendable {
 
         public init(clusterByLabel: Bool = false, legend: Bool = true, language: String? = nil,
                     title: String? = nil, rankdir: String = "LR", expand: Bool = false,
-                    dpi: Int = Options.defaultDPI, size: String = Options.defaultSize, citations: Bool = false) {
+                    dpi: Int = Options.defaultDPI, size: String = Options.defaultSize, citations: Bool = false,
+                    elementIDs: Bool = false, separateLegend: Bool = false) {
             self.citations = citations
+            self.elementIDs = elementIDs
+            self.separateLegend = separateLegend
             self.clusterByLabel = clusterByLabel
             self.legend = legend
             self.language = language
@@ -70,8 +85,32 @@ public struct DOTWriter: Sendable {
         self.options = options
     }
 
+    /// What a picture draws besides its DOT text: the list nodes and citation arrows (in the
+    /// order of their `g`/`c` element ids), and the legend when it is kept apart.
+    public struct Drawing: Sendable {
+        /// The DOT text.
+        public var dot: String
+        /// The legend's HTML-like table, when ``Options/separateLegend`` kept it out of `dot`.
+        public var legend: String?
+        /// Nodes drawn on their own (graph handles).
+        public var nodes: [Int]
+        /// Edges drawn on their own.
+        public var edges: [Int]
+        /// List nodes: the hub, the relationship type, the members and the edges each stands for.
+        public var groups: [(hub: Int, type: String, label: String, members: [Int], edges: [Int])]
+        /// Citation arrows: from a document or `via` source to a statement, with its lines.
+        public var citations: [(from: Int, to: Int, via: Bool, lines: [Int], text: String)]
+        /// Per node drawn inside a list node, the index of that list node in `groups`.
+        public var groupOf: [Int: Int]
+    }
+
     /// The DOT text of `subgraph` (closed first, so every edge has both ends).
     public func write(_ graph: Graph, _ subgraph: Subgraph) -> String {
+        draw(graph, subgraph).dot
+    }
+
+    /// The DOT text of `subgraph` and what it draws where (see ``Drawing``).
+    public func draw(_ graph: Graph, _ subgraph: Subgraph) -> Drawing {
         var sub = subgraph.closed(in: graph)
         let cited = options.citations ? CitationLinks(graph, sub) : CitationLinks()
         if !cited.links.isEmpty { sub = Subgraph(nodes: sub.nodes + cited.extraNodes, edges: sub.edges) }
@@ -84,6 +123,8 @@ public struct DOTWriter: Sendable {
             "dpi=\(options.dpi)", "size=\(DOTText.quoted(options.size))",
             // Force-directed engines (neato, fdp, sfdp) otherwise let nodes overlap; dot ignores these.
             "overlap=prism", "sep=\"+8\"",
+            // Nodes are painted over arrows, so an arrow crossing a caption cannot hide it.
+            "outputorder=edgesfirst",
         ]
         if options.clusterByLabel { graphAttributes.append("newrank=true") }
         let labelOf = Dictionary(uniqueKeysWithValues: sub.nodes.map { ($0, NodeStyle.primaryLabel(of: graph.nodes[$0])) })
@@ -109,6 +150,7 @@ public struct DOTWriter: Sendable {
         func key(_ n: Int) -> String { drawnAs[n] ?? graph.nodes[n].id }
         let unlabelled = drawLegend ? Set(typesBetween.filter { $0.value.count == 1 }.keys) : []
 
+        var separateLegend: String? = nil
         if drawLegend {
             let severities = Set(sub.nodes.compactMap { graph.nodes[$0].properties["audit_severity"]?.string })
             let legend = DOTLegend(
@@ -117,11 +159,20 @@ public struct DOTWriter: Sendable {
                 labelledArrows: unlabelled.count < typesBetween.count,
                 lists: !grouping.groups.isEmpty,
                 citations: (cited.links.contains { !$0.via }, cited.links.contains { $0.via }),
-                severities: DOTLegend.severityOrder.filter(severities.contains))
-            graphAttributes += ["labelloc=t", "labeljust=l", "label=<\(legend.table(title: options.title))>"]
+                severities: DOTLegend.severityOrder.filter(severities.contains),
+                language: PictureLanguage(options.language).map { $0.note($0.untranslated(graph, sub.nodes)) })
+            if options.separateLegend {
+                separateLegend = legend.table(title: nil)
+                if let title = options.title {
+                    graphAttributes += ["labelloc=t", "labeljust=l", "label=<<B>\(DOTText.html(title))</B>>"]
+                }
+            } else {
+                graphAttributes += ["labelloc=t", "labeljust=l", "label=<\(legend.table(title: options.title))>"]
+            }
         } else if let title = options.title {
             graphAttributes += ["labelloc=t", "labeljust=l", "label=<<B>\(DOTText.html(title))</B>>"]
         }
+        graphAttributes += options.graphAttributes.map(\.statement)
         out += "  graph [\(graphAttributes.joined(separator: ", "))];\n"
         out += "  node [fontname=\(DOTText.quoted(Self.font)), fontsize=11, penwidth=1.2, margin=\"0.14,0.06\"];\n"
         out += "  edge [fontname=\(DOTText.quoted(Self.font)), fontsize=9, arrowsize=0.7, penwidth=1.0];\n"
@@ -136,8 +187,8 @@ public struct DOTWriter: Sendable {
                 for n in drawnNodes where labelOf[n] == label {
                     out += "    " + nodeStatement(graph, n, label: label) + "\n"
                 }
-                for group in grouping.groups where group.label == label {
-                    out += "    " + groupStatement(graph, group) + "\n"
+                for (k, group) in grouping.groups.enumerated() where group.label == label {
+                    out += "    " + groupStatement(graph, group, index: k) + "\n"
                 }
                 out += "  }\n"
             }
@@ -145,8 +196,8 @@ public struct DOTWriter: Sendable {
             for n in drawnNodes {
                 out += "  " + nodeStatement(graph, n, label: labelOf[n] ?? "") + "\n"
             }
-            for group in grouping.groups {
-                out += "  " + groupStatement(graph, group) + "\n"
+            for (k, group) in grouping.groups.enumerated() {
+                out += "  " + groupStatement(graph, group, index: k) + "\n"
             }
         }
 
@@ -158,17 +209,19 @@ public struct DOTWriter: Sendable {
             let hub = labelOf[group.hub] ?? ""
             let pair = group.outgoing ? Pair(hub, group.label) : Pair(group.label, hub)
             out += "  " + groupEdgeStatement(graph, group, labelOf: labelOf, minlen: stagger.groupMinlen[index],
-                                             labelled: !unlabelled.contains(pair)) + "\n"
+                                             labelled: !unlabelled.contains(pair), index: index) + "\n"
         }
         var citationEdges: [(from: String, to: String)] = []
-        for link in cited.links {
+        for (index, link) in cited.links.enumerated() {
             let (from, to) = (key(link.from), key(link.to))
             citationEdges.append((from, to))
             let label = link.via ? "via" : (link.lines.count == 1 ? "line " : "lines ") + link.lines.map(String.init).joined(separator: ", ")
-            let attributes = [
+            var attributes = [
                 "label=\(DOTText.quoted(label))", "style=\(link.via ? "dotted" : "dashed")", "color=\"#888888\"",
                 "fontcolor=\"#555555\"", "arrowhead=empty", "tooltip=\(DOTText.quoted(link.tooltip))",
             ]
+            if options.elementIDs { attributes.append("id=\"c\(index)\"") }
+            attributes += options.edgeAttributes.map(\.statement)
             out += "  \(DOTText.quoted(from)) -> \(DOTText.quoted(to)) [\(attributes.joined(separator: ", "))];\n"
         }
         // Separate pieces go a few to a row rather than all in one column.
@@ -183,7 +236,11 @@ public struct DOTWriter: Sendable {
         }
 
         out += "}\n"
-        return out
+        var groupOf: [Int: Int] = [:]
+        for (k, group) in grouping.groups.enumerated() { for m in group.members { groupOf[m] = k } }
+        return Drawing(dot: out, legend: separateLegend, nodes: drawnNodes, edges: drawnEdges,
+                       groups: grouping.groups.map { ($0.hub, $0.type, $0.label, $0.members, $0.edges) },
+                       citations: cited.links.map { ($0.from, $0.to, $0.via, $0.lines, $0.tooltip) }, groupOf: groupOf)
     }
 
     // MARK: - Statements
@@ -201,6 +258,8 @@ public struct DOTWriter: Sendable {
             attributes[4] = "color=\(DOTText.quoted(DOTLegend.severityColour(severity)))"
             attributes.append("penwidth=3")
         }
+        if options.elementIDs { attributes.append("id=\"n\(n)\"") }
+        attributes += options.nodeAttributes.map(\.statement)
         if let url = node.properties["url"]?.string.flatMap(DOTWriter.link) {
             attributes.append("URL=\(DOTText.quoted(url))")
             attributes.append("target=\"_blank\"")
@@ -223,6 +282,8 @@ public struct DOTWriter: Sendable {
             "tooltip=\(DOTText.quoted(tooltip(graph, title: "\(edge.type) (\(edge.id))", edge.citations)))",
         ]
         if let minlen { attributes.append("minlen=\(minlen)") }
+        if options.elementIDs { attributes.append("id=\"e\(e)\"") }
+        attributes += options.edgeAttributes.map(\.statement)
         let from = DOTText.quoted(graph.nodes[edge.from].id)
         let to = DOTText.quoted(graph.nodes[edge.to].id)
         return "\(from) -> \(to) [\(attributes.joined(separator: ", "))];"
@@ -235,7 +296,7 @@ public struct DOTWriter: Sendable {
 
     /// A list node: "23 duties" in bold, then the names in up to three columns, in the
     /// members' fill and border colour with a double border.
-    func groupStatement(_ graph: Graph, _ group: HubGrouping.Group) -> String {
+    func groupStatement(_ graph: Graph, _ group: HubGrouping.Group, index: Int = 0) -> String {
         let style = NodeStyle.forLabel(group.label)
         let shown = group.members.prefix(Self.groupListLimit)
         let columns = (shown.count + Self.groupColumnHeight - 1) / Self.groupColumnHeight
@@ -256,11 +317,13 @@ public struct DOTWriter: Sendable {
         let table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">\(rows)</TABLE>"
         let tooltip = ["\(group.members.count) \(HubGrouping.plural(group.label)) (\(group.type))"]
             + group.members.map { "\(graph.nodes[$0].id): \(memberText(graph.nodes[$0], label: group.label, limit: nil))" }
-        let attributes = [
+        var attributes = [
             "label=<\(table)>", "shape=box", "style=\"filled,rounded\"", "peripheries=2",
             "fillcolor=\(DOTText.quoted(style.fill))", "color=\(DOTText.quoted(style.border))",
             "tooltip=\(DOTText.quoted(tooltip.joined(separator: "\n")))",
         ]
+        if options.elementIDs { attributes.append("id=\"g\(index)\"") }
+        attributes += options.nodeAttributes.map(\.statement)
         return "\(DOTText.quoted(group.id(graph))) [\(attributes.joined(separator: ", "))];"
     }
 
@@ -270,8 +333,8 @@ public struct DOTWriter: Sendable {
         var text = node.displayName(in: options.language)
         switch label {
         case "Figure":
-            let measure = node.properties["measure"]?.string ?? text
-            text = [FigureCaption(properties: node.properties).amount, measure].compactMap { $0 }.joined(separator: " ")
+            let measure = PictureLanguage(options.language)?.measure(node) ?? node.properties["measure"]?.string ?? text
+            text = [figureCaption(node).amount, measure].compactMap { $0 }.joined(separator: " ")
         case "Claim":
             text = node.properties["statement"]?.string ?? node.properties["measure"]?.string ?? text
         default: break
@@ -282,7 +345,7 @@ public struct DOTWriter: Sendable {
 
     /// The one edge between a hub and its list node.
     func groupEdgeStatement(_ graph: Graph, _ group: HubGrouping.Group, labelOf: [Int: String], minlen: Int?,
-                            labelled: Bool = true) -> String {
+                            labelled: Bool = true, index: Int = 0) -> String {
         let start = group.outgoing ? labelOf[group.hub] ?? "" : group.label
         let colour = NodeStyle.forLabel(start).border
         var attributes = (labelled ? ["label=\(DOTText.quoted(group.type))"] : []) + [
@@ -291,6 +354,8 @@ public struct DOTWriter: Sendable {
             "tooltip=\(DOTText.quoted("\(group.type) ×\(group.members.count)"))",
         ]
         if let minlen { attributes.append("minlen=\(minlen)") }
+        if options.elementIDs { attributes.append("id=\"ge\(index)\"") }
+        attributes += options.edgeAttributes.map(\.statement)
         let hub = DOTText.quoted(graph.nodes[group.hub].id)
         let list = DOTText.quoted(group.id(graph))
         return (group.outgoing ? "\(hub) -> \(list)" : "\(list) -> \(hub)") + " [\(attributes.joined(separator: ", "))];"
@@ -325,13 +390,14 @@ public struct DOTWriter: Sendable {
         let name = node.displayName(in: options.language)
         switch label {
         case "Figure":
-            let figure = FigureCaption(properties: node.properties)
+            let figure = figureCaption(node)
             if let amount = figure.amount { lines.append("<B>\(DOTText.html(amount))</B>") }
-            let measure = node.properties["measure"]?.string ?? name
+            let measure = PictureLanguage(options.language)?.measure(node) ?? node.properties["measure"]?.string ?? name
             lines += DOTText.wrap(measure, width: Self.wrapWidth).map(DOTText.html)
             if let context = figure.context { small.append(context) }
         case "Claim":
-            let statement = node.properties["statement"]?.string ?? node.properties["measure"]?.string ?? name
+            let statement = options.language.flatMap { node.properties["statement_\($0)"]?.string }
+                ?? node.properties["statement"]?.string ?? node.properties["measure"]?.string ?? name
             lines += DOTText.wrap(statement, width: Self.wrapWidth + 8).map(DOTText.html)
             if let period = FigureCaption(properties: node.properties).period { small.append(period) }
         default:
@@ -341,6 +407,16 @@ public struct DOTWriter: Sendable {
             lines.append("<FONT POINT-SIZE=\"8\" COLOR=\"#666666\">\(DOTText.html(small.joined(separator: " · ")))</FONT>")
         }
         return lines.joined(separator: "<BR/>")
+    }
+
+    /// A figure's caption, its unit in the picture's language where kgq has the word.
+    func figureCaption(_ node: Node) -> FigureCaption {
+        var properties = node.properties
+        if let language = PictureLanguage(options.language), let unit = properties["unit"]?.string,
+           let translated = language.unit(unit) {
+            properties["unit"] = .string(translated)
+        }
+        return FigureCaption(properties: properties)
     }
 
     /// A node's tooltip: its id and citations; for a document, what the document is.

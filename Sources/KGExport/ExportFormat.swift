@@ -1,12 +1,12 @@
 /// An output format of `kgq export`.
 public enum ExportFormat: String, Sendable, CaseIterable {
-    case dot, png, svg, pdf, json, graphml, csv, cypher
+    case dot, png, svg, pdf, jpg, webp, html, json, graphml, csv, cypher
 
     /// Pictures (and their DOT source) have a node cap by default: beyond a few hundred
     /// nodes a layout takes long and reads badly.
     public var isPicture: Bool {
         switch self {
-        case .dot, .png, .svg, .pdf: return true
+        case .dot, .png, .svg, .pdf, .jpg, .webp, .html: return true
         case .json, .graphml, .csv, .cypher: return false
         }
     }
@@ -17,6 +17,8 @@ public enum ExportFormat: String, Sendable, CaseIterable {
         case .png: return .png
         case .svg: return .svg
         case .pdf: return .pdf
+        case .jpg: return .jpg
+        case .webp: return .webp
         default: return nil
         }
     }

@@ -6,6 +6,9 @@ public struct ExportOptions: Sendable, Hashable {
     public var maxNodes: Int?
     /// How the DOT text looks (clusters, legend, language, title).
     public var dot: DOTWriter.Options
+    /// When `layout` is dot by default (no `--layout`): the engine to try when dot's picture would
+    /// be shrunk below ``GraphvizRenderer/readableScale`` to fit (sfdp).
+    public var readableLayout: LayoutEngine? = nil
 
     public init(layout: LayoutEngine = .dot, maxNodes: Int? = nil, dot: DOTWriter.Options = .init()) {
         self.layout = layout

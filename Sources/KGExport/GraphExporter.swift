@@ -26,11 +26,14 @@ public struct GraphExporter: Sendable {
         switch format {
         case .dot:
             return text(DOTWriter(options: options.dot).write(graph, sub))
-        case .png, .svg, .pdf:
+        case .png, .svg, .pdf, .jpg, .webp:
             let dot = DOTWriter(options: options.dot).write(graph, sub)
             let picture = format.pictureFormat ?? .png
-            let bytes = try GraphvizRenderer.shared.render(dot: dot, engine: options.layout, format: picture)
+            let bytes = try GraphvizRenderer.shared.render(dot: dot, engine: options.layout, format: picture,
+                                                           readable: options.readableLayout)
             return Output(files: [(nil, bytes)])
+        case .html:
+            return text(try HTMLView(graph, sub, options: options.dot, layout: options.layout, readable: options.readableLayout).page())
         case .json:
             return text(JSONGraphExporter().write(graph, sub))
         case .graphml:

@@ -37,28 +37,54 @@ public final class GraphvizRenderer: @unchecked Sendable {
     ///
     /// Throws a Diagnostic when the DOT text does not parse, the layout fails (for example
     /// when Graphviz's plugin configuration is missing) or the renderer produces nothing.
+    ///
+    /// With `readable` set, a `dot` layout that would be scaled below ``readableScale`` to fit
+    /// its `size` (names too small to read at 100 %) is laid out again with `readable`
+    /// (sfdp, where `overlap=prism` keeps nodes apart), and whichever needs less shrinking is drawn.
     public func render(dot: String, engine: LayoutEngine = .dot, format: PictureFormat,
-                       maxAspect: Double? = GraphvizRenderer.defaultMaxAspect) throws(Diagnostic) -> [UInt8] {
+                       maxAspect: Double? = GraphvizRenderer.defaultMaxAspect,
+                       readable: LayoutEngine? = nil) throws(Diagnostic) -> [UInt8] {
         lock.lock()
         defer { lock.unlock() }
         guard let gvc = context else {
             throw Diagnostic(.error, "could not start Graphviz (gvContext failed)",
                              help: "check that libgraphviz-dev is installed (make deps)")
         }
+        if format == .jpg || format == .webp, !pluginListLocked(gvc, kind: "device").contains(format.rawValue) {
+            throw Diagnostic(.error, "this Graphviz has no '\(format.rawValue)' output (its plugin is not installed)",
+                             help: "kgq plugins lists the output formats Graphviz has here; png and svg always work"
+                                + (format == .webp ? " (Debian: libgvplugin_webp in libgvc6)" : " (the gd plugin: libgvc6)"))
+        }
         let graph = try parseLocked(dot)
         defer { agclose(graph) }
 
-        kg_reset_errors()
-        if gvLayout(gvc, graph, engine.rawValue) != 0 {
-            throw layoutFailure(engine: engine)
-        }
-        if let maxAspect, GraphvizRenderer.attribute(graph, "ratio") == nil,
-           let box = GraphvizRenderer.boundingBox(graph), let ratio = GraphvizRenderer.ratio(fitting: box, maxAspect: maxAspect) {
-            gvFreeLayout(gvc, graph)
-            kg_safeset(UnsafeMutableRawPointer(graph), "ratio", ratio, "")
+        let ownRatio = GraphvizRenderer.attribute(graph, "ratio")
+        // Lays out with `engine`, refitted to `maxAspect`; returns how much `size` shrinks it.
+        func layOut(_ engine: LayoutEngine) throws(Diagnostic) -> Double {
             kg_reset_errors()
             if gvLayout(gvc, graph, engine.rawValue) != 0 {
                 throw layoutFailure(engine: engine)
+            }
+            if let maxAspect, ownRatio == nil,
+               let box = GraphvizRenderer.boundingBox(graph), let ratio = GraphvizRenderer.ratio(fitting: box, maxAspect: maxAspect) {
+                gvFreeLayout(gvc, graph)
+                kg_safeset(UnsafeMutableRawPointer(graph), "ratio", ratio, "")
+                kg_reset_errors()
+                if gvLayout(gvc, graph, engine.rawValue) != 0 {
+                    throw layoutFailure(engine: engine)
+                }
+            }
+            return GraphvizRenderer.scale(graph)
+        }
+        let scale = try layOut(engine)
+        if let readable, engine == .dot, scale < GraphvizRenderer.readableScale {
+            gvFreeLayout(gvc, graph)
+            if ownRatio == nil { kg_safeset(UnsafeMutableRawPointer(graph), "ratio", "", "") }
+            let other = try layOut(readable)
+            if other <= scale {
+                gvFreeLayout(gvc, graph)
+                if ownRatio == nil { kg_safeset(UnsafeMutableRawPointer(graph), "ratio", "", "") }
+                _ = try layOut(engine)
             }
         }
         defer { gvFreeLayout(gvc, graph) }
@@ -94,17 +120,32 @@ public final class GraphvizRenderer: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard let gvc = context else { return [] }
+        return pluginListLocked(gvc, kind: "layout")
+    }
+
+    /// Lists the output formats (Graphviz "device" plugins) the installed Graphviz offers,
+    /// read from libgvc at run time: `png`, `svg`, `pdf`, `jpg`, `webp`, … as `dot -T` takes them.
+    public func availableFormats() -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let gvc = context else { return [] }
+        return pluginListLocked(gvc, kind: "device")
+    }
+
+    /// The plugin names of one kind, without the ":package" part, sorted and unique.
+    private func pluginListLocked(_ gvc: OpaquePointer, kind: String) -> [String] {
         var count: Int32 = 0
-        guard let list = gvPluginList(gvc, "layout", &count, nil) else { return [] }
-        var names: [String] = []
+        guard let list = gvPluginList(gvc, kind, &count, nil) else { return [] }
+        var names = Set<String>()
         for i in 0..<Int(count) {
             if let p = list[i] {
-                names.append(String(cString: p))
+                let name = String(cString: p)
+                names.insert(String(name.split(separator: ":").first ?? Substring(name)))
                 free(p)
             }
         }
         free(list)
-        return names
+        return names.sorted()
     }
 
     /// The Graphviz `ratio` (height over width) that brings a `box` of width and height within
@@ -118,7 +159,20 @@ public final class GraphvizRenderer: @unchecked Sendable {
         return nil
     }
 
+    /// Below this scale a picture's names are too small to read at 100 % (11-point names at
+    /// 96 dpi become about 8 pixels high).
+    public static let readableScale = 0.6
+
     // MARK: - Helpers (call with the lock held)
+
+    /// How much the graph's `size` (inches) shrinks its laid-out bounding box: 1 when it fits.
+    private static func scale(_ graph: UnsafeMutablePointer<Agraph_t>) -> Double {
+        guard let box = boundingBox(graph), box.width > 0, box.height > 0, let size = attribute(graph, "size") else { return 1 }
+        let numbers = size.replacingOccurrences(of: "!", with: "").split(separator: ",").compactMap { Double($0) }
+        guard let w = numbers.first else { return 1 }
+        let h = numbers.count > 1 ? numbers[1] : w
+        return min(1, w * 72 / box.width, h * 72 / box.height)
+    }
 
     /// A graph attribute's value, nil when it is missing or empty.
     private static func attribute(_ graph: UnsafeMutablePointer<Agraph_t>, _ name: String) -> String? {

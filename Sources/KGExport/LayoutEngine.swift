@@ -14,5 +14,5 @@ public enum LayoutEngine: String, Sendable, CaseIterable {
 
 /// A picture format Graphviz renders in-process.
 public enum PictureFormat: String, Sendable, CaseIterable {
-    case png, svg, pdf
+    case png, svg, pdf, jpg, webp
 }

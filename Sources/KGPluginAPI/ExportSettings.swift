@@ -7,7 +7,8 @@ public struct ExportSettings: Sendable, Hashable {
     public var language: String?
     /// The most nodes to export (`--max-nodes`); nil means the exporter's own default.
     public var maxNodes: Int?
-    /// Graphviz layout engine for pictures: `dot`, `neato`, `fdp`, `sfdp`, `circo`.
+    /// Graphviz layout engine for pictures: `dot`, `neato`, `fdp`, `sfdp`, `circo`, or `auto`
+    /// (`kgq export` without `--layout`): dot, or sfdp where dot would shrink names unreadably.
     public var layout: String
     /// Pictures: one box per label.
     public var clusterByLabel: Bool
@@ -21,6 +22,11 @@ public struct ExportSettings: Sendable, Hashable {
     public var size: String?
     /// Pictures: draw each statement's citing documents and `via` sources (`--citations`).
     public var citations: Bool
+    /// Pictures: Graphviz attributes as `dot`'s `-G`, `-N`, `-E` take them (`size=10,10`,
+    /// `shape=box`), written after kgq's own so they win.
+    public var graphAttributes: [String] = []
+    public var nodeAttributes: [String] = []
+    public var edgeAttributes: [String] = []
 
     public init(title: String? = nil, language: String? = nil, maxNodes: Int? = nil, layout: String = "dot",
                 clusterByLabel: Bool = false, legend: Bool = true, expand: Bool = false,

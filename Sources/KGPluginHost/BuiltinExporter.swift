@@ -17,7 +17,9 @@ public struct BuiltinExporter: Exporter {
         case .cypher: return ["cypher", "cql", "cyp"]
         // CSV goes into a directory: `-o dir/` or an existing directory selects it.
         case .csv: return []
-        case .png, .svg, .pdf, .json: return [exportFormat.rawValue]
+        case .html: return ["html", "htm"]
+        case .jpg: return ["jpg", "jpeg"]
+        case .png, .svg, .pdf, .webp, .json: return [exportFormat.rawValue]
         }
     }
 
@@ -27,6 +29,9 @@ public struct BuiltinExporter: Exporter {
         case .png: return "PNG picture, laid out and rendered in-process by Graphviz."
         case .svg: return "SVG picture with tooltips and source links, rendered by Graphviz."
         case .pdf: return "PDF picture, rendered by Graphviz."
+        case .jpg: return "JPEG picture, rendered by Graphviz (where its gd plugin is installed)."
+        case .webp: return "WebP picture, rendered by Graphviz (where its webp plugin is installed)."
+        case .html: return "One self-contained HTML page: the SVG with pan, zoom, search in every language, details and citations on click."
         case .json: return "Graph-export JSON: documents, nodes and edges with their citations."
         case .graphml: return "GraphML for Gephi, yEd and other graph tools."
         case .csv: return "nodes.csv and relationships.csv in neo4j-admin import style (a directory)."
@@ -36,20 +41,26 @@ public struct BuiltinExporter: Exporter {
 
     public var writesDirectory: Bool { exportFormat.writesDirectory }
 
-    public var isBinary: Bool { exportFormat == .png || exportFormat == .pdf }
+    public var isBinary: Bool { [.png, .pdf, .jpg, .webp].contains(exportFormat) }
 
     public func export(_ graph: Graph, _ subgraph: Subgraph, settings: ExportSettings) throws(Diagnostic) -> ExportOutput {
-        guard let layout = LayoutEngine(rawValue: settings.layout) else {
+        // "auto" (kgq export without --layout): dot, or sfdp where dot's picture would be unreadably shrunk.
+        guard let layout = settings.layout == "auto" ? .dot : LayoutEngine(rawValue: settings.layout) else {
             throw Diagnostic(.error, "unknown layout engine '\(settings.layout)'",
                              help: "use one of " + LayoutEngine.allCases.map(\.rawValue).joined(separator: ", "))
         }
+        var dot = DOTWriter.Options(clusterByLabel: settings.clusterByLabel, legend: settings.legend,
+                                    language: settings.language, title: settings.title, expand: settings.expand,
+                                    dpi: settings.dpi ?? DOTWriter.Options.defaultDPI,
+                                    size: settings.size ?? DOTWriter.Options.defaultSize, citations: settings.citations)
+        dot.graphAttributes = try settings.graphAttributes.map { a throws(Diagnostic) in try GraphvizAttribute(parsing: a, flag: "-G") }
+        dot.nodeAttributes = try settings.nodeAttributes.map { a throws(Diagnostic) in try GraphvizAttribute(parsing: a, flag: "-N") }
+        dot.edgeAttributes = try settings.edgeAttributes.map { a throws(Diagnostic) in try GraphvizAttribute(parsing: a, flag: "-E") }
         let options = ExportOptions(
-            layout: layout, maxNodes: settings.maxNodes,
-            dot: DOTWriter.Options(clusterByLabel: settings.clusterByLabel, legend: settings.legend,
-                                   language: settings.language, title: settings.title, expand: settings.expand,
-                                   dpi: settings.dpi ?? DOTWriter.Options.defaultDPI,
-                                   size: settings.size ?? DOTWriter.Options.defaultSize, citations: settings.citations))
-        let output = try GraphExporter().export(graph, subgraph, as: exportFormat, options: options)
+            layout: layout, maxNodes: settings.maxNodes, dot: dot)
+        var readable = options
+        if settings.layout == "auto" { readable.readableLayout = .sfdp }
+        let output = try GraphExporter().export(graph, subgraph, as: exportFormat, options: readable)
         return ExportOutput(files: output.files.map { ExportOutput.File(name: $0.name, bytes: $0.bytes) })
     }
 }

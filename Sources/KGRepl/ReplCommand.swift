@@ -68,7 +68,7 @@ public struct ReplCommand: Sendable {
         "once": [":once roles.json"],
         "timer": [":timer on"],
         "lang": [":lang nl", ":lang"],
-        "export": [":export png growth.png", ":export graph kg whole.kg", ":export json roles.json"],
+        "export": [":export png growth.png", ":export html view.html", ":export graph kg whole.kg", ":export json roles.json"],
         "audit": [":audit", ":audit --rule uncited-statement --format markdown"],
         "history": [":history 5"],
         "edit": [":edit", "EDITOR=nano kgq, then :edit"],

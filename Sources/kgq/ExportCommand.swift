@@ -23,6 +23,8 @@ struct ExportCommand: ParsableCommand {
 
         Examples:
           kgq export -o graph.svg
+          kgq export -o graph.html
+          kgq export -Gsize=10,10 -Nshape=box -Epenwidth=2 -o boxes.png
           kgq export --query 'MATCH p = (r:Role)-[:REQUIRES]->() RETURN p' -o skills.png
           kgq export --query-file graphs/customer-service/views/citation-map.cypher -o map.pdf
           kgq export --format json -o - | jq '.nodes | length'
@@ -32,7 +34,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Option(name: .long, help: "dot, png, svg, pdf, json, graphml, csv, cypher, kg or a plugin's format (default: from the -o extension).",
+    @Option(name: .long, help: "dot, png, svg, pdf, jpg, webp, html, json, graphml, csv, cypher, kg or a plugin's format (default: from the -o extension).",
             completion: .list(ExportFormat.allCases.map(\.rawValue) + ["kg"]))
     var format: String?
 
@@ -44,8 +46,8 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup(title: "Limits (on the query)") var limits: QueryLimitOptions
 
-    @Option(name: .long, help: "Graphviz layout: dot (layered, default), neato, fdp, sfdp (large graphs) or circo.")
-    var layout: LayoutEngine = .dot
+    @Option(name: .long, help: "Graphviz layout: dot (layered), neato, fdp, sfdp (large graphs) or circo; by default dot, or sfdp when dot would shrink the names too small to read.")
+    var layout: LayoutEngine?
 
     @Option(name: .long, parsing: .unconditional, help: "Refuse subgraphs with more nodes than this (default 500 for pictures, none for data).")
     var maxNodes: Int?
@@ -73,6 +75,15 @@ struct ExportCommand: ParsableCommand {
 
     @Option(name: .long, help: "The largest picture in inches, as Graphviz's size: 'W,H' or 'W' (default \(DOTWriter.Options.defaultSize), 4000 px at 96 dpi); end with '!' to scale small pictures up too.")
     var size: String?
+
+    @Option(name: .customShort("G"), help: ArgumentHelp("A Graphviz graph attribute, as dot's -G: -Gsize=10,10, -Granksep=1 (repeatable; wins over kgq's own).", valueName: "name=value"))
+    var graphAttributes: [String] = []
+
+    @Option(name: .customShort("N"), help: ArgumentHelp("A Graphviz attribute for every node, as dot's -N: -Nshape=box, -Nfontsize=14 (repeatable; wins over kgq's styles).", valueName: "name=value"))
+    var nodeAttributes: [String] = []
+
+    @Option(name: .customShort("E"), help: ArgumentHelp("A Graphviz attribute for every edge, as dot's -E: -Epenwidth=2, -Ecolor=gray (repeatable).", valueName: "name=value"))
+    var edgeAttributes: [String] = []
 
     @Option(name: [.customShort("o"), .customLong("output")], help: "The file to write, '-' for stdout, or a directory for csv.")
     var output: String
@@ -133,6 +144,9 @@ struct ExportCommand: ParsableCommand {
         if let size, !ExportCommand.isGraphvizSize(size) {
             throw Diagnostic(.error, "--size takes inches as 'W,H' or 'W' (positive numbers, optionally ending in '!'), got '\(size)'",
                              help: "e.g. --size 8,11 for a page, --size 20 for at most 20 inches either way")
+        }
+        for (flag, values) in [("-G", graphAttributes), ("-N", nodeAttributes), ("-E", edgeAttributes)] {
+            for value in values { _ = try GraphvizAttribute(parsing: value, flag: flag) }
         }
         if query != nil && queryFile != nil {
             throw Diagnostic(.error, "give --query or --query-file, not both")
@@ -203,10 +217,13 @@ struct ExportCommand: ParsableCommand {
             }
         }
 
-        let settings = ExportSettings(title: pictureTitle, language: language, maxNodes: maxNodes, layout: layout.rawValue,
+        var settings = ExportSettings(title: pictureTitle, language: language, maxNodes: maxNodes, layout: layout?.rawValue ?? "auto",
                                       clusterByLabel: clusterBy == .label, legend: !noLegend, expand: expand,
                                       dpi: dpi, size: size, citations: drawCitations)
-        if ["dot", "png", "svg", "pdf", "graphml"].contains(format.format) {
+        settings.graphAttributes = graphAttributes
+        settings.nodeAttributes = nodeAttributes
+        settings.edgeAttributes = edgeAttributes
+        if ["dot", "png", "svg", "pdf", "jpg", "webp", "html", "graphml"].contains(format.format) {
             let unwritable = UnwritableText.count(in: graph, subgraph.closed(in: graph))
             if unwritable > 0 {
                 CLI.error(Diagnostic(.warning, "\(unwritable) control or non-character code point\(unwritable == 1 ? "" : "s") (C0 controls, U+FFFE, U+FFFF) in the exported strings became U+FFFD '\u{FFFD}': \(format.format) cannot hold them",
@@ -265,6 +282,24 @@ struct ExportCommand: ParsableCommand {
         }
         let bytes = result.files.reduce(0) { $0 + $1.bytes.count }
         CLI.error("wrote \(written.joined(separator: ", ")) (\(bytes) bytes)")
+    }
+
+    /// `kgq export -Gsize=10,10` as `dot` spells it becomes `-G size=10,10` for the argument
+    /// parser (which reads `-Gsize=10,10` as an option named `-Gsize`). Only after `export`,
+    /// and not after `--`.
+    static func splittingGraphvizFlags(_ arguments: [String]) -> [String] {
+        guard arguments.first == "export" else { return arguments }
+        var out: [String] = []
+        var rest = false
+        for argument in arguments {
+            if argument == "--" { rest = true }
+            if !rest, argument.count > 2, let flag = ["-G", "-N", "-E"].first(where: argument.hasPrefix) {
+                out += [flag, String(argument.dropFirst(2))]
+            } else {
+                out.append(argument)
+            }
+        }
+        return out
     }
 
     /// True when a saved view has a `// draw: citations` comment line.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KGExport
 import KGPluginAPI
 import KGQuery
 
@@ -62,11 +63,15 @@ struct PluginsCommand: ParsableCommand {
             loaded.append("  \(name) \(version)  \(path)\n")
         }
         let header = loaded.isEmpty ? "" : "Plugins loaded (\(loaded.count)):\n" + loaded.sorted().joined() + "\n"
+        let graphviz = [("output formats", "libgvc", GraphvizRenderer.shared.availableFormats().joined(separator: ", ")),
+                        ("layouts", "libgvc", GraphvizRenderer.shared.availableEngines().joined(separator: ", "))]
         return header + [section("Exporters (kgq export --format NAME)", exporters),
                 section("Importers (kgq --graph FOLDER)", importers),
                 section("Query functions", functions),
                 section("Aggregate functions", aggregates),
-                section("Audit rules", rules)].joined(separator: "\n")
+                section("Audit rules", rules),
+                section("Graphviz here (read from libgvc at run time; kgq export --format png, svg, pdf, jpg, webp where listed)", graphviz)]
+            .joined(separator: "\n")
     }
 
     /// `{"exporters": [...], "importers": [...], "functions": [...], "auditRules": [...]}`; each
@@ -100,8 +105,10 @@ struct PluginsCommand: ParsableCommand {
             "{\"name\": \(s(r.value.id)), \"severity\": \(s(r.value.defaultSeverity.rawValue)), "
                 + "\"summary\": \(s(r.value.summary)), \(origin(r.origin))}"
         }
+        let graphviz = "  \"graphviz\": {\"formats\": [" + GraphvizRenderer.shared.availableFormats().map(s).joined(separator: ", ")
+            + "], \"layouts\": [" + GraphvizRenderer.shared.availableEngines().map(s).joined(separator: ", ") + "]}"
         return "{\n" + [array("exporters", exporters), array("importers", importers),
-                        array("functions", functions), array("auditRules", rules)].joined(separator: ",\n") + "\n}\n"
+                        array("functions", functions), array("auditRules", rules), graphviz].joined(separator: ",\n") + "\n}\n"
     }
 
     /// `1`, `1..2`, or `1..` for "any number from 1".

@@ -104,6 +104,49 @@ import Testing
         return g
     }
 
+    /// The layout rules of issue 20 as golden DOT: a hub's leaves as one list node and, with
+    /// --expand, staggered over ranks; arrow labels only where types between two labels differ
+    /// (`star-mixed`); citations drawn as document and via arrows; the HTML view's element ids and
+    /// legend kept apart. `make export-golden` rewrites them; review the diff.
+    @Test(arguments: [
+        ("layout-list-node.dot", "star", DOTWriter.Options()),
+        ("layout-expanded.dot", "star", DOTWriter.Options(expand: true)),
+        ("layout-mixed-types.dot", "star-mixed", DOTWriter.Options()),
+        ("layout-citations.dot", "sample", DOTWriter.Options(citations: true)),
+        ("layout-html-ids.dot", "sample", DOTWriter.Options(citations: true, elementIDs: true, separateLegend: true)),
+    ])
+    func layoutRulesMatchGolden(name: String, graph: String, options: DOTWriter.Options) throws {
+        let g: Graph
+        switch graph {
+        case "star": g = try Self.star(skills: 8)
+        case "star-mixed": g = try Self.star(skills: 3, extra: true)
+        default: g = try SampleGraph.make()
+        }
+        let drawing = DOTWriter(options: options).draw(g, Subgraph(all: g))
+        try Golden.check(name, drawing.dot + (drawing.legend.map { "// legend, apart:\n// \($0)\n" } ?? ""))
+        _ = try GraphvizRenderer.shared.check(dot: drawing.dot)
+    }
+
+    /// `--language sv` (issue 20 item 5): names the graph has in Swedish, a figure's
+    /// `measure_sv`, unit words from kgq's table; the legend counts what stayed English.
+    @Test func languageTranslatesNamesMeasuresAndUnits() throws {
+        var g = try SampleGraph.make()
+        let english = DOTWriter().write(g, Subgraph(all: g))
+        #expect(english.contains("$15.81/hour") && !english.contains("language:"))
+        let wage = try #require(g.node(id: "fig:wage-2016"))
+        g.setProperty(node: wage, "measure_sv", .string("medianlön per timme"))
+        let dot = DOTWriter(options: .init(language: "sv")).write(g, Subgraph(all: g))
+        #expect(dot.contains("kundtjänstrepresentant"))
+        #expect(dot.contains("$15.81/timme"))
+        #expect(dot.contains("medianlön per timme"))
+        #expect(!dot.contains("median hourly wage<"))
+        // Sector, skill, qualification and source have no Swedish name; the growth figure no measure_sv.
+        #expect(dot.contains("language: Swedish where the graph or kgq has it; stayed English: 4 names, 1 measure, 1 claim statement"), "\(dot)")
+        let nl = DOTWriter(options: .init(language: "nl")).write(g, Subgraph(all: g))
+        #expect(nl.contains("klantenservicemedewerker") && nl.contains("$15.81/uur"))
+        #expect(nl.contains("stayed English: 4 names, 2 measures, 1 claim statement"))
+    }
+
     @Test func aHubsLeavesBecomeOneListNodeUnlessExpanded() throws {
         let g = try Self.star(skills: 10)
         let dot = DOTWriter().write(g, Subgraph(all: g))

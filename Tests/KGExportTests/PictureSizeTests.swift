@@ -84,6 +84,32 @@ struct PictureSizeTests {
     /// Subgraphs of about 300 nodes of the generated graph (its own shape at a tenth of the
     /// 100,000-node size): a star of one skill's roles (was a 20,000-pixel column), 150
     /// unconnected pairs, and one source's figures with what they measure.
+    /// How much a picture is shrunk to fit, read from its SVG: Graphviz draws at 96/72 when
+    /// nothing is shrunk, so 1 means names at full size.
+    static func svgScale(_ arguments: [String]) throws -> Double {
+        let run = KGTestSupport.runKGQ(["export"] + arguments + ["--format", "svg", "-o", "-"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = run.stdout
+        let start = try #require(text.range(of: "transform=\"scale("))
+        let number = text[start.upperBound...].prefix { $0 == "." || $0.isNumber }
+        return try #require(Double(number)) / (96.0 / 72.0)
+    }
+
+    /// A source with a hundred figures that each measure a role (230 nodes here, 283 on the
+    /// 100,000-node graph): dot makes a column shrunk to under half size; without --layout kgq
+    /// lays it out with sfdp instead, at full size, and it still fits.
+    @Test func aBigHubIsLaidOutReadably() throws {
+        let query = "MATCH (s:Source)-[e:REPORTS]->(f:Figure)-[m:MEASURES]->(r) RETURN s, e, f, m, r LIMIT 200"
+        let base = ["--graph", Self.generated.path, "--query", query]
+        let dot = try Self.svgScale(base + ["--layout", "dot"])
+        let auto = try Self.svgScale(base)
+        #expect(dot < 0.6, "dot: \(dot)")
+        #expect(auto >= 0.6, "default: \(auto)")
+        Self.checkFits(try Self.render(base + ["--format", "png"]), query)
+        // The whole default graph keeps dot (shrunk less than that).
+        #expect(try Self.svgScale(["--graph", "graphs/customer-service"]) >= 0.6)
+    }
+
     @Test(arguments: [
         "MATCH (r:Role)-[e:REQUIRES]->(s:Skill) RETURN r, e, s LIMIT 300",
         "MATCH (f:Figure)-[e:MEASURES]->(r:Role) RETURN f, e, r LIMIT 150",
