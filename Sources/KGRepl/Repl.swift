@@ -1,6 +1,7 @@
 import Foundation
 import KGAudit
 import KGCore
+import KGCuration
 import KGPluginAPI
 import KGPluginHost
 import KGExport
@@ -362,6 +363,7 @@ public struct Repl {
             throw first
         }
         session.graph = g
+        session.checkCitation = QuoteCheck(documentsFolder: path).verdict
         graphFolder = path
         schema = Schema(g)
         last = nil

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KGCore
+import KGCuration
 import KGOutput
 import KGRepl
 import KGQuery
@@ -90,6 +91,7 @@ struct QueryCommand: ParsableCommand {
         var session = QuerySession(graph: loaded, parameters: parameters, displayLanguage: language,
                                    functions: registry.functions)
         session.limits = limits.limits
+        session.checkCitation = QuoteCheck(documentsFolder: options.folder).verdict
         for p in param { try CLI.reporting { try session.setParameter(flag: p) } }
         var failed = false
         let lines = Script.lines(text)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KGCore
+import KGCuration
 import KGOutput
 import KGQuery
 import KGRepl
@@ -76,6 +77,7 @@ struct ReplSubcommand: ParsableCommand {
         var session = QuerySession(graph: graph, displayLanguage: language ?? config.string("language"),
                                    functions: registry.functions)
         session.limits = limits.limits
+        session.checkCitation = QuoteCheck(documentsFolder: folder).verdict
         for p in param { try CLI.reporting { try session.setParameter(flag: p) } }
         if limits.timeout == nil, let seconds = config.integer("timeout"), seconds > 0 { session.limits.timeout = .seconds(seconds) }
         var repl = Repl(session: session,
