@@ -208,7 +208,7 @@ private struct Builder {
         }
         for id in changes.removedNodes {
             guard let at = nodeAt[id] else { continue }   // already gone from the files (a forced save)
-            remove(at, "\(keyword(at)) \(id)")
+            remove(at, describe(sources[at.file].file.statements[at.statement]))
         }
         for id in changes.removedEdges {
             guard let at = edgeAt[id] else { continue }
@@ -253,11 +253,6 @@ private struct Builder {
     }
 
     func isDocument(_ n: Node) -> Bool { n.labels == [Document.label] }
-
-    func keyword(_ at: (file: Int, statement: Int)) -> String {
-        if case .document = sources[at.file].file.statements[at.statement].body { return "document" }
-        return "node"
-    }
 
     func renamedNode(_ n: Node) -> Node {
         var node = n
@@ -455,7 +450,7 @@ private struct Builder {
                     if !(bytes.suffix(2) == [10, 10]) { tail = "\n" + tail }
                 }
                 tail += added.joined(separator: "\n\n") + "\n"
-                insertions += LineDiff.lines(Array(tail.utf8)).filter { !$0.isEmpty }.count
+                insertions += LineDiff.lines(Array(tail.utf8)).count
                 bytes += Array(tail.utf8)
             }
             files.append(.init(path: path, text: String(decoding: bytes, as: UTF8.self), isNew: index == nil,
