@@ -62,8 +62,9 @@ public struct SavePlan: Sendable {
 /// Writes a session's edits back into its graph folder as .kg text, the way a person would
 /// have: a changed statement is rewritten in place in the file that declares it (through
 /// `kgq fmt`'s writer; its comments kept), a removed one is cut out, a new one is appended to
-/// the file that already declares most statements of its label (relationships: of its type),
-/// else to `new.kg`. Every other byte of every file stays as it was. New nodes get readable ids
+/// the file that already declares most statements of its label (relationships: of its type;
+/// documents: the file of most documents), else to `statements.kg` when the folder has one (as
+/// `kgq init` makes it), else to a new `new.kg`. Every other byte of every file stays as it was. New nodes get readable ids
 /// from their label and name (`skill:empathy`, on a clash `skill:empathy-2`; without a name
 /// `figure:1`). All files are written or none, and not over a folder that changed on disk
 /// since it was loaded unless forced.
@@ -396,7 +397,10 @@ private struct Builder {
             let n = s.file.statements.reduce(0) { $0 + (matches($1) ? 1 : 0) }
             if n > 0, n > (best?.count ?? 0) { best = (s.path, n) }
         }
-        return best?.path ?? (folder as NSString).appendingPathComponent(GraphSave.newStatementsFile)
+        if let best { return best.path }
+        // A folder made by `kgq init` has a statements file for them.
+        if let initial = sources.first(where: { name($0.path) == GraphFolder.statementsFile }) { return initial.path }
+        return (folder as NSString).appendingPathComponent(GraphSave.newStatementsFile)
     }
 
     mutating func append(node: Node) throws(Diagnostic) {
@@ -421,7 +425,9 @@ private struct Builder {
             if case .edge(_, _, let type, _, _) = st.body { return type == edge.type }
             return false
         }
-        if name(path) == GraphSave.newStatementsFile, let at = nodeAt[from] { path = sources[at.file].path }
+        if !sources.contains(where: { $0.path == path }) || name(path) == GraphFolder.statementsFile, let at = nodeAt[from] {
+            path = sources[at.file].path   // beside the node it starts from
+        }
         appended[path, default: []].append(text(s))
         statements.append(.init(kind: .added, file: name(path), description: describe(s)))
     }
