@@ -142,6 +142,10 @@ enum CiteProcedure {
                     throw fail("the first argument must be a node, a relationship or an id, not \(ValueSemantics.typeName(args[0]))",
                                signature)
                 }
+                if let h = node, graph.labels(node: h).contains(Document.label) {
+                    throw fail("'\(graph.id(node: h))' is a document, and documents are not cited",
+                               "cite the node or relationship the document supports")
+                }
                 // The document.
                 guard case .string(let documentID) = args[1] else {
                     throw fail("the document must be an id string such as 'doc:report', not \(ValueSemantics.typeName(args[1]))", signature)
