@@ -82,6 +82,7 @@ struct CiteProcedureTests {
         ("CREATE (f:Figure) CALL kgq.cite(f, 'doc:kundtjanst', 2)", "InvalidProcedureCall", "4 or 5 arguments"),
         ("CREATE (f:Figure) CALL kgq.cite(f, 'doc:kundtjanst', 2, 'öka') RETURN f", "InvalidProcedureCall", "must end the statement"),
         ("CREATE (f:Figure) CALL kgq.cite(f, 'doc:kundtjanst', 'two', 'öka')", "InvalidArgument", "whole number"),
+        ("CALL kgq.cite('doc:kundtjanst', 'doc:kundtjanst', 2, 'öka')", "InvalidArgument", "documents are not cited"),
         ("CALL kgq.cite('skill:nothing', 'doc:kundtjanst', 2, 'öka')", "EntityNotFound", "no node or relationship 'skill:nothing'"),
     ])
     func refusedAndRolledBack(query: String, detail: String, words: String) throws {
