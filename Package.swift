@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "KGImport", dependencies: ["KGCore"]),
         // Curation: new graph folders, document registration (SHA-256, language, title), finding
         // the line of a quote and the `cite` line to paste.
-        .target(name: "KGCuration", dependencies: ["KGCore", "KGFormat", "KGAudit"]),
+        .target(name: "KGCuration", dependencies: ["KGCore", "KGFormat", "KGAudit", "KGQuery"]),
         // Result renderers for people and programs: table, csv, markdown, line, json, jsonl.
         .target(name: "KGOutput", dependencies: ["KGCore", "KGQuery"]),
         // libedit (line editing, history, completion) as a system library, for the REPL.
@@ -47,7 +47,7 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         // The REPL engine: statement assembly, completion, :commands, history; testable without a terminal.
-        .target(name: "KGRepl", dependencies: ["KGCore", "KGQuery", "KGFormat", "KGOutput", "KGExport", "KGAudit", "KGPluginAPI", "KGPluginHost", "CEditline"]),
+        .target(name: "KGRepl", dependencies: ["KGCore", "KGQuery", "KGFormat", "KGOutput", "KGExport", "KGAudit", "KGPluginAPI", "KGPluginHost", "KGCuration", "CEditline"]),
         // The C ABI of dynamic-library plugins (kgq_plugin.h): all a plugin library depends on.
         .target(name: "CKGPlugin"),
         // What plugins and built-ins implement (Exporter, Importer; KGQuery.QueryFunction,
@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "KGExportTests", dependencies: ["KGExport", "KGCore", "KGQuery", "CGraphviz", "KGTestSupport"]),
         .testTarget(name: "KGAuditTests", dependencies: ["KGAudit", "KGCore", "KGTestSupport"]),
         .testTarget(name: "KGImportTests", dependencies: ["KGImport", "KGCore", "KGTestSupport"]),
-        .testTarget(name: "KGCurationTests", dependencies: ["KGCuration", "KGCore", "KGFormat", "KGAudit", "KGTestSupport"]),
+        .testTarget(name: "KGCurationTests", dependencies: ["KGCuration", "KGCore", "KGFormat", "KGAudit", "KGQuery", "KGTestSupport"]),
         .testTarget(name: "KGOutputTests", dependencies: ["KGOutput", "KGCore", "KGQuery"]),
         .testTarget(name: "KGReplTests", dependencies: ["KGRepl", "KGOutput", "KGCore", "KGQuery", "KGFormat", "KGPluginAPI", "KGPluginHost"]),
         .testTarget(

@@ -322,8 +322,14 @@ public struct DocumentRegistrar: Sendable {
     /// `doc:` and the file's base name without extension, as lower-case ASCII words joined by
     /// '-' ("Kundtjänst 2024.txt" → "doc:kundtjanst-2024").
     public static func derivedID(forFile path: String) -> String {
-        let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        let folded = base.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        let slug = slug(((path as NSString).lastPathComponent as NSString).deletingPathExtension)
+        return "doc:" + (slug.isEmpty ? "document" : slug)
+    }
+
+    /// Lower-case ASCII letters and digits of `text` (accents dropped), other runs as one '-':
+    /// "Kundtjänst 2024" → "kundtjanst-2024"; empty when nothing is left.
+    static func slug(_ text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var slug = ""
         for scalar in folded.unicodeScalars {
             if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
@@ -333,7 +339,7 @@ public struct DocumentRegistrar: Sendable {
             }
         }
         while slug.hasSuffix("-") { slug.removeLast() }
-        return "doc:" + (slug.isEmpty ? "document" : slug)
+        return slug
     }
 
     /// `id`, or `id-2`, `id-3`, … the first not in `taken`.

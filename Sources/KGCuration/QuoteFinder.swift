@@ -82,6 +82,19 @@ public struct QuoteFinder: Sendable {
         return result(.nearest, line: near.line, columns: columns, quote: passage, similarity: near.similarity, others: [])
     }
 
+    /// The quote on line `n` only (exact, then normalised), as `find` would report it there;
+    /// nil when the line does not hold it (or there is no such line).
+    public func find(_ quote: String, atLine n: Int) -> Result? {
+        let trimmed = quote.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, let line = text.line(n) else { return nil }
+        if let exact = QuoteFinder.exactColumns(of: trimmed, in: line) {
+            return result(.exact, line: n, columns: QuoteMatcher.locate(trimmed, inLine: line) ?? exact, quote: trimmed,
+                          similarity: 1, others: [])
+        }
+        guard let columns = NormalizedText(line).locate(NormalizedText(trimmed)) else { return nil }
+        return result(.normalized, line: n, columns: columns, quote: passage(line: n, columns: columns), similarity: 1, others: [])
+    }
+
     private func result(_ kind: MatchKind, line: Int, columns: ClosedRange<Int>, quote: String, similarity: Double,
                         others: [Int]) -> Result {
         let sources = attribution?.sources(inLine: text.lines[line - 1], around: columns) ?? []

@@ -41,6 +41,14 @@ public struct Statement: Sendable, Equatable {
     public var idLocation: SourceLocation?
     /// For an edge: where its `from` and `to` ids are written (for dangling-id errors).
     public var endLocations: (from: SourceLocation, to: SourceLocation)?
+    /// The bytes of the file the statement was parsed from: from its keyword to the end of its
+    /// last token (its `cite` lines and the comment ending its last line included; the comments
+    /// above it not). `:save` rewrites just these bytes of an edited statement. Nil when built in code.
+    public var textRange: Range<Int>?
+
+    mutating func extendText(to end: Int) {
+        if let r = textRange { textRange = r.lowerBound..<max(r.upperBound, end) }
+    }
 
     public init(body: Body, citations: [CiteEntry] = [], comments: [String] = [], location: SourceLocation,
                 idLocation: SourceLocation? = nil, endLocations: (from: SourceLocation, to: SourceLocation)? = nil) {

@@ -45,7 +45,9 @@ public enum GraphWriter {
         citations.flatMap { c in [graph.node(id: c.document), c.via.flatMap { graph.node(id: $0) }].compactMap { $0 } }
     }
 
-    private static func statement(node n: Node, document: Bool) throws(Diagnostic) -> Statement {
+    /// The statement declaring `n` (a `document` statement when `document`), its properties
+    /// sorted and its citations as `cite` lines; throws when something in it has no .kg spelling.
+    public static func statement(node n: Node, document: Bool) throws(Diagnostic) -> Statement {
         try check(word: n.id, "node id")
         if n.labels.isEmpty {
             throw Diagnostic(.error, "the node '\(n.id)' has no label, and every .kg node needs one",
@@ -68,7 +70,12 @@ public enum GraphWriter {
     }
 
     private static func statement(edge e: Edge, graph: Graph) throws(Diagnostic) -> Statement {
-        let from = graph.nodes[e.from].id, to = graph.nodes[e.to].id
+        try statement(edge: e, from: graph.nodes[e.from].id, to: graph.nodes[e.to].id)
+    }
+
+    /// The statement declaring `e` between the nodes of ids `from` and `to`; its id is written
+    /// only when it differs from the derived FROM-TYPE->TO.
+    public static func statement(edge e: Edge, from: String, to: String) throws(Diagnostic) -> Statement {
         try check(word: e.type, "relationship type", of: e.id)
         var props: [PropertyEntry] = []
         for key in e.properties.keys.sorted() {

@@ -124,6 +124,7 @@ public struct Parser {
                     statements[last].lineComment = c
                 }
                 advance()
+                statements[last].extendText(to: previousEnd)
                 continue
             }
             skipComments(into: &comments)
@@ -142,11 +143,14 @@ public struct Parser {
                         cite.entry.comments = comments
                         comments = []
                         statements[statements.count - 1].citations.append(cite.entry)
+                        statements[statements.count - 1].extendText(to: previousEnd)
                         lastWasCite = true
                     }
                     continue
                 }
+                let start = token.start
                 var s = try parseStatement()
+                s.textRange = start..<previousEnd
                 s.comments = comments
                 comments = []
                 statements.append(s)

@@ -14,6 +14,8 @@ public enum Procedures {
         ("db.propertyKeys", ["propertyKey"], "the property keys of nodes and relationships"),
         ("db.schema.visualization", ["nodes", "relationships"],
          "labels (with counts) and the relationship types between them; :export draws them"),
+        (CiteProcedure.name, CiteProcedure.columns,
+         "cites a node or relationship: CALL kgq.cite(x, 'doc:ID', LINE, 'quote', {via: 'source:ID'}) at the end of a statement"),
     ]
 
     /// The result of `text` when it is one of the procedure calls; nil when it is not a CALL.

@@ -20,6 +20,9 @@ public struct QuerySession: Sendable {
     public let cancellation = QueryCancellation()
     /// The plan the last statement ran (tests read how often it planned).
     private(set) var lastPlan: StatementPlan?
+    /// Checks the quotes of `CALL kgq.cite(…)` against the documents' files (the tool that
+    /// opened the graph folder gives the `kgq cite` matcher); nil: quotes are kept unchecked, with a warning.
+    public var checkCitation: CitationCheck?
 
     public init(graph: Graph, parameters: [String: QueryValue] = [:], displayLanguage: String? = nil,
                 functions: FunctionRegistry = .builtins) {
@@ -32,7 +35,29 @@ public struct QuerySession: Sendable {
     /// Parses, checks, plans and runs one statement. A statement that fails leaves the graph unchanged.
     public mutating func run(_ text: String, parameters: [String: QueryValue] = [:]) throws(QueryError) -> ResultSet {
         cancellation.reset()
+        if let cite = try CiteProcedure.split(text) {
+            // The arguments are evaluated per row of what precedes the calls; the citations are
+            // added before that statement commits, so a bad one undoes its writes too.
+            let calls = cite.calls, check = checkCitation
+            var added: (rows: [[QueryValue]], warnings: [Diagnostic]) = ([], [])
+            var result = try execute(CiteProcedure.evaluation(head: cite.head, calls: calls), parameters: parameters) {
+                (graph: inout Graph, rows: ResultSet) throws(QueryError) in
+                added = try CiteProcedure.apply(calls, rows: rows, to: &graph, check: check)
+            }
+            result.columns = CiteProcedure.columns
+            result.rows = added.rows
+            result.warnings += added.warnings
+            if !added.rows.isEmpty { result.stats.citationsAdded = added.rows.count }
+            return result
+        }
         if let answer = try Procedures.answer(text, graph: graph) { return answer }
+        return try execute(text, parameters: parameters, finishing: nil)
+    }
+
+    /// Runs one parsed statement; `finishing` may change the graph further before the statement
+    /// commits (a throw rolls back everything the statement did).
+    private mutating func execute(_ text: String, parameters: [String: QueryValue],
+                                  finishing: ((inout Graph, ResultSet) throws(QueryError) -> Void)?) throws(QueryError) -> ResultSet {
         let source = SourceText(text)
         let statement = try Parser.parse(source)
         var binder = Binder(source: source, functions: functions)
@@ -66,11 +91,17 @@ public struct QuerySession: Sendable {
         }
         ctx.finish()
         graph = ctx.takeGraph()
-        graph.commitUndo()
-        lastPlan = ctx.plan
         // A statement without RETURN yields no rows, only its side effects.
         if bound.columns.isEmpty { rows = [] }
         let stats = ctx.stats
+        if let finishing {
+            do { try finishing(&graph, ResultSet(columns: bound.columns, rows: rows, stats: stats)) } catch {
+                graph.rollBack()
+                throw error
+            }
+        }
+        graph.commitUndo()
+        lastPlan = ctx.plan
         var planText: String? = nil
         if bound.mode == .profile {
             planText = PlanDescription.explain(ctx.plan, source: source, profile: executor.profile, stepRows: ctx.stepRows)

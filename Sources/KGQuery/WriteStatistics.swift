@@ -11,6 +11,8 @@ public struct WriteStatistics: Sendable, Hashable {
     public var propertiesRemoved = 0
     public var labelsAdded = 0
     public var labelsRemoved = 0
+    /// Citations `CALL kgq.cite` added.
+    public var citationsAdded = 0
 
     public init(nodesCreated: Int = 0, nodesDeleted: Int = 0, relationshipsCreated: Int = 0, relationshipsDeleted: Int = 0,
                 propertiesSet: Int = 0, propertiesRemoved: Int = 0, labelsAdded: Int = 0, labelsRemoved: Int = 0) {
@@ -26,7 +28,7 @@ public struct WriteStatistics: Sendable, Hashable {
 
     /// Every counter with its short name, in the order they are printed (by name).
     public var all: [(name: String, count: Int)] {
-        [("+labels", labelsAdded), ("+nodes", nodesCreated), ("+properties", propertiesSet),
+        [("+citations", citationsAdded), ("+labels", labelsAdded), ("+nodes", nodesCreated), ("+properties", propertiesSet),
          ("+relationships", relationshipsCreated), ("-labels", labelsRemoved), ("-nodes", nodesDeleted),
          ("-properties", propertiesRemoved), ("-relationships", relationshipsDeleted)]
     }

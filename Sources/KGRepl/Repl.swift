@@ -1,6 +1,7 @@
 import Foundation
 import KGAudit
 import KGCore
+import KGCuration
 import KGPluginAPI
 import KGPluginHost
 import KGExport
@@ -18,6 +19,8 @@ public struct Repl {
     public var session: QuerySession
     /// The folder the graph was loaded from (nil for a graph built in memory).
     public var graphFolder: String?
+    /// The .kg folder as it was loaded, for `:save` (nil: not a .kg folder, or built in memory).
+    public var savePoint: SavePoint?
     public var settings: ReplSettings
     public let output: ReplOutput
     /// The last successful result with columns, for `:why` and `:last`.
@@ -349,6 +352,7 @@ public struct Repl {
     /// parameters and language.
     mutating func switchGraph(_ path: String) throws(Diagnostic) {
         let g: Graph
+        let fingerprints = try? SavePoint.fingerprints(of: path)
         do {
             if let importer = registry.importer(for: path) {
                 g = try importer.load(folder: path)
@@ -362,11 +366,55 @@ public struct Repl {
             throw first
         }
         session.graph = g
+        session.checkCitation = QuoteCheck(documentsFolder: path).verdict
         graphFolder = path
+        savePoint = fingerprints.map { SavePoint(folder: path, graph: g, fingerprints: $0) }
         schema = Schema(g)
         last = nil
         lastStatement = nil
         output.err("loaded \(path): \(g.nodeCount) nodes, \(g.edgeCount) relationships\n")
+    }
+
+    /// `:save [--dry-run] [--force]`: writes the session's edits into the graph folder (see
+    /// `GraphSave`) and says what changed; the session then goes on with the graph as saved
+    /// (new nodes under their saved ids).
+    mutating func save(_ words: [String]) throws(Diagnostic) {
+        var dryRun = false, force = false
+        for w in words {
+            switch w.lowercased() {
+            case "--dry-run": dryRun = true
+            case "--force": force = true
+            default: throw Diagnostic(.error, "unknown option '\(w)' of :save", help: "write :save, :save --dry-run or :save --force")
+            }
+        }
+        guard let point = savePoint else {
+            if let folder = graphFolder { _ = try SavePoint.fingerprints(of: folder) }   // says why (a CSV folder)
+            throw Diagnostic(.error, "this session's graph was not loaded from a .kg graph folder, so there is nowhere to save it",
+                             help: "keep it with :export graph kg FILE")
+        }
+        let plan: SavePlan
+        do { plan = try GraphSave.plan(point, current: session.graph, force: force) } catch {
+            for d in error.diagnostics.dropLast() { output.err(d.rendered() + "\n") }
+            throw error.diagnostics.last ?? Diagnostic(.error, "cannot save into \(point.folder)")
+        }
+        if plan.isEmpty { output.err(plan.summary); return }
+        if dryRun {
+            output.err("would save into \(point.folder) (--dry-run: nothing written):\n" + plan.summary)
+            return
+        }
+        try GraphSave.apply(plan)
+        output.err("saved into \(point.folder):\n" + plan.summary)
+        let fingerprints = try SavePoint.fingerprints(of: point.folder)
+        do {
+            let g = try GraphLoader.load(folder: point.folder)
+            session.graph = g
+            savePoint = SavePoint(folder: point.folder, graph: g, fingerprints: fingerprints)
+            schema = Schema(g)
+            last = nil
+            lastStatement = nil
+        } catch {
+            throw error.diagnostics.first ?? Diagnostic(.error, "saved, but cannot load \(point.folder) again")
+        }
     }
 
     /// The nodes and relationships behind rows of the last result: those in the rows' values

@@ -70,6 +70,7 @@ public struct ReplCommand: Sendable {
         "lang": [":lang nl", ":lang"],
         "export": [":export png growth.png", ":export html view.html", ":export graph kg whole.kg", ":export json roles.json"],
         "audit": [":audit", ":audit --rule uncited-statement --format markdown"],
+        "save": [":save --dry-run", ":save", ":save --force"],
         "history": [":history 5"],
         "edit": [":edit", "EDITOR=nano kgq, then :edit"],
         "clear": [":clear"],
@@ -262,6 +263,13 @@ public struct ReplCommand: Sendable {
             }
             let report = Audit(rules: repl.registry.rules).run(AuditContext(graph: repl.session.graph))
             repl.output.out(AuditReportFormat.text.render(report))
+            return true
+        },
+        ReplCommand("save", "[--dry-run] [--force]", "write the session's edits into the graph folder's .kg files (all or none; "
+                        + "only edited statements change; new ones in the file of their label, else new.kg) and show what changed; "
+                        + "--dry-run only shows it; --force saves over a folder changed on disk since it was loaded",
+                    choices: { _, _ in ["--dry-run", "--force"] }) { repl, words, _ in
+            try repl.save(words)
             return true
         },
         ReplCommand("edit", "", "open the last statement in $VISUAL or $EDITOR (else vi); what you save runs, and is remembered") { repl, _, _ in

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KGCore
+import KGCuration
 import KGOutput
 import KGRepl
 import KGQuery
@@ -36,6 +37,15 @@ struct QueryCommand: ParsableCommand {
     var language: String?
 
     @OptionGroup(title: "Limits") var limits: QueryLimitOptions
+
+    @Flag(name: .long, help: "Save the statements' edits into the graph folder's .kg files (all files or none; only edited statements change); a summary goes to stderr.")
+    var write = false
+
+    @Flag(name: .long, help: "Show what --write would change in the graph folder, and write nothing.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "With --write: save even though the folder's .kg files changed on disk since they were loaded.")
+    var force = false
 
 
     func run() throws {
@@ -85,11 +95,15 @@ struct QueryCommand: ParsableCommand {
         } else {
             throw ValidationError("give a QUERY, or pipe statements on stdin")
         }
+        if force && !(write || dryRun) { throw ValidationError("--force goes with --write (it saves over a folder changed on disk)") }
         let registry = try options.registry()
+        // Fingerprinted before loading, so that a change made while loading is noticed too.
+        let fingerprints = write || dryRun ? try CLI.reporting { try SavePoint.fingerprints(of: options.folder) } : [:]
         let loaded = try options.load(with: registry)
         var session = QuerySession(graph: loaded, parameters: parameters, displayLanguage: language,
                                    functions: registry.functions)
         session.limits = limits.limits
+        session.checkCitation = QuoteCheck(documentsFolder: options.folder).verdict
         for p in param { try CLI.reporting { try session.setParameter(flag: p) } }
         var failed = false
         let lines = Script.lines(text)
@@ -106,6 +120,17 @@ struct QueryCommand: ParsableCommand {
                 CLI.error(e.description)
                 if format == .json { CLI.out(ResultJSON.encode(e) + "\n") }
             }
+        }
+        if write || dryRun {
+            guard !failed else {
+                CLI.error("not saved: a statement failed, so none of the edits were written to \(options.folder)")
+                throw ExitCode(2)
+            }
+            let point = SavePoint(folder: options.folder, graph: loaded, fingerprints: fingerprints)
+            let plan = try CLI.reporting { try GraphSave.plan(point, current: session.graph, force: force) }
+            if !plan.isEmpty && !dryRun { try CLI.reporting { try GraphSave.apply(plan) } }
+            CLI.error((plan.isEmpty ? "" : dryRun ? "would save into \(options.folder) (--dry-run: nothing written):\n"
+                                                  : "saved into \(options.folder):\n") + plan.summary)
         }
         if failed { throw ExitCode(2) }
     }

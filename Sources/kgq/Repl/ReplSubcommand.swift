@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KGCore
+import KGCuration
 import KGOutput
 import KGQuery
 import KGRepl
@@ -54,6 +55,8 @@ struct ReplSubcommand: ParsableCommand {
 
     func run() throws {
         let registry = try options.registry()
+        // Fingerprinted before loading, for :save (nil for a folder it cannot save into).
+        let fingerprints = try? SavePoint.fingerprints(of: options.folder)
         let graph = try options.load(with: registry)
         let env = ProcessInfo.processInfo.environment
         let config = try CLI.reporting { try KGQConfig.load(environment: env) }
@@ -76,10 +79,12 @@ struct ReplSubcommand: ParsableCommand {
         var session = QuerySession(graph: graph, displayLanguage: language ?? config.string("language"),
                                    functions: registry.functions)
         session.limits = limits.limits
+        session.checkCitation = QuoteCheck(documentsFolder: folder).verdict
         for p in param { try CLI.reporting { try session.setParameter(flag: p) } }
         if limits.timeout == nil, let seconds = config.integer("timeout"), seconds > 0 { session.limits.timeout = .seconds(seconds) }
         var repl = Repl(session: session,
                         registry: registry, graphFolder: folder, settings: settings, output: output)
+        repl.savePoint = fingerprints.map { SavePoint(folder: folder, graph: graph, fingerprints: $0) }
         repl.runAudit = { graph, folder, rules, arguments in
             try AuditCommand.inSession(arguments, graph: graph, folder: folder, rules: rules)
         }
