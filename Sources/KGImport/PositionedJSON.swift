@@ -40,6 +40,25 @@ public struct PositionedJSON: Sendable {
         }
     }
 
+    /// As `value`, and the tagged dates, times and durations of `JSONText.typedValue`
+    /// (`{"$date": "2016-05"}`) become those types again.
+    public var typedValue: Value {
+        switch kind {
+        case .array(let items): return .list(items.map(\.typedValue))
+        case .object(let members):
+            if members.count == 1, members[0].key.hasPrefix("$"), let text = members[0].value.string {
+                let tag = String(members[0].key.dropFirst())
+                if tag == "date", let d = KGDate(text) { return .date(d) }
+                if let kind = Temporal.Kind(rawValue: tag), let t = try? Temporal.parse(kind, text) { return .temporal(t) }
+                if tag == "float" { return value }
+            }
+            var map: [String: Value] = [:]
+            for m in members { map[m.key] = m.value.typedValue }
+            return .map(map)
+        default: return value
+        }
+    }
+
     /// The value as a property value: objects become maps, except the NaN and infinities of
     /// kgq's JSON (`{"$float": "NaN"}`, `"Inf"`, `"-Inf"`), which become floats again.
     public var value: Value {

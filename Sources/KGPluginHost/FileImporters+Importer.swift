@@ -37,3 +37,10 @@ enum FileSniff {
         return compact.contains("\"type\":\"node\"") || compact.contains("\"type\":\"relationship\"")
     }
 }
+
+extension GraphMLImporter: Importer {
+    public var summary: String { "GraphML, as kgq, Gephi, yEd and NetworkX write it, one .graphml file." }
+    public func canImport(folder path: String) -> Bool { FileSniff.isFile(path, extensions: fileExtensions) }
+    public func load(folder path: String) throws(DiagnosticList) -> Graph { try load(file: path) }
+    public func reads(fileNamed name: String) -> Bool { false }
+}

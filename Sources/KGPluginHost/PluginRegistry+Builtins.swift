@@ -18,6 +18,7 @@ extension PluginRegistry {
         try registry.register(importer: KGFileImporter(), origin: .builtin)
         try registry.register(importer: CSVImporter(), origin: .builtin)
         try registry.register(importer: JSONGraphImporter(), origin: .builtin)
+        try registry.register(importer: GraphMLImporter(), origin: .builtin)
         let table = FunctionRegistry.builtins
         for name in table.names {
             if let function = table.lookup(name) {
