@@ -44,3 +44,12 @@ extension GraphMLImporter: Importer {
     public func load(folder path: String) throws(DiagnosticList) -> Graph { try load(file: path) }
     public func reads(fileNamed name: String) -> Bool { false }
 }
+
+extension Neo4jJSONImporter: Importer {
+    public var summary: String { "Neo4j's apoc.export.json (JSON Lines of nodes and relationships), one .jsonl or .json file." }
+    public func canImport(folder path: String) -> Bool {
+        FileSniff.isFile(path, extensions: fileExtensions) || (FileSniff.isFile(path, extensions: ["json"]) && FileSniff.looksLikeJSONLines(path))
+    }
+    public func load(folder path: String) throws(DiagnosticList) -> Graph { try load(file: path) }
+    public func reads(fileNamed name: String) -> Bool { false }
+}
