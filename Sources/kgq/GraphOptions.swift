@@ -62,7 +62,7 @@ struct GraphOptions: ParsableArguments {
         if let format {
             guard let importer = registry.importer(named: format) else {
                 throw Diagnostic(.error, "unknown graph format '\(format)'",
-                                 help: Suggest.closest(to: format, among: registry.importers.map(\.value.name)).map { "did you mean '\($0)'? " } ?? ""
+                                 help: (Suggest.closest(to: format, among: registry.importers.map(\.value.name)).map { "did you mean '\($0)'? " } ?? "")
                                     + "the formats are \(names)")
             }
             return importer
