@@ -73,7 +73,14 @@ def falkordb(kgq, graph):
             if os.path.exists(sock):
                 break
             time.sleep(0.05)
-        g = FalkorDB(unix_socket_path=sock).select_graph("kgq")
+        db = FalkorDB(unix_socket_path=sock, socket_timeout=30)
+        for _ in range(200):   # the socket exists before the server accepts on it
+            try:
+                db.connection.ping()
+                break
+            except Exception:
+                time.sleep(0.05)
+        g = db.select_graph("kgq")
         statements = [l.rstrip().rstrip(";") for l in script.splitlines() if l.strip() and not l.startswith("//")]
         for s in statements:
             g.query(s)
