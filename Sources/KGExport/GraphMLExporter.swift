@@ -7,7 +7,9 @@ import KGCore
 /// shows), `name_LANG` (the first name in each language), `names` (every name: the JSON object
 /// of the graph-export shape, a list per language) when any node has localized names, their
 /// properties, and `citations` (the JSON array of the graph-export shape); edges carry `type`, `label`, their properties and `citations`.
-/// Dates and lists are written as text (GraphML has no such types).
+/// Dates, times, durations, lists and maps are written as text (GraphML has no such types);
+/// their types are named in the graph's `kgq.types` data (`{"node": {"period": "date"}, "edge":
+/// {…}}`), which NetworkX keeps as a graph attribute, so the GraphML importer reads them back typed.
 public struct GraphMLExporter: Sendable {
     public init() {}
 
@@ -21,6 +23,8 @@ public struct GraphMLExporter: Sendable {
         let nodeColumns = PropertyColumn.columns(of: nodes.map(\.properties), lists: false)
             .filter { !reserved.contains($0.key) && !nameKeys.contains($0.key) }
         let edgeColumns = PropertyColumn.columns(of: edges.map(\.properties), lists: false).filter { !reserved.contains($0.key) }
+        let nodeHints = Self.typeHints(nodeColumns, nodes.map(\.properties))
+        let edgeHints = Self.typeHints(edgeColumns, edges.map(\.properties))
 
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
@@ -43,7 +47,18 @@ public struct GraphMLExporter: Sendable {
         for k in edgeKeys {
             out += "  <key id=\"\(k.id)\" for=\"edge\" attr.name=\"\(Self.xml(k.name))\" attr.type=\"\(k.type)\"/>\n"
         }
+        let hinted = !nodeHints.isEmpty || !edgeHints.isEmpty
+        if hinted {
+            out += "  <key id=\"g0\" for=\"graph\" attr.name=\"kgq.types\" attr.type=\"string\"/>\n"
+        }
         out += "  <graph id=\"kgq\" edgedefault=\"directed\">\n"
+        if hinted {
+            func object(_ hints: [String: String]) -> String {
+                JSONText.object(hints.keys.sorted().map { ($0, JSONText.string(hints[$0] ?? "")) })
+            }
+            let types = JSONText.object([("node", object(nodeHints)), ("edge", object(edgeHints))])
+            out += "    <data key=\"g0\">\(Self.xml(types))</data>\n"
+        }
 
         let nodeKeyByName = Dictionary(uniqueKeysWithValues: nodeKeys.map { ($0.name, $0.id) })
         let edgeKeyByName = Dictionary(uniqueKeysWithValues: edgeKeys.map { ($0.name, $0.id) })
@@ -61,7 +76,7 @@ public struct GraphMLExporter: Sendable {
                 })))
             }
             for c in nodeColumns {
-                if let v = node.properties[c.key], let text = c.text(v) { data.append((c.key, Self.xsd(text, c.kind))) }
+                if let v = node.properties[c.key], let text = Self.text(v, c, nodeHints) { data.append((c.key, text)) }
             }
             data.append(("citations", JSONText.citations(node.citations)))
             for (name, text) in data {
@@ -73,7 +88,7 @@ public struct GraphMLExporter: Sendable {
             out += "    <edge id=\"\(Self.xml(edge.id))\" source=\"\(Self.xml(graph.nodes[edge.from].id))\" target=\"\(Self.xml(graph.nodes[edge.to].id))\">\n"
             var data: [(String, String)] = [("type", edge.type), ("label", edge.type)]
             for c in edgeColumns {
-                if let v = edge.properties[c.key], let text = c.text(v) { data.append((c.key, Self.xsd(text, c.kind))) }
+                if let v = edge.properties[c.key], let text = Self.text(v, c, edgeHints) { data.append((c.key, text)) }
             }
             data.append(("citations", JSONText.citations(edge.citations)))
             for (name, text) in data {
@@ -83,6 +98,36 @@ public struct GraphMLExporter: Sendable {
         }
         out += "  </graph>\n</graphml>\n"
         return out
+    }
+
+    /// The types of the string-typed keys whose values are not all strings (see PropertyTypeHint):
+    /// `date`, a temporal kind, `[date]` when every value is of that type, else `json` (lists,
+    /// maps, mixed values: every value of the key is then written as JSON text, strings too, with
+    /// dates, times and durations tagged as `JSONText.typedValue` writes them).
+    static func typeHints(_ columns: [PropertyColumn], _ maps: [[String: Value]]) -> [String: String] {
+        var hints: [String: String] = [:]
+        for c in columns where type(c.kind) == "string" {
+            var shared: String?? = .none   // .some(nil): values differ
+            var allStrings = true
+            for map in maps {
+                guard let v = map[c.key], !v.isNull else { continue }
+                if v.string == nil { allStrings = false }
+                let h = PropertyTypeHint.hint(of: v)
+                if let s = shared { if s != h { shared = .some(nil) } } else { shared = .some(h) }
+            }
+            if allStrings { continue }
+            hints[c.key] = (shared ?? nil) ?? "json"
+        }
+        return hints
+    }
+
+    /// The text of one `<data>` value: as the column's kind writes it, or JSON text for a `json`
+    /// or list-typed key.
+    static func text(_ v: Value, _ c: PropertyColumn, _ hints: [String: String]) -> String? {
+        if v.isNull { return nil }
+        if let hint = hints[c.key], hint == "json" { return JSONText.typedValue(v) }
+        if let hint = hints[c.key], hint.hasPrefix("[") { return JSONText.value(v) }
+        return c.text(v).map { xsd($0, c.kind) }
     }
 
     /// A double as XML Schema spells it: the infinities are INF and -INF (NaN is NaN already).

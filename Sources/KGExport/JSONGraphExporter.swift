@@ -9,7 +9,9 @@ import KGCore
 ///     }
 ///
 /// `names` holds every localized name, a list per language (a node may have several names
-/// in one language). Every citation is `{"document", "line", "quote", "gloss", "via"}` (gloss and via null when
+/// in one language). `types` is there only when a property is a date, time or duration (or a list
+/// of them), which JSON writes as text: `"types": {"period": "date"}` (see ``PropertyTypeHint``),
+/// so the JSON importer reads them back as the same type. Every citation is `{"document", "line", "quote", "gloss", "via"}` (gloss and via null when
 /// absent). `documents` lists every document node in the subgraph and every document its
 /// citations point to, sorted by id; nodes and edges keep the subgraph's (load) order. One
 /// element per line, so the file diffs well.
@@ -26,6 +28,15 @@ public struct JSONGraphExporter: Sendable {
             byLanguage[n.language, default: []].append(n.text)
         }
         return order.map { ($0, byLanguage[$0] ?? []) }
+    }
+
+    /// `("types", {"period": "date"})` for the properties JSON would read back as strings (dates,
+    /// times, durations, lists of them; see ``PropertyTypeHint``); nothing when there are none.
+    static func types(_ properties: [String: Value]) -> [(String, String)] {
+        let hinted = properties.keys.sorted().compactMap { key in
+            properties[key].flatMap(PropertyTypeHint.hint).map { (key, JSONText.string($0)) }
+        }
+        return hinted.isEmpty ? [] : [("types", JSONText.object(hinted))]
     }
 
     public func write(_ graph: Graph, _ subgraph: Subgraph) -> String {
@@ -58,6 +69,7 @@ public struct JSONGraphExporter: Sendable {
                 ("labels", "[" + node.labels.map(JSONText.string).joined(separator: ", ") + "]"),
                 ("names", names),
                 ("properties", JSONText.value(.map(node.properties))),
+            ] + Self.types(node.properties) + [
                 ("citations", JSONText.citations(node.citations)),
             ])
         }
@@ -68,6 +80,7 @@ public struct JSONGraphExporter: Sendable {
                 ("from", JSONText.string(graph.nodes[edge.from].id)),
                 ("to", JSONText.string(graph.nodes[edge.to].id)),
                 ("properties", JSONText.value(.map(edge.properties))),
+            ] + Self.types(edge.properties) + [
                 ("citations", JSONText.citations(edge.citations)),
             ])
         }

@@ -88,7 +88,13 @@ public struct PluginRegistry: Sendable {
         return exporters.first { $0.value.fileExtensions.contains(ext) }?.value
     }
 
-    /// The first importer that can read `folder`.
+    /// The importer of a name (`json`, `graphml`), for `--graph-format` and `kgq convert --from`.
+    public func importer(named name: String) -> (any Importer)? {
+        let name = name.lowercased()
+        return importers.first { $0.value.name.lowercased() == name }?.value
+    }
+
+    /// The first importer that can read `folder` (or file).
     public func importer(for folder: String) -> (any Importer)? {
         importers.first { $0.value.canImport(folder: folder) }?.value
     }

@@ -10,6 +10,7 @@ import KGPluginAPI
 ///   written in the format the folder is read in (`kgq export --format kg -o GRAPH/extra.kg`)
 ///   and `--force` is given. Other files in the folder (`GRAPH/rendered/x.svg`, a report beside
 ///   the graph) are not read by the loader and are written as usual.
+/// - A graph read from one file (`--graph g.json`) is never written over.
 /// - Two outputs of one command with the same destination (after symbolic links:
 ///   `kgq audit --map same.svg -o same.svg`) would overwrite each other: refused.
 ///
@@ -57,6 +58,9 @@ public struct OutputPolicy: Sendable {
     /// and the folder's own format), or when two outputs land on one file.
     public func check(_ outputs: [Output], force: Bool) throws(Diagnostic) {
         let graph = canonicalFolder(graphFolder)
+        // A graph read from one file (`--graph g.graphml`): that file is never an output.
+        var isFolder: ObjCBool = false
+        let graphFile = FileManager.default.fileExists(atPath: graphFolder, isDirectory: &isFolder) && !isFolder.boolValue ? graph : nil
         var seen: [String: Output] = [:]
         for output in outputs where output.path != "-" {
             let destination = try AtomicFile.destination(of: output.path)
@@ -70,6 +74,10 @@ public struct OutputPolicy: Sendable {
                                      + "; one would overwrite the other", help: "give each output its own file")
                 }
                 seen[file] = output
+                if let graphFile, file == graphFile {
+                    throw Diagnostic(.error, "refusing to write \(output.flag) '\(output.path)': it is the graph file being read (\(graphFolder))",
+                                     help: "write to another file; replace the input afterwards if you mean to")
+                }
                 guard let graph, (file as NSString).deletingLastPathComponent == graph else { continue }
                 let name = (file as NSString).lastPathComponent
                 guard importers.contains(where: { $0.reads(fileNamed: name) }) else { continue }
@@ -85,6 +93,9 @@ public struct OutputPolicy: Sendable {
             }
         }
     }
+
+    /// A folder or file with its links and `..` resolved; nil when it does not exist.
+    public func canonicalPath(_ path: String) -> String? { canonicalFolder(path) }
 
     /// The folder with its links and `..` resolved; nil when it does not exist.
     func canonicalFolder(_ path: String) -> String? {

@@ -15,8 +15,12 @@ extension PluginRegistry {
             try registry.register(exporter: BuiltinExporter(format), origin: .builtin)
         }
         try registry.register(exporter: KGFileExporter(), origin: .builtin)
+        try registry.register(exporter: Neo4jJSONFileExporter(), origin: .builtin)
         try registry.register(importer: KGFileImporter(), origin: .builtin)
         try registry.register(importer: CSVImporter(), origin: .builtin)
+        try registry.register(importer: JSONGraphImporter(), origin: .builtin)
+        try registry.register(importer: GraphMLImporter(), origin: .builtin)
+        try registry.register(importer: Neo4jJSONImporter(), origin: .builtin)
         let table = FunctionRegistry.builtins
         for name in table.names {
             if let function = table.lookup(name) {

@@ -8,9 +8,12 @@ import KGPluginHost
 struct GraphOptions: ParsableArguments {
     static let defaultFolder = "graphs/customer-service"
 
-    @Option(name: .long, help: ArgumentHelp("Graph folder of .kg files, or of Neo4j admin-import style CSV files (default: $KGQ_GRAPH, the config file's graph, else graphs/customer-service here, beside the binary or in its repository; kgq config says which).", valueName: "PATH"),
+    @Option(name: .long, help: ArgumentHelp("Graph folder of .kg files or of Neo4j admin-import style CSV files, or a graph file: kgq JSON export (.json), GraphML (.graphml), Neo4j apoc.export.json (.jsonl) (default: $KGQ_GRAPH, the config file's graph, else graphs/customer-service here, beside the binary or in its repository; kgq config says which).", valueName: "PATH"),
             completion: .directory)
     var graph: String?
+
+    @Option(name: .long, help: ArgumentHelp("Read --graph FILE as this format (json, graphml, neo4j-json, or a plugin importer's name) instead of by its extension; kgq plugins lists them.", valueName: "NAME"))
+    var graphFormat: String?
 
     @OptionGroup var pluginOptions: PluginOptions
 
@@ -45,10 +48,34 @@ struct GraphOptions: ParsableArguments {
     func load(with registry: PluginRegistry) throws -> Graph {
         _ = try CLI.reporting { try KGQConfig.load() }   // a broken config file is said, not skipped
         let folder = self.folder
-        let importer = registry.importer(for: folder) ?? KGFileImporter()
+        let importer = try CLI.reporting { try Self.importer(for: folder, format: graphFormat, registry: registry) }
         let ticker = ProgressTicker.start("loading \(folder)", enabled: ProgressTicker.enabled && !noProgress)
         defer { ticker?.stop() }
         return try CLI.reporting { try importer.load(folder: folder) }
+    }
+
+    /// The importer for a folder or file: the one named by `format`, else the first that claims
+    /// the path; a file no importer claims is an error naming the formats, a folder falls back
+    /// to the .kg loader (whose messages explain what is missing).
+    static func importer(for path: String, format: String?, registry: PluginRegistry) throws(Diagnostic) -> any Importer {
+        let names = registry.importers.map(\.value.name).joined(separator: ", ")
+        if let format {
+            guard let importer = registry.importer(named: format) else {
+                throw Diagnostic(.error, "unknown graph format '\(format)'",
+                                 help: (Suggest.closest(to: format, among: registry.importers.map(\.value.name)).map { "did you mean '\($0)'? " } ?? "")
+                                    + "the formats are \(names)")
+            }
+            return importer
+        }
+        if let importer = registry.importer(for: path) { return importer }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+            let files = registry.importers.filter { !$0.value.fileExtensions.isEmpty }
+                .map { "\($0.value.name) (.\($0.value.fileExtensions.joined(separator: ", .")))" }.joined(separator: ", ")
+            throw Diagnostic(.error, "no importer reads '\(path)' (by its extension)",
+                             help: "a graph file is one of \(files); name its format with --graph-format NAME, or give a graph folder")
+        }
+        return KGFileImporter()
     }
 
     /// Builds the registry and loads the graph, for commands that need nothing else from it.

