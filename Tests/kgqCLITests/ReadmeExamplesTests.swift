@@ -155,7 +155,8 @@ struct ReadmeExamplesTests {
             let next = words[k + 1]
             let digits = next.prefix { $0.isNumber }
             let rest = next.dropFirst(digits.count)
-            guard !digits.isEmpty, rest.isEmpty || [")", ":", ",", ";", ")."].contains(rest) else { continue }
+            guard !digits.isEmpty, rest.allSatisfy({ ")],:;.".contains($0) }) else { continue }
+            if rest.isEmpty, k + 2 < words.count, words[k + 2] == "if" { continue }   // "exit 1 if any": a condition
             return Int32(digits)
         }
         return nil

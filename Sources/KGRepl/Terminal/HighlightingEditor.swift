@@ -73,11 +73,11 @@ final class HighlightingEditor {
             switch key {
             case .interrupted:
                 moveToEnd()
-                write("^C\r\n")
+                emit("^C\r\n")
                 return .interrupted
             case .eof:
                 moveToEnd()
-                write("\r\n")
+                emit("\r\n")
                 return .end
             case .char(let ch):
                 insert([ch])
@@ -86,7 +86,7 @@ final class HighlightingEditor {
                 case 1: cursor = 0                                   // Ctrl-A
                 case 2: cursor = max(0, cursor - 1)                  // Ctrl-B
                 case 4:                                              // Ctrl-D
-                    if chars.isEmpty { write("\r\n"); return .end }
+                    if chars.isEmpty { emit("\r\n"); return .end }
                     if cursor < chars.count { chars.remove(at: cursor) }
                 case 5: cursor = chars.count                         // Ctrl-E
                 case 6: cursor = min(chars.count, cursor + 1)        // Ctrl-F
@@ -97,11 +97,11 @@ final class HighlightingEditor {
                 case 10, 13:                                         // Enter
                     cursor = chars.count
                     redraw()
-                    write("\r\n")
+                    emit("\r\n")
                     return .line(String(chars))
                 case 11: killed = Array(chars[cursor...]); chars.removeSubrange(cursor...)   // Ctrl-K
                 case 12:                                             // Ctrl-L
-                    write("\u{1B}[H\u{1B}[2J")
+                    emit("\u{1B}[H\u{1B}[2J")
                     cursorRow = 0
                 case 14: fallthrough                                 // Ctrl-N
                 case 16:                                             // Ctrl-P
@@ -184,7 +184,7 @@ final class HighlightingEditor {
             clearFromPrompt()
             let shown = "(reverse-i-search)'\(query)': "
             let text = match ?? ""
-            write(shown + highlighter.paint(text))
+            emit(shown + highlighter.paint(text))
             cursorRow = rows(of: Array(shown) + Array(text), width: currentWidth()).endRow
         }
         show()
@@ -209,7 +209,7 @@ final class HighlightingEditor {
                 clearFromPrompt()
                 cursorRow = 0
                 redraw()
-                write("\r\n")
+                emit("\r\n")
                 return .line(String(chars))
             case .eof:
                 return .end
@@ -234,7 +234,7 @@ final class HighlightingEditor {
         if completion.files {
             (word, candidates) = Self.fileCandidates(before)
         }
-        guard !candidates.isEmpty else { write("\u{07}"); return }
+        guard !candidates.isEmpty else { emit("\u{07}"); return }
         let common = candidates.dropFirst().reduce(candidates[0]) { $0.commonPrefix(with: $1) }
         let wordChars = Array(word)
         let start = cursor - wordChars.count
@@ -248,10 +248,10 @@ final class HighlightingEditor {
             cursor = start + common.count
         } else if listing {
             moveToEnd()
-            write("\r\n" + candidates.joined(separator: "  ") + "\r\n")
+            emit("\r\n" + candidates.joined(separator: "  ") + "\r\n")
             cursorRow = 0
         } else {
-            write("\u{07}")
+            emit("\u{07}")
         }
     }
 
@@ -340,8 +340,8 @@ final class HighlightingEditor {
     }
 
     private func clearFromPrompt() {
-        if cursorRow > 0 { write("\u{1B}[\(cursorRow)A") }
-        write("\r\u{1B}[J")
+        if cursorRow > 0 { emit("\u{1B}[\(cursorRow)A") }
+        emit("\r\u{1B}[J")
     }
 
     private func redraw() {
@@ -358,7 +358,7 @@ final class HighlightingEditor {
         if up > 0 { out += "\u{1B}[\(up)A" }
         out += "\r"
         if layout.cursorColumn > 0 { out += "\u{1B}[\(layout.cursorColumn)C" }
-        write(out)
+        emit(out)
         cursorRow = layout.cursorRow
     }
 
@@ -367,11 +367,11 @@ final class HighlightingEditor {
         redraw()
     }
 
-    private func write(_ s: String) {
+    private func emit(_ s: String) {
         var bytes = Array(s.utf8)
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Foundation.write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+            let n = bytes.withUnsafeMutableBytes { write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 { if errno == EINTR { continue }; return }
             offset += n
         }
@@ -432,7 +432,7 @@ final class HighlightingEditor {
         case UInt8(ascii: "b"): return .wordLeft
         case UInt8(ascii: "f"): return .wordRight
         case UInt8(ascii: "O"):
-            switch quickByte(editor: editor) {
+            switch quickByte(editor: editor) ?? 0 {
             case UInt8(ascii: "A"): return .up
             case UInt8(ascii: "B"): return .down
             case UInt8(ascii: "C"): return .right
