@@ -95,7 +95,7 @@ enum CiteProcedure {
     static let signature = "write CALL kgq.cite(x, 'doc:ID', LINE, 'quote', {via: 'source:ID'}) after the clause that binds x"
 
     static func usage(_ message: String, at t: Token? = nil, help: String) -> QueryError {
-        QueryError(type: "SyntaxError", detail: "InvalidProcedureCall", phase: .compileTime, message: message,
+        QueryError(type: .syntaxError, detail: .invalidProcedureCall, phase: .compileTime, message: message,
                    line: t?.line, column: t?.column, help: help)
     }
 
@@ -120,8 +120,8 @@ enum CiteProcedure {
         for row in rows.rows {
             for (c, call) in calls.enumerated() {
                 let args = Array(row[offsets[c]..<(offsets[c] + call.arguments.count)])
-                func fail(_ message: String, _ help: String? = nil, detail: String = "InvalidArgument") -> QueryError {
-                    QueryError(type: "ProcedureError", detail: detail, phase: .runtime, message: "kgq.cite: " + message,
+                func fail(_ message: String, _ help: String? = nil, detail: QueryErrorDetail = .invalidArgument) -> QueryError {
+                    QueryError(type: .procedureError, detail: detail, phase: .runtime, message: "kgq.cite: " + message,
                                line: call.line, column: call.column, help: help)
                 }
                 // The element.
@@ -136,7 +136,7 @@ enum CiteProcedure {
                         let ids = graph.nodeHandles.prefix(20_000).map { graph.id(node: $0) }
                         throw fail("there is no node or relationship '\(id)'",
                                    Suggest.closest(to: id, among: ids).map { "did you mean '\($0)'?" }
-                                       ?? "give a node or relationship, or the id of one", detail: "EntityNotFound")
+                                       ?? "give a node or relationship, or the id of one", detail: .entityNotFound)
                     }
                 default:
                     throw fail("the first argument must be a node, a relationship or an id, not \(ValueSemantics.typeName(args[0]))",
@@ -156,7 +156,7 @@ enum CiteProcedure {
                                ids.isEmpty ? "register one first: kgq doc add FILE --graph DIR"
                                    : (Suggest.closest(to: documentID, among: ids).map { "did you mean '\($0)'? " } ?? "")
                                        + "documents: " + ids.prefix(8).joined(separator: ", "),
-                               detail: "DocumentNotFound")
+                               detail: .documentNotFound)
                 }
                 // The line (null: found), the quote, the options.
                 var line = 0
@@ -187,7 +187,7 @@ enum CiteProcedure {
                     let sources = graph.nodes(labelled: "Source").map { graph.id(node: $0) }
                     throw fail("the via source '\(via)' is not a node of the graph",
                                Suggest.closest(to: via, among: sources).map { "did you mean '\($0)'?" } ?? "declare it first: CREATE (:Source {name: …})",
-                               detail: "EntityNotFound")
+                               detail: .entityNotFound)
                 }
                 var citation = Citation(document: documentID, line: line, quote: quote, gloss: gloss, via: via)
                 var match = "unchecked"
@@ -201,7 +201,7 @@ enum CiteProcedure {
                     }
                     warnings.append(Diagnostic(.warning, "kgq.cite: the quote for \(documentID) line \(line) was not checked: \(reason)"))
                 case .rejected(let message, let help):
-                    throw fail(message, help, detail: "QuoteNotFound")
+                    throw fail(message, help, detail: .quoteNotFound)
                 }
                 if let h = node { graph.addCitation(node: h, citation) } else if let h = edge { graph.addCitation(edge: h, citation) }
                 out.append([.string(node.map { graph.id(node: $0) } ?? graph.id(edge: edge!)), .string(citation.document),

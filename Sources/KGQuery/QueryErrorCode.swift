@@ -47,6 +47,12 @@ public struct QueryErrorDetail: RawRepresentable, Hashable, Sendable, CustomStri
     // openCypher's detail codes (the TCK's names).
     public static let ambiguousAggregationExpression = QueryErrorDetail(rawValue: "AmbiguousAggregationExpression")
     public static let columnNameConflict = QueryErrorDetail(rawValue: "ColumnNameConflict")
+    public static let memoryLimit = QueryErrorDetail(rawValue: "MemoryLimit")
+    public static let invalidProcedureCall = QueryErrorDetail(rawValue: "InvalidProcedureCall")
+    public static let invalidArgument = QueryErrorDetail(rawValue: "InvalidArgument")
+    public static let documentNotFound = QueryErrorDetail(rawValue: "DocumentNotFound")
+    public static let quoteNotFound = QueryErrorDetail(rawValue: "QuoteNotFound")
+    public static let entityNotFound = QueryErrorDetail(rawValue: "EntityNotFound")
     public static let creatingVarLength = QueryErrorDetail(rawValue: "CreatingVarLength")
     public static let deleteConnectedNode = QueryErrorDetail(rawValue: "DeleteConnectedNode")
     public static let deletedEntityAccess = QueryErrorDetail(rawValue: "DeletedEntityAccess")

@@ -30,6 +30,7 @@ struct KGQConfig: Sendable {
         Key(name: "language", summary: "display language of names, e.g. en, nl, sv (--language wins)", kind: .string(nil)),
         Key(name: "maxrows", summary: "rows of a result the REPL shows on a terminal (0: all)", kind: .integer),
         Key(name: "timeout", summary: "seconds a statement may run (--timeout wins)", kind: .integer),
+        Key(name: "highlight", summary: "colour the statement being typed in the REPL (--no-highlight and NO_COLOR win)", kind: .boolean),
         Key(name: "progress", summary: "a progress line on stderr for long work (--no-progress and KGQ_PROGRESS=0 win)", kind: .boolean),
     ]
 

@@ -14,7 +14,7 @@ extension ExecutionContext {
     /// more memory than `maxMemory`.
     func checkDeadline() throws(QueryError) {
         if let used = memory.overLimit(), let max = limits.maxMemory {
-            throw limitError("MemoryLimit",
+            throw limitError(.memoryLimit,
                              "kgq holds \(ResidentMemory.text(used)) of memory, more than its limit of \(ResidentMemory.text(max))",
                              flag: "--max-memory SIZE (e.g. --max-memory 8G)",
                              hint: "add LIMIT, filter earlier with WHERE, or aggregate with count() instead of collecting")

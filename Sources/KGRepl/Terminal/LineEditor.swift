@@ -26,6 +26,14 @@ public final class LineEditor {
     public var complete: (String) -> Completer.Completion = { _ in Completer.Completion(word: "", candidates: [], files: false) }
     /// True once Ctrl-C was pressed (the shell's `InterruptScope.isInterrupted`); the line then ends.
     public var interruptPending: () -> Bool = { false }
+    /// Set to colour the line being typed: kgq's own editor (`HighlightingEditor`) then reads
+    /// the line instead of libedit, which cannot colour its input; history stays libedit's.
+    public var highlighter: SyntaxHighlighter? {
+        didSet { own = highlighter.map { HighlightingEditor(highlighter: $0) } }
+    }
+    /// The unfinished statement's earlier lines (for colouring a string or comment they opened).
+    public var context = ""
+    private var own: HighlightingEditor?
     private let historyPath: String?
     nonisolated(unsafe) static var active: LineEditor?
     private var matches: [String] = []
@@ -62,6 +70,10 @@ public final class LineEditor {
 
     /// Reads one line. At Ctrl-C or the end of input it first ends the terminal's line.
     public func readLine(prompt: String) -> Input {
+        if let own {
+            own.context = context
+            return own.readLine(prompt: prompt, editor: self)
+        }
         let p = readline(prompt)
         defer { free(p) }
         if interruptPending() {

@@ -35,6 +35,9 @@ struct ReplSubcommand: ParsableCommand {
     @Flag(name: .long, help: "Keep no history.")
     var noHistory = false
 
+    @Flag(name: .long, help: "Do not colour the statement being typed (use libedit's line editor; also highlight = false in the config file).")
+    var noHighlight = false
+
     @Flag(name: .long, help: "Stop at the first statement that fails (scripts).")
     var failFast = false
 
@@ -92,6 +95,11 @@ struct ReplSubcommand: ParsableCommand {
             let configured = env["KGQ_HISTORY"].map { $0.isEmpty } ?? true ? config.string("history") : nil
             let path = HistoryLocation.path(graphFolder: folder, explicit: history ?? configured, disabled: noHistory, environment: env)
             let editor = LineEditor(historyPath: path)
+            // Colouring what is typed needs kgq's own line editor; without colour (NO_COLOR, not
+            // a terminal, TERM=dumb, color = false) or with --no-highlight, libedit reads the line.
+            if settings.color, !noHighlight, config.boolean("highlight") != false {
+                editor.highlighter = SyntaxHighlighter(keywords: QuerySession.keywords)
+            }
             // History holds whole statements (the shell records one when its `;` comes), so the
             // up arrow brings back a multi-line statement at once.
             repl.history = editor.entries
@@ -122,6 +130,7 @@ struct ReplSubcommand: ParsableCommand {
             loop: while true {
                 let completer = repl.completer, pending = repl.pending
                 editor.complete = { completer.complete(pending + $0) }
+                editor.context = pending
                 _ = interrupts.takeInterrupt()   // a press that came after the statement ended
                 switch editor.readLine(prompt: repl.prompt) {
                 case .interrupted:
