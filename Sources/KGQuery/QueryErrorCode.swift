@@ -48,7 +48,7 @@ public struct QueryErrorDetail: RawRepresentable, Hashable, Sendable, CustomStri
     public static let ambiguousAggregationExpression = QueryErrorDetail(rawValue: "AmbiguousAggregationExpression")
     public static let columnNameConflict = QueryErrorDetail(rawValue: "ColumnNameConflict")
     public static let memoryLimit = QueryErrorDetail(rawValue: "MemoryLimit")
-    public static let invalidProcedureCall = QueryErrorDetail(rawValue: "InvalidProcedureCall")
+    public static let invalidShortestPath = QueryErrorDetail(rawValue: "InvalidShortestPath")
     public static let invalidArgument = QueryErrorDetail(rawValue: "InvalidArgument")
     public static let documentNotFound = QueryErrorDetail(rawValue: "DocumentNotFound")
     public static let quoteNotFound = QueryErrorDetail(rawValue: "QuoteNotFound")

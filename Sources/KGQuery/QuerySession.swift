@@ -86,7 +86,7 @@ public struct QuerySession: Sendable {
             graph.rollBack()
             // What the stopped statement built is freed by now; hand it back to the system so
             // the next statement starts under the bound again.
-            if error.detail == "MemoryLimit" { ResidentMemory.releaseFreeMemory() }
+            if error.detail == .memoryLimit { ResidentMemory.releaseFreeMemory() }
             throw error
         }
         ctx.finish()

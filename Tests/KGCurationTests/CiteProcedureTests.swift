@@ -90,7 +90,7 @@ struct CiteProcedureTests {
         let before = s.graph
         #expect(throws: QueryError.self) { try s.run(query) }
         do { _ = try s.run(query) } catch {
-            #expect(error.detail == detail)
+            #expect(error.detail.rawValue == detail)
             #expect((error.message + " " + (error.help ?? "")).contains(words), "\(error.message) \(error.help ?? "")")
         }
         #expect(s.graph.nodeCount == before.nodeCount, "the CREATE before the failed call is undone")

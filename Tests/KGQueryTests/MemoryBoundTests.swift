@@ -47,7 +47,7 @@ import Testing
             _ = try session.run("UNWIND range(1, 100000) AS x CREATE (:Tmp {x: x})")
         } throws: { error in
             guard let e = error as? QueryError else { return false }
-            return e.type == "ResourceLimit" && e.detail == "MemoryLimit" && (e.help ?? "").contains("--max-memory")
+            return e.type == .resourceLimit && e.detail == .memoryLimit && (e.help ?? "").contains("--max-memory")
                 && e.message.contains("more than its limit of 1 MiB")
         }
         #expect(session.graph.nodeCount == nodes)

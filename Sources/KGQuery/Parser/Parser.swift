@@ -310,7 +310,7 @@ struct Parser {
             try expectSymbol(")")
             // The matcher walks the one relationship between the two ends (a lone node trapped it).
             if part.rels.count != 1 {
-                throw source.error(type: "SyntaxError", detail: "InvalidShortestPath",
+                throw source.error(type: .syntaxError, detail: .invalidShortestPath,
                                    message: "\(keyword.text)(…) takes a pattern with exactly one relationship, such as (a)-[*]-(b); "
                                        + "this one has \(part.rels.count)", line: keyword.line, column: keyword.column)
             }
