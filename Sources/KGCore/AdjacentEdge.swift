@@ -1,7 +1,7 @@
 /// One entry of a node's adjacency list: the edge, the node at its other end and its type
 /// code, stored together so expanding a node reads one contiguous array instead of visiting
 /// every edge record (12 bytes an entry; the graph holds at most Int32.max nodes and edges).
-public struct AdjacentEdge: Sendable, Hashable {
+public struct AdjacentEdge: Sendable, Hashable, BitwiseCopyable {
     /// The edge's handle, as stored.
     public var edgeHandle: Int32
     /// Handle of the node at the other end (for a self-loop, the node itself).

@@ -39,10 +39,10 @@ public struct EdgeTable: RandomAccessCollection, Sendable {
 
 /// Where each element was declared: file names interned, 12 bytes per element.
 struct LocationTable: Sendable, Equatable {
-    private var files: [String] = []
-    private var fileCodes: [String: Int32] = [:]
+    var files: [String] = []
+    var fileCodes: [String: Int32] = [:]
     /// Per element: file code (-1: no location), line, column.
-    private var entries: [(file: Int32, line: Int32, column: Int32)] = []
+    var entries: [(file: Int32, line: Int32, column: Int32)] = []
 
     subscript(i: Int) -> SourceLocation? {
         let e = entries[i]

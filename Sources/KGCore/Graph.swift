@@ -28,45 +28,45 @@ public struct Graph: Sendable, Equatable {
     @usableFromInline var nodeLabelLists: [[String]] = []
     @usableFromInline var nodeNameLists: [[LocalizedName]] = []
     @usableFromInline var nodeCitationLists: [[Citation]] = []
-    private var nodeLocations = LocationTable()
+    var nodeLocations = LocationTable()
     /// Node properties, a column per key, indexed by node handle.
-    public private(set) var nodeProperties = PropertyTable()
+    public internal(set) var nodeProperties = PropertyTable()
     @usableFromInline var edgeIDs: [String] = []
     @usableFromInline var edgeFrom: [Int32] = []
     @usableFromInline var edgeTo: [Int32] = []
     @usableFromInline var edgeCitationLists: [[Citation]] = []
-    private var edgeLocations = LocationTable()
+    var edgeLocations = LocationTable()
     /// Relationship properties, a column per key, indexed by edge handle.
-    public private(set) var edgeProperties = PropertyTable()
+    public internal(set) var edgeProperties = PropertyTable()
     @usableFromInline var nodeAlive: [Bool] = []
     @usableFromInline var edgeAlive: [Bool] = []
     @usableFromInline var nodeByID: [String: Int] = [:]
     @usableFromInline var edgeByID: [String: Int] = [:]
-    private var byLabel: [String: [Int]] = [:]
+    var byLabel: [String: [Int]] = [:]
     /// Relationship types interned as small integers (codes), so matching compares integers.
     @usableFromInline var typeCodes: [String: Int] = [:]
     @usableFromInline var typeNames: [String] = []
     /// Per type code: its edges, in insertion order.
-    private var byTypeCode: [[Int]] = []
+    var byTypeCode: [[Int]] = []
     /// Per edge: its type code.
     @usableFromInline var edgeTypeCodes: [Int32] = []
-    private var byName: [String: [Int]] = [:]
+    var byName: [String: [Int]] = [:]
     @usableFromInline var outgoing: [[AdjacentEdge]] = []
     @usableFromInline var incoming: [[AdjacentEdge]] = []
     /// Per node and direction: how many live edges of each type it has (a short list of
     /// (type code, count) pairs), so counting a typed hop needs no walk over the adjacency.
-    private var outTypeDegrees: [[TypeDegree]] = []
-    private var inTypeDegrees: [[TypeDegree]] = []
+    var outTypeDegrees: [[TypeDegree]] = []
+    var inTypeDegrees: [[TypeDegree]] = []
     /// Per type code: the label bits (codes below 64) every start node, and every end node, of
     /// an edge of that type has had since the edge was added. Conservative: removing a label
     /// clears its bit everywhere, and nothing sets a bit back, so a set bit is always true.
-    private var typeStartLabels: [UInt64] = []
-    private var typeEndLabels: [UInt64] = []
+    var typeStartLabels: [UInt64] = []
+    var typeEndLabels: [UInt64] = []
     /// Labels interned as codes; per node, a bit per label code below 64 (others: string check).
     @usableFromInline var labelCodes: [String: Int] = [:]
     @usableFromInline var nodeLabelBits: [UInt64] = []
-    public private(set) var nodeCount = 0
-    public private(set) var edgeCount = 0
+    public internal(set) var nodeCount = 0
+    public internal(set) var edgeCount = 0
     /// The changes since `beginUndo()`, oldest first; nil when not recording.
     private var undoLog: [Undo]?
 
@@ -420,7 +420,7 @@ public struct Graph: Sendable, Equatable {
         }
     }
 
-    private struct TypeDegree: Sendable, Equatable {
+    struct TypeDegree: Sendable, Equatable {
         var typeCode: Int32
         var count: Int32
     }

@@ -12,10 +12,10 @@
 public struct PropertyTable: Sendable {
     @usableFromInline var codes: [String: Int] = [:]
     /// Interned keys, by code.
-    public private(set) var keys: [String] = []
+    public internal(set) var keys: [String] = []
     @usableFromInline var columns: [PropertyColumn] = []
     /// Number of rows (handles) the table covers.
-    public private(set) var rowCount = 0
+    public internal(set) var rowCount = 0
 
     public init() {}
 

@@ -51,9 +51,6 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Base folder report paths are relative to (SARIF's %SRCROOT%); default: the graph folder's repository root. Files outside it are written as absolute paths.", valueName: "dir"))
     var base: String?
 
-    @Flag(name: .long, help: "List every info finding in the text report (by default one line per rule).")
-    var verbose = false
-
     @Flag(name: .long, help: "Apply the mechanical fixes first (a quote re-anchored to the line it moved to; the new SHA-256 of a changed document whose quotes all still stand), atomically, printing the diff on standard error; then audit the fixed graph.")
     var fix = false
 
@@ -122,7 +119,7 @@ struct AuditCommand: ParsableCommand {
 
     private var reportOptions: ReportOptions {
         let root = base.map(AuditCommand.absolute) ?? AuditCommand.repositoryRoot(of: graphOptions.folder)
-        return ReportOptions(root: root, toolVersion: KGQ.configuration.version, verbose: verbose)
+        return ReportOptions(root: root, toolVersion: KGQ.configuration.version, verbose: graphOptions.verbose)
     }
 
     /// `--fix`: applies every mechanical fix of the findings (re-anchored quotes, the new

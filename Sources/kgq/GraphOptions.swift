@@ -20,6 +20,12 @@ struct GraphOptions: ParsableArguments {
     @Flag(name: .long, help: "Show no progress line on stderr for long work (loading, rendering, long statements); also KGQ_PROGRESS=0 or progress = false in the config file.")
     var noProgress = false
 
+    @Flag(name: .long, help: "Load the graph from its files, neither reading nor saving a snapshot in the cache folder (kgq cache info says where it is).")
+    var noCache = false
+
+    @Flag(name: .long, help: "Say more on stderr: whether the graph came from a snapshot and why one was not used; for kgq audit, every info finding.")
+    var verbose = false
+
     /// The folder to load: --graph, else as `DefaultGraph` finds it ($KGQ_GRAPH, the config
     /// file, the working folder, beside the binary, the binary's repository).
     var folder: String { resolved.folder }
@@ -49,9 +55,16 @@ struct GraphOptions: ParsableArguments {
         _ = try CLI.reporting { try KGQConfig.load() }   // a broken config file is said, not skipped
         let folder = self.folder
         let importer = try CLI.reporting { try Self.importer(for: folder, format: graphFormat, registry: registry) }
+        let env = ProcessInfo.processInfo.environment
+        let snapshot = noCache ? nil : GraphSnapshotPolicy(importer: importer, folder: folder, environment: env)
+        let note: (String) -> Void = { [verbose] in if verbose { CLI.error("note: " + $0) } }
+        if let snapshot, let graph = snapshot.open(note: note) { return graph }
+        let before = snapshot?.stamps()
         let ticker = ProgressTicker.start("loading \(folder)", enabled: ProgressTicker.enabled && !noProgress)
-        defer { ticker?.stop() }
-        return try CLI.reporting { try importer.load(folder: folder) }
+        let graph = try CLI.reporting { try importer.load(folder: folder) }
+        ticker?.stop()
+        if let snapshot, let before { snapshot.save(graph, before: before, note: note) }
+        return graph
     }
 
     /// The importer for a folder or file: the one named by `format`, else the first that claims

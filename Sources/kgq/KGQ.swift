@@ -17,7 +17,7 @@ struct KGQ: ParsableCommand {
         version: "0.1.0",
         subcommands: [ReplSubcommand.self, QueryCommand.self, CheckCommand.self, StatsCommand.self, FmtCommand.self,
                       InitCommand.self, DocCommand.self, CiteCommand.self, ConvertCommand.self,
-                      ExportCommand.self, AuditCommand.self, GenerateCommand.self, PluginsCommand.self, ConfigCommand.self],
+                      ExportCommand.self, AuditCommand.self, GenerateCommand.self, PluginsCommand.self, ConfigCommand.self, CacheCommand.self],
         defaultSubcommand: ReplSubcommand.self
     )
 

@@ -61,6 +61,10 @@ public enum KGTestSupport {
         return FileManager.default.fileExists(atPath: path, isDirectory: &d) && d.boolValue
     }
 
+    /// The cache folder kgq gets in tests ($XDG_CACHE_HOME), one per test process, so no test
+    /// writes into the real ~/.cache; a test that needs a cold cache gives its own folder.
+    public static let testCacheFolder = NSTemporaryDirectory() + "kgq-test-cache-\(ProcessInfo.processInfo.processIdentifier)"
+
     /// Runs kgq with `args`, feeding `stdin` when given; `environment` entries are added to
     /// (or, with nil values, removed from) the current environment. The working directory is
     /// the package root unless `directory` says otherwise.
@@ -72,6 +76,8 @@ public enum KGTestSupport {
         process.arguments = args
         process.currentDirectoryURL = directory ?? packageRoot
         var env = ProcessInfo.processInfo.environment
+        // Snapshots go to a folder of this test run, never to the real ~/.cache.
+        env["XDG_CACHE_HOME"] = testCacheFolder
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()
