@@ -21,8 +21,8 @@ struct RegistryTests {
 
     @Test func builtinsRegisterEveryFormatFunctionAndRule() throws {
         let registry = try PluginRegistry.builtins()
-        #expect(registry.formatNames == ExportFormat.allCases.map(\.rawValue) + ["kg"])
-        #expect(registry.importers.map(\.value.name) == ["kg", "csv"])
+        #expect(registry.formatNames == ExportFormat.allCases.map(\.rawValue) + ["kg", "neo4j-json"])
+        #expect(registry.importers.map(\.value.name) == ["kg", "csv", "json", "graphml", "neo4j-json"])
         #expect(registry.rules.map(\.id) == BuiltinRules.all.map(\.id))
         #expect(registry.functions.names == FunctionRegistry.builtins.names)
         #expect(Set(registry.allOrigins) == [.builtin])
