@@ -283,6 +283,10 @@ struct ReadmeExamplesTests {
             case .repl(let arguments, let input): what = "kgq \(arguments) with input:\n" + input.joined(separator: "\n")
             }
             let context = "README.md:\(example.line): \(what)\nstdout:\n\(out.prefix(2000))\nstderr:\n\(err.prefix(2000))"
+            let lastLine = out.split(separator: "\n").last.map(String.init) ?? ""
+            let statusOK = example.statusEchoed ? (lastLine == "\(example.status)" || lastLine == "exit \(example.status)") : status == example.status
+            // Also on stdout: a long issue message is not always shown by the test runner.
+            if !statusOK { print("FAILED README example (status \(status), README says \(example.status)):\n\(context)") }
             if example.statusEchoed {
                 let last = out.split(separator: "\n").last.map(String.init) ?? ""
                 #expect(last == "\(example.status)" || last == "exit \(example.status)",
@@ -293,6 +297,7 @@ struct ReadmeExamplesTests {
             if !example.output.isEmpty {
                 let lines = (out + "\n" + err).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 let expected = example.output.map { $0.replacingOccurrences(of: "/tmp/", with: privateTmp) }
+                if !Self.contains(lines, inOrder: expected) { print("FAILED README example (output differs):\n\(context)") }
                 #expect(Self.contains(lines, inOrder: expected),
                         "README.md:\(example.line): the output differs from the README's.\nexpected, in order:\n\(example.output.joined(separator: "\n"))\n\(context)")
             }
