@@ -57,6 +57,33 @@ import Testing
         }
     }
 
+    /// ORDER BY a property with LIMIT reads the sort keys from the property column's bytes and
+    /// makes the values only for the rows kept; names that are not all ASCII strings (other
+    /// letters, a number, a missing one) fall back to the values, in either case in openCypher's order.
+    @Test func sortKeysReadFromPropertyBytesAgreeWithTheValues() throws {
+        let cases: [(String, [String])] = [
+            ("ascii", ["'pear'", "'apple'", "'apple pie with cream'", "'apple pie with cheese'", "''", "'Zebra'"]),
+            ("letters", ["'äpple'", "'apple'", "'zebra'", "'Ångström'", "'banana'", "'ö'"]),
+            ("mixed", ["'pear'", "3", "'apple'", "null", "2.5", "'fig'"]),
+        ]
+        for (name, values) in cases {
+            var session = QuerySession(graph: Graph())
+            for (i, v) in values.enumerated() {
+                _ = try session.run("CREATE (a:P {name: \(v), i: \(i)})-[:T {name: \(v), i: \(i)}]->(:Q)")
+            }
+            for query in ["MATCH (p:P) RETURN p.name AS name, p.i AS i ORDER BY name",
+                          "MATCH (p:P) RETURN p.name, p.i ORDER BY p.name DESC",
+                          "MATCH (:P)-[t:T]->(:Q) RETURN t.name, t.i ORDER BY t.name"] {
+                let all = try session.run(query).rows
+                #expect(all.count == values.count)
+                for limit in [1, 4] {
+                    let part = try session.run(query + " LIMIT \(limit)").rows
+                    #expect(part == Array(all.prefix(limit)), "\(name): \(query) LIMIT \(limit)")
+                }
+            }
+        }
+    }
+
     @Test func whereNameEqualsUsesTheIndexButStaysExact() throws {
         var session = QuerySession(graph: try Fixture.graph())
         let plan = try session.run("EXPLAIN MATCH (r) WHERE r.name = 'team lead' RETURN r").plan ?? ""

@@ -28,6 +28,32 @@ struct ValueTable {
     func row(_ i: Int) -> ArraySlice<QueryValue> { cells[(i * width)..<((i + 1) * width)] }
 }
 
+/// ASCII strings as sort keys, added one by one: each key's first eight bytes as one big-endian
+/// integer, and all the bytes in one arena (row `i`'s from `offsets[i]` to the next offset).
+struct ByteKeys {
+    var prefixes: [UInt64] = []
+    var offsets: [Int] = []
+    var arena: [UInt8] = []
+
+    init(capacity: Int) {
+        prefixes.reserveCapacity(capacity)
+        offsets.reserveCapacity(capacity + 1)
+    }
+
+    /// Adds one key; false (and nothing added) when the bytes are not ASCII.
+    mutating func add(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        var high: UInt8 = 0
+        for b in u { high |= b }
+        if high >= 0x80 { return false }
+        var p: UInt64 = 0
+        for n in 0..<min(8, u.count) { p |= UInt64(u[n]) << UInt64(56 - 8 * n) }
+        prefixes.append(p)
+        offsets.append(arena.count)
+        arena.append(contentsOf: u)
+        return true
+    }
+}
+
 /// One ORDER BY key's values for every row — as plain integers, floats or byte keys when they
 /// all have that type (the common case: one property), so comparing two rows compares two plain
 /// values instead of switching over two `QueryValue`s; openCypher's order of mixed values otherwise.
@@ -49,6 +75,13 @@ final class SortColumn {
     private let arena: [UInt8]
     private let strings: [String]
     private let values: [QueryValue]
+
+    /// A column of byte keys (`kind == .bytes`).
+    init(_ keys: ByteKeys) {
+        kind = .bytes
+        (ints, floats, strings, values) = ([], [], [], [])
+        (prefixes, offsets, arena) = (keys.prefixes, keys.offsets + [keys.arena.count], keys.arena)
+    }
 
     init(_ column: [QueryValue]) {
         var ints: [Int] = [], floats: [Double] = [], prefixes: [UInt64] = [], offsets: [Int] = []
@@ -78,24 +111,12 @@ final class SortColumn {
     /// Fills the byte keys of `strings`; false when one is not ASCII (those compare as strings).
     private static func byteKeys(_ strings: [String], _ prefixes: inout [UInt64], _ offsets: inout [Int],
                                  _ arena: inout [UInt8]) -> Bool {
-        prefixes.reserveCapacity(strings.count)
-        offsets.reserveCapacity(strings.count + 1)
+        var keys = ByteKeys(capacity: strings.count)
         for i in strings.indices {
             var s = strings[i]
-            offsets.append(arena.count)
-            let ok = s.withUTF8 { (u: UnsafeBufferPointer<UInt8>) -> Bool in
-                var high: UInt8 = 0
-                for b in u { high |= b }
-                if high >= 0x80 { return false }
-                var p: UInt64 = 0
-                for n in 0..<min(8, u.count) { p |= UInt64(u[n]) << UInt64(56 - 8 * n) }
-                prefixes.append(p)
-                arena.append(contentsOf: u)
-                return true
-            }
-            if !ok { return false }
+            guard s.withUTF8({ keys.add($0) }) else { return false }
         }
-        offsets.append(arena.count)
+        (prefixes, offsets, arena) = (keys.prefixes, keys.offsets + [keys.arena.count], keys.arena)
         return true
     }
 
