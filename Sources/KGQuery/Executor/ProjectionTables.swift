@@ -132,24 +132,46 @@ final class SortColumn {
         case .floats:
             return SortColumn.radixSorted(positions.map { (SortColumn.orderedBits(floats[$0]) ^ flip, $0) }).map(\.1)
         case .bytes:
+            // By the first eight bytes, then each run of keys that agree so far by their next
+            // eight (a work list, not recursion: keys may be long), until the run's keys have no
+            // more bytes; then the shorter first. The sorts are stable: ties stay in position order.
             var pairs = SortColumn.radixSorted(positions.map { (prefixes[$0] ^ flip, $0) })
-            // Runs of keys whose first eight bytes agree: the rest, then the length, decide;
-            // the sort is stable, so ties stay in position order.
-            var i = 0
-            while i < pairs.count {
-                var j = i + 1
-                while j < pairs.count && pairs[j].0 == pairs[i].0 { j += 1 }
-                if j - i > 1 {
-                    pairs[i..<j].sort { x, y in
-                        let c = byteOrder(x.1, y.1)
-                        return descending ? c > 0 : c < 0
+            var work: [(Range<Int>, depth: Int)] = [(0..<pairs.count, 1)]
+            while let (range, depth) = work.popLast() {
+                var i = range.lowerBound
+                while i < range.upperBound {
+                    var j = i + 1
+                    while j < range.upperBound && pairs[j].0 == pairs[i].0 { j += 1 }
+                    if j - i > 1 {
+                        if pairs[i..<j].contains(where: { offsets[$0.1 + 1] - offsets[$0.1] > 8 * depth }) {
+                            let run = pairs[i..<j].map { (chunk($0.1, at: 8 * depth) ^ flip, $0.1) }
+                            pairs.replaceSubrange(i..<j, with: SortColumn.radixSorted(run))
+                            work.append((i..<j, depth + 1))
+                        } else {
+                            pairs[i..<j].sort { x, y in
+                                let lx = offsets[x.1 + 1] - offsets[x.1], ly = offsets[y.1 + 1] - offsets[y.1]
+                                return descending ? lx > ly : lx < ly
+                            }
+                        }
                     }
+                    i = j
                 }
-                i = j
             }
             return pairs.map(\.1)
         case .strings, .values: return nil
         }
+    }
+
+    /// Row `row`'s bytes from `start` on, eight of them as one big-endian integer (zeros past the end).
+    private func chunk(_ row: Int, at start: Int) -> UInt64 {
+        let from = offsets[row] + start, end = offsets[row + 1]
+        var key: UInt64 = 0
+        var n = 0
+        while n < 8 && from + n < end {
+            key |= UInt64(arena[from + n]) << UInt64(56 - 8 * n)
+            n += 1
+        }
+        return key
     }
 
     /// A float's bits as an unsigned integer of the same order (-0.0 and 0.0 equal).
