@@ -121,9 +121,9 @@ final class SortColumn {
     }
 
     /// `positions` (ascending) sorted by this key alone, ties by position, when its values are
-    /// plain integers, floats or byte keys: each key mapped to a 64-bit unsigned integer of the
-    /// same order and sorted by radix, no comparison per element (byte keys whose first eight
-    /// bytes agree are then ordered by the rest). Nil for keys of other kinds.
+    /// plain integers, floats or byte keys: integers and floats mapped to 64-bit unsigned
+    /// integers of the same order and sorted by radix (no comparison per element), byte keys by
+    /// integer comparisons of their first sixteen bytes. Nil for keys of other kinds.
     func sorted(_ positions: [Int], descending: Bool) -> [Int]? {
         let flip: UInt64 = descending ? ~0 : 0
         switch kind {
@@ -132,32 +132,30 @@ final class SortColumn {
         case .floats:
             return SortColumn.radixSorted(positions.map { (SortColumn.orderedBits(floats[$0]) ^ flip, $0) }).map(\.1)
         case .bytes:
-            // By the first eight bytes, then each run of keys that agree so far by their next
-            // eight (a work list, not recursion: keys may be long), until the run's keys have no
-            // more bytes; then the shorter first. The sorts are stable: ties stay in position order.
-            var pairs = SortColumn.radixSorted(positions.map { (prefixes[$0] ^ flip, $0) })
-            var work: [(Range<Int>, depth: Int)] = [(0..<pairs.count, 1)]
-            while let (range, depth) = work.popLast() {
-                var i = range.lowerBound
-                while i < range.upperBound {
-                    var j = i + 1
-                    while j < range.upperBound && pairs[j].0 == pairs[i].0 { j += 1 }
-                    if j - i > 1 {
-                        if pairs[i..<j].contains(where: { offsets[$0.1 + 1] - offsets[$0.1] > 8 * depth }) {
-                            let run = pairs[i..<j].map { (chunk($0.1, at: 8 * depth) ^ flip, $0.1) }
-                            pairs.replaceSubrange(i..<j, with: SortColumn.radixSorted(run))
-                            work.append((i..<j, depth + 1))
-                        } else {
-                            pairs[i..<j].sort { x, y in
-                                let lx = offsets[x.1 + 1] - offsets[x.1], ly = offsets[y.1 + 1] - offsets[y.1]
-                                return descending ? lx > ly : lx < ly
-                            }
-                        }
+            // Byte keys compare by their first sixteen bytes as two integers, then by the rest
+            // (one `memcmp`), then by length; ties by position. A comparison sort: runs of shared
+            // prefixes are common in names, and the second integer settles most of them.
+            var keys = positions.map { (prefixes[$0], chunk($0, at: 8), $0) }
+            let offsets = self.offsets
+            arena.withUnsafeBufferPointer { buf in
+                func rest(_ a: Int, _ b: Int) -> Int {
+                    let oa = offsets[a], ob = offsets[b]
+                    let la = offsets[a + 1] - oa, lb = offsets[b + 1] - ob
+                    let common = min(la, lb)
+                    if common > 16 {
+                        let c = memcmp(buf.baseAddress! + oa + 16, buf.baseAddress! + ob + 16, common - 16)
+                        if c != 0 { return c < 0 ? -1 : 1 }
                     }
-                    i = j
+                    return la == lb ? 0 : (la < lb ? -1 : 1)
+                }
+                keys.sort { x, y in
+                    if x.0 != y.0 { return (x.0 < y.0) != descending }
+                    if x.1 != y.1 { return (x.1 < y.1) != descending }
+                    let c = rest(x.2, y.2)
+                    return c != 0 ? (c < 0) != descending : x.2 < y.2
                 }
             }
-            return pairs.map(\.1)
+            return keys.map(\.2)
         case .strings, .values: return nil
         }
     }
