@@ -106,6 +106,11 @@ public struct Repl {
     private mutating func feedLine(_ line: String) -> Bool {
         let trimmed = line.trimmingWhitespace
         if !buffer.isPending && Repl.leavingWords.contains(trimmed.lowercased()) { return false }
+        // `:edit` alone on a line inside an unfinished statement opens that statement (psql's \e);
+        // no statement has a line that is just `:edit`.
+        if buffer.isPending && trimmed.lowercased() == ":edit" && !buffer.isInsideQuoteOrComment {
+            return command(trimmed)
+        }
         if !buffer.isPending && trimmed.hasPrefix(":") {
             return command(trimmed)
         }
@@ -150,16 +155,24 @@ public struct Repl {
         return out
     }
 
-    /// `:edit`: the last statement entered, opened in the editor; what is saved runs as if
-    /// typed (each statement ending in `;`; the rest waits for more) and becomes the history entry.
+    /// `:edit`: the statement being typed (one waiting for its `;`), else the last statement
+    /// entered, opened in the editor; what is saved runs as if typed (each statement ending in
+    /// `;`; the rest waits for more) and becomes the history entry.
     mutating func edit() throws(Diagnostic) {
         guard let editText else {
             throw Diagnostic(.error, ":edit needs a terminal", help: "in a script, write the statement in the file itself")
         }
-        let last = history.last { !$0.hasPrefix(":") } ?? ""
+        let current = buffer.isPending ? buffer.pending.trimmingWhitespace : nil
+        let last = current ?? history.last { !$0.hasPrefix(":") } ?? ""
         guard let edited = editText(last.hasSuffix("\n") ? last : last + "\n") else {
-            throw Diagnostic(.error, "the editor did not finish normally; nothing was run",
+            throw Diagnostic(.error, "the editor did not finish normally; nothing was run"
+                                + (current == nil ? "" : " (the statement being typed is kept)"),
                              help: "set $EDITOR (or $VISUAL) to an editor, e.g. EDITOR=nano")
+        }
+        if current != nil {
+            // The edited text replaces the unfinished statement and the lines typed for it.
+            buffer = StatementBuffer()
+            typed = []
         }
         skipEntry = true
         var lines = edited.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
