@@ -151,3 +151,49 @@ struct ProgressTerminalTests: TmuxScreen {
         _ = try waitFor { $0.contains("Cancelled") }
     }
 }
+
+/// Issue 18 item 15 outside the shell: loading a big graph (here 30,000 nodes and 250,000
+/// relationships of `kgq generate`, several seconds in a debug build) and a long `kgq query`
+/// statement show a progress line on stderr in a terminal, erased before the result;
+/// `--no-progress` shows none.
+@Suite(.enabled(if: Terminal.ready, "needs tmux, graphs/customer-service and a built kgq (swift build)"), .serialized)
+struct CommandProgressTerminalTests: TmuxScreen {
+    let session = "kgq-cmdprogress-\(getpid())"
+
+    /// Runs `kgq ARGUMENTS` in a terminal; every screen seen until it ends, and its exit status.
+    func screens(_ arguments: String) throws -> (seen: [String], last: String, ended: Bool) {
+        try Terminal.run(["new-session", "-d", "-s", session, "-x", "150", "-y", "30",
+                          "env NO_COLOR=1 KGQ_CONFIG=/nonexistent '\(Terminal.binary)' \(arguments); echo kgq-ended-$?; sleep 30"])
+        defer { _ = try? Terminal.run(["kill-session", "-t", session]) }
+        var seen: [String] = []
+        // Up to two minutes: a debug build on a loaded machine.
+        let last = try waitFor({ screen in seen.append(screen); return screen.contains("kgq-ended-") }, tenths: 1200)
+        return (seen, last, last.contains("kgq-ended-0"))
+    }
+
+    @Test func loadingAndLongQueriesShowProgress() throws {
+        let big = FileManager.default.temporaryDirectory.appendingPathComponent("kgq-progress-graph-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: big) }
+        let generate = Process()
+        generate.executableURL = URL(fileURLWithPath: Terminal.binary)
+        generate.arguments = ["generate", "--nodes", "30000", "--edges", "250000", "-o", big]
+        generate.standardOutput = FileHandle.nullDevice
+        try generate.run()
+        generate.waitUntilExit()
+        try #require(generate.terminationStatus == 0)
+
+        let load = try screens("query --graph '\(big)' --no-cache 'MATCH (r:Role) RETURN count(r) AS roles'")
+        #expect(load.ended, "\(load.last)")
+        #expect(load.seen.contains { $0.contains("loading \(big)… ") }, "a loading line was shown: \(load.seen.last ?? "")")
+        #expect(load.last.contains("1 row") && !load.last.contains("loading "), "erased before the result: \(load.last)")
+
+        let quiet = try screens("query --graph '\(big)' --no-cache --no-progress 'RETURN 1 AS one'")
+        #expect(quiet.ended && quiet.last.contains("1 row"), "\(quiet.last)")
+        #expect(!quiet.seen.contains { $0.contains("loading ") }, "--no-progress: none")
+
+        let long = try screens("query --graph '\(Terminal.graph)' 'MATCH (a), (b), (c:Sector) WHERE size(a.id + b.id + c.id) < 0 RETURN count(*) AS n'")
+        #expect(long.ended, "\(long.last)")
+        #expect(long.seen.contains { $0.range(of: #"running… \d+\.\d s"#, options: .regularExpression) != nil }, "a running line: \(long.seen.last ?? "")")
+        #expect(long.last.contains("1 row") && !long.last.contains("running…"), "erased before the result: \(long.last)")
+    }
+}
