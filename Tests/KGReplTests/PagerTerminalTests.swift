@@ -191,6 +191,13 @@ struct CommandProgressTerminalTests: TmuxScreen {
         #expect(quiet.ended && quiet.last.contains("1 row"), "\(quiet.last)")
         #expect(!quiet.seen.contains { $0.contains("loading ") }, "--no-progress: none")
 
+        let export = FileManager.default.temporaryDirectory.appendingPathComponent("kgq-progress-\(getpid()).kg").path
+        defer { try? FileManager.default.removeItem(atPath: export) }
+        let exported = try screens("export --graph '\(big)' --no-cache -o '\(export)'")
+        #expect(exported.ended && exported.last.contains("wrote \(export)"), "\(exported.last)")
+        #expect(exported.seen.contains { $0.contains("exporting kg… ") }, "an exporting line: \(exported.seen.last ?? "")")
+        #expect(!exported.last.contains("exporting kg…"), "erased: \(exported.last)")
+
         let long = try screens("query --graph '\(Terminal.graph)' 'MATCH (a), (b), (c:Sector) WHERE size(a.id + b.id + c.id) < 0 RETURN count(*) AS n'")
         #expect(long.ended, "\(long.last)")
         #expect(long.seen.contains { $0.range(of: #"running… \d+\.\d s"#, options: .regularExpression) != nil }, "a running line: \(long.seen.last ?? "")")
