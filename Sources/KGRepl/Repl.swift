@@ -46,6 +46,9 @@ public struct Repl {
     public var afterStatement: () -> Void = {}
     /// Called just before each statement runs (the shell clears a Ctrl-C pressed at the prompt).
     public var beforeStatement: () -> Void = {}
+    /// Starts showing that long work runs (`:export`'s rendering, `:graph`'s loading), labelled
+    /// e.g. "exporting png"; returns what ends it. The shell draws its progress line here.
+    public var startProgress: (String) -> () -> Void = { _ in {} }
     private var buffer = StatementBuffer()
     private var sourceDepth = 0
 
@@ -366,6 +369,8 @@ public struct Repl {
     mutating func switchGraph(_ path: String) throws(Diagnostic) {
         let g: Graph
         let fingerprints = try? SavePoint.fingerprints(of: path)
+        let stopProgress = startProgress("loading \(path)")
+        defer { stopProgress() }
         do {
             if let importer = registry.importer(for: path) {
                 g = try importer.load(folder: path)
@@ -491,8 +496,13 @@ public struct Repl {
                                  help: "return nodes or relationships (RETURN f, r), or write the whole graph with :export graph \(exporter.format) \(path)")
             }
         }
-        let result = try exporter.export(session.graph, sub, settings: ExportSettings(language: session.displayLanguage))
-        try write(result, of: exporter, to: path)
+        let stopProgress = startProgress("exporting \(exporter.format)")
+        let result: ExportOutput
+        do {
+            defer { stopProgress() }
+            result = try exporter.export(session.graph, sub, settings: ExportSettings(language: session.displayLanguage))
+            try write(result, of: exporter, to: path)
+        }
         output.err("wrote \(path): \(sub.nodes.count) nodes, \(sub.edges.count) relationships" + (wholeGraph ? " (the whole graph)" : "") + "\n")
     }
 

@@ -43,3 +43,23 @@ import Testing
         #expect(c.out.contains("… 5 more (the first 10 are shown"), "\(c.out)")
     }
 }
+
+/// Issue 18 item 15 in the shell: `:export` and `:graph` tell the shell that long work runs
+/// (it draws its progress line), and always say when it ended, error or not.
+@Suite struct ReplProgressTests {
+    @Test func exportAndGraphShowProgress() throws {
+        var (repl, c) = try Fixture.repl()
+        nonisolated(unsafe) var events: [String] = []
+        repl.startProgress = { label in events.append("start " + label); return { events.append("stop") } }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kgq-progress-\(getpid()).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = repl.feed("MATCH (r:Role) RETURN r;")
+        #expect(events.isEmpty, "a statement's progress is the shell's (before/afterStatement)")
+        _ = repl.feed(":export json \(path)")
+        #expect(events == ["start exporting json", "stop"], "\(events) \(c.err)")
+        #expect(c.err.contains("wrote \(path)"))
+        _ = repl.feed(":graph /nonexistent/kgq-graph")
+        #expect(events == ["start exporting json", "stop", "start loading /nonexistent/kgq-graph", "stop"], "\(events)")
+        #expect(repl.failures == 1)
+    }
+}
