@@ -59,7 +59,8 @@ public struct PropertyTable: Sendable {
     /// row holds no string there (absent, or another type). Scans read bytes without making Strings.
     @inlinable public func withUTF8<R>(_ row: Int, code: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
         guard code >= 0 && code < columns.count else { return nil }
-        return try columns[code].withUTF8(row, body)
+        // In place, as `value(_:code:)` reads: no copy of the column per row.
+        return try columns.withUnsafeBufferPointer { try PropertyColumn.withUTF8(in: $0.baseAddress! + code, row, body) }
     }
 
     // MARK: Writing
@@ -176,6 +177,21 @@ struct PropertyColumn: Sendable {
         case .string:
             let s = starts[row], n = Int(lengths[row])
             return .string(bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[s..<(s + n)]), as: UTF8.self) })
+        }
+    }
+
+    @inlinable static func withUTF8<R>(in c: UnsafePointer<PropertyColumn>, _ row: Int,
+                                       _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+        guard row < c.pointee.length, c.pointee.present[row >> 6] & (1 << UInt64(row & 63)) != 0 else { return nil }
+        switch c.pointee.kind {
+        case .value:
+            guard case .string(var s) = c.pointee.values[row] else { return nil }
+            return try s.withUTF8(body)
+        case .string:
+            let s = c.pointee.starts[row], n = Int(c.pointee.lengths[row])
+            return try c.pointee.bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[s..<(s + n)])) }
+        default:
+            return nil
         }
     }
 

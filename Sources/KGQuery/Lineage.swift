@@ -114,9 +114,11 @@ public struct Lineage: Sendable {
         edits.append((ret.span.start, ret.span.end, head + items.joined(separator: ", ")))
         var chars = source.chars
         for e in edits.sorted(by: { $0.start > $1.start }) {
-            chars.replaceSubrange(e.start..<min(e.end, chars.count), with: Array(e.text))
+            chars.replaceSubrange(e.start..<min(e.end, chars.count), with: Array(e.text.unicodeScalars))
         }
-        self.text = String(chars)
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: chars)
+        self.text = String(text)
         self.columns = ret.items.count
         self.aggregated = aggregated
     }

@@ -21,6 +21,9 @@ public enum Procedures {
     /// The result of `text` when it is one of the procedure calls; nil when it is not a CALL.
     /// A CALL of another procedure, or with arguments, is an error naming those kgq has.
     static func answer(_ text: String, graph: Graph) throws(QueryError) -> ResultSet? {
+        // Most statements are not a CALL: decide that from the first word before trimming the text.
+        let lead = text.utf8.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard lead.count > 5, String(decoding: lead.prefix(4), as: UTF8.self).uppercased() == "CALL" else { return nil }
         var words = trim(Substring(text), extra: ";")
         guard words.count > 5, words.prefix(5).uppercased() == "CALL " || words.prefix(5).uppercased() == "CALL\t" else { return nil }
         words = trim(words.dropFirst(5))

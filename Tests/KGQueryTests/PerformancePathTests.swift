@@ -57,6 +57,59 @@ import Testing
         }
     }
 
+    /// The radix sort of one key column gives what sorting by the column's comparison gives, ties
+    /// by position: integers of either sign and the extremes, floats with -0.0, 0.0 and the
+    /// infinities, byte keys that share their first eight bytes; ascending and descending.
+    @Test func radixSortOfAKeyAgreesWithItsComparison() throws {
+        var rng = SystemRandomNumberGenerator()
+        let ints: [QueryValue] = (0..<500).map { _ in .int([Int.min, Int.max, 0, -1, 1, Int.random(in: -1000...1000, using: &rng),
+                                                            Int.random(in: Int.min...Int.max, using: &rng)].randomElement(using: &rng)!) }
+        let floats: [QueryValue] = (0..<500).map { _ in .float([-0.0, 0.0, .infinity, -.infinity, 1.5, -1.5,
+                                                                Double.random(in: -1e6...1e6, using: &rng)].randomElement(using: &rng)!) }
+        let strings: [QueryValue] = (0..<500).map { _ in .string(["customer service", "customer service agent", "customer", "", "cust",
+                                                                  "customer servicf", "b"].randomElement(using: &rng)!
+                                                                  + String(repeating: "x", count: Int.random(in: 0...2, using: &rng))) }
+        for (values, kind) in [(ints, SortColumn.Kind.ints), (floats, .floats), (strings, .bytes), (Array(ints.prefix(40)), .ints)] {
+            let column = SortColumn(values)
+            #expect(column.kind == kind)
+            let positions = Array(values.indices).filter { $0 % 7 != 3 }
+            for descending in [false, true] {
+                let expected = positions.sorted { a, b in
+                    let c = column.order(a, b)
+                    return c != 0 ? (descending ? c > 0 : c < 0) : a < b
+                }
+                #expect(column.sorted(positions, descending: descending) == expected, "\(kind) descending: \(descending)")
+            }
+        }
+    }
+
+    /// ORDER BY a property with LIMIT reads the sort keys from the property column's bytes and
+    /// makes the values only for the rows kept; names that are not all ASCII strings (other
+    /// letters, a number, a missing one) fall back to the values, in either case in openCypher's order.
+    @Test func sortKeysReadFromPropertyBytesAgreeWithTheValues() throws {
+        let cases: [(String, [String])] = [
+            ("ascii", ["'pear'", "'apple'", "'apple pie with cream'", "'apple pie with cheese'", "''", "'Zebra'"]),
+            ("letters", ["'äpple'", "'apple'", "'zebra'", "'Ångström'", "'banana'", "'ö'"]),
+            ("mixed", ["'pear'", "3", "'apple'", "null", "2.5", "'fig'"]),
+        ]
+        for (name, values) in cases {
+            var session = QuerySession(graph: Graph())
+            for (i, v) in values.enumerated() {
+                _ = try session.run("CREATE (a:P {name: \(v), i: \(i)})-[:T {name: \(v), i: \(i)}]->(:Q)")
+            }
+            for query in ["MATCH (p:P) RETURN p.name AS name, p.i AS i ORDER BY name",
+                          "MATCH (p:P) RETURN p.name, p.i ORDER BY p.name DESC",
+                          "MATCH (:P)-[t:T]->(:Q) RETURN t.name, t.i ORDER BY t.name"] {
+                let all = try session.run(query).rows
+                #expect(all.count == values.count)
+                for limit in [1, 4] {
+                    let part = try session.run(query + " LIMIT \(limit)").rows
+                    #expect(part == Array(all.prefix(limit)), "\(name): \(query) LIMIT \(limit)")
+                }
+            }
+        }
+    }
+
     @Test func whereNameEqualsUsesTheIndexButStaysExact() throws {
         var session = QuerySession(graph: try Fixture.graph())
         let plan = try session.run("EXPLAIN MATCH (r) WHERE r.name = 'team lead' RETURN r").plan ?? ""

@@ -298,19 +298,25 @@ struct CtrlCTests: TmuxScreen {
 
     @Test func thirdCtrlCEndsWhatIgnoresIt() throws {
         // A pager that ignores SIGINT and never ends stands for work that never checks for cancellation.
-        try start(environment: "PAGER=\"trap '' INT; sleep 60\"")
+        // The pager says when its trap is set: a press before that would end the pager, not test kgq.
+        let ready = FileManager.default.temporaryDirectory.appendingPathComponent("kgq-pager-ready-\(getpid())").path
+        try? FileManager.default.removeItem(atPath: ready)
+        defer { try? FileManager.default.removeItem(atPath: ready) }
+        try start(environment: "PAGER=\"trap '' INT; touch \(ready); sleep 60\"")
         defer { _ = try? Terminal.run(["kill-session", "-t", session]) }
         _ = try waitFor { prompts($0) == 1 }
         try type("RETURN 1;"); try key("Enter")
         _ = try waitFor { $0.contains("1 row") }
         try type(":last"); try key("Enter")
-        usleep(500_000)
+        for _ in 0..<300 where !FileManager.default.fileExists(atPath: ready) { usleep(100_000) }
+        #expect(FileManager.default.fileExists(atPath: ready), "the pager started")
+        usleep(200_000)
         try key("C-c"); usleep(200_000)
         try key("C-c"); usleep(200_000)
         #expect(try paneState() == "0", "two presses are taken as cancellation")
         try key("C-c")
         var state = ""
-        for _ in 0..<50 where state != "1 2" {
+        for _ in 0..<200 where state != "1 2" {
             state = try paneState()
             usleep(100_000)
         }

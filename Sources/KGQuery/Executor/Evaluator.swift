@@ -256,6 +256,25 @@ extension ExecutionContext {
         }
     }
 
+    /// ORDER BY keys for property `key` of the elements `binding(i)` of rows `0..<count`, read
+    /// from the property column's bytes without making a `String`: nil unless every row binds a
+    /// node or relationship holding an ASCII string there (and this statement deleted nothing).
+    func byteSortKeys(_ key: PropertyKey, count: Int, of binding: (Int) -> QueryValue?) -> SortColumn? {
+        guard deletedNodes.isEmpty && deletedEdges.isEmpty else { return nil }
+        var keys = ByteKeys(capacity: count)
+        let nodeCode = nodeKeyCode(key), edgeCode = edgeKeyCode(key)
+        for i in 0..<count {
+            let added: Bool?
+            switch binding(i) {
+            case .node(let h)?: added = graph.nodeProperties.withUTF8(h, code: nodeCode) { keys.add($0) }
+            case .edge(let h)?: added = graph.edgeProperties.withUTF8(h, code: edgeCode) { keys.add($0) }
+            default: return nil
+            }
+            guard added == true else { return nil }
+        }
+        return SortColumn(keys)
+    }
+
     func property(_ b: QueryValue, _ key: String, _ span: SourceSpan) throws(QueryError) -> QueryValue {
         switch b {
         case .null: return .null

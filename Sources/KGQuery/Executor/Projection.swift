@@ -23,6 +23,11 @@ struct ProjectionInput {
     /// row `i`'s at `i * deferredVariables.count`.
     private var deferredVariables: [String] = []
     private var saved: [QueryValue?] = []
+    /// ORDER BY keys (by key index) whose column reads one property of one variable (`s.name`),
+    /// deferred too: their sort keys are read from the property column's bytes for every row,
+    /// and the value (a `String`) is made only for the rows kept. The variable's position in
+    /// `deferredVariables` and the key.
+    private var keyReads: [Int: (variable: Int, key: PropertyKey)] = [:]
 
     var count: Int { values.count }
 
@@ -38,12 +43,17 @@ struct ProjectionInput {
         values = ValueTable(width: p.columns.count)
         isDeferred = Array(repeating: false, count: p.items.count)
         if !p.isAggregating && !p.order.isEmpty && !p.distinct && p.filter == nil && !needsEnv && p.limit != nil {
-            let keys = Set(orderColumns.compactMap { $0 })
-            deferred = p.items.indices.filter { !keys.contains($0) }
+            var reads: [Int: (String, PropertyKey)] = [:]
+            for (n, c) in orderColumns.enumerated() {
+                if let c, case .property(let base, let key) = p.items[c].kind, case .variable(let v) = base.kind { reads[n] = (v, key) }
+            }
+            let computedKeys = Set(orderColumns.indices.compactMap { reads[$0] == nil ? orderColumns[$0] : nil })
+            deferred = p.items.indices.filter { !computedKeys.contains($0) }
             for i in deferred { isDeferred[i] = true }
             // Pattern variables count as read (`freeVariables` is conservative), so a pattern
             // inside a deferred item sees the same bound variables as in the whole row.
             deferredVariables = deferred.reduce(into: Set<String>()) { $0.formUnion(p.items[$1].freeVariables) }.sorted()
+            for (n, (v, key)) in reads { keyReads[n] = (deferredVariables.firstIndex(of: v)!, key) }
         }
     }
 
@@ -82,6 +92,15 @@ struct ProjectionInput {
             // position decides last), so the order is total.
             var columns: [SortColumn] = []
             for (n, (e, _)) in p.order.enumerated() {
+                if let (v, key) = keyReads[n] {
+                    let w = deferredVariables.count
+                    if let bytes = ctx.byteSortKeys(key, count: values.count, of: { saved[$0 * w + v] }) {
+                        columns.append(bytes)
+                        continue
+                    }
+                    // Not all ASCII strings: the key's values, as for any other key.
+                    try computeDeferred(Array(0..<values.count), only: [orderColumns[n]!], ctx)
+                }
                 var column: [QueryValue] = []
                 column.reserveCapacity(values.count)
                 for i in 0..<values.count {
@@ -101,16 +120,19 @@ struct ProjectionInput {
         }
         if let skip { kept = Array(kept.dropFirst(skip)) }
         if let limit { kept = Array(kept.prefix(limit)) }
-        if !deferred.isEmpty {
-            let w = deferredVariables.count
-            var env = Row(capacity: w)
-            for i in kept {
-                try ctx.tick()
-                for j in 0..<w { env[deferredVariables[j]] = saved[i * w + j] }
-                for k in deferred { values[i, k] = try ctx.eval(p.items[k], env) }
-            }
-        }
+        if !deferred.isEmpty { try computeDeferred(kept, only: deferred, ctx) }
         return kept
+    }
+
+    /// Computes the deferred `items` of the rows at `positions` from their saved variables.
+    private mutating func computeDeferred(_ positions: [Int], only items: [Int], _ ctx: ExecutionContext) throws(QueryError) {
+        let w = deferredVariables.count
+        var env = Row(capacity: w)
+        for i in positions {
+            try ctx.tick()
+            for j in 0..<w { env[deferredVariables[j]] = saved[i * w + j] }
+            for k in items { values[i, k] = try ctx.eval(p.items[k], env) }
+        }
     }
 
     /// Row `i` as a row of the next clause: its columns.

@@ -28,6 +28,32 @@ struct ValueTable {
     func row(_ i: Int) -> ArraySlice<QueryValue> { cells[(i * width)..<((i + 1) * width)] }
 }
 
+/// ASCII strings as sort keys, added one by one: each key's first eight bytes as one big-endian
+/// integer, and all the bytes in one arena (row `i`'s from `offsets[i]` to the next offset).
+struct ByteKeys {
+    var prefixes: [UInt64] = []
+    var offsets: [Int] = []
+    var arena: [UInt8] = []
+
+    init(capacity: Int) {
+        prefixes.reserveCapacity(capacity)
+        offsets.reserveCapacity(capacity + 1)
+    }
+
+    /// Adds one key; false (and nothing added) when the bytes are not ASCII.
+    mutating func add(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        var high: UInt8 = 0
+        for b in u { high |= b }
+        if high >= 0x80 { return false }
+        var p: UInt64 = 0
+        for n in 0..<min(8, u.count) { p |= UInt64(u[n]) << UInt64(56 - 8 * n) }
+        prefixes.append(p)
+        offsets.append(arena.count)
+        arena.append(contentsOf: u)
+        return true
+    }
+}
+
 /// One ORDER BY key's values for every row — as plain integers, floats or byte keys when they
 /// all have that type (the common case: one property), so comparing two rows compares two plain
 /// values instead of switching over two `QueryValue`s; openCypher's order of mixed values otherwise.
@@ -49,6 +75,13 @@ final class SortColumn {
     private let arena: [UInt8]
     private let strings: [String]
     private let values: [QueryValue]
+
+    /// A column of byte keys (`kind == .bytes`).
+    init(_ keys: ByteKeys) {
+        kind = .bytes
+        (ints, floats, strings, values) = ([], [], [], [])
+        (prefixes, offsets, arena) = (keys.prefixes, keys.offsets + [keys.arena.count], keys.arena)
+    }
 
     init(_ column: [QueryValue]) {
         var ints: [Int] = [], floats: [Double] = [], prefixes: [UInt64] = [], offsets: [Int] = []
@@ -78,76 +111,82 @@ final class SortColumn {
     /// Fills the byte keys of `strings`; false when one is not ASCII (those compare as strings).
     private static func byteKeys(_ strings: [String], _ prefixes: inout [UInt64], _ offsets: inout [Int],
                                  _ arena: inout [UInt8]) -> Bool {
-        prefixes.reserveCapacity(strings.count)
-        offsets.reserveCapacity(strings.count + 1)
+        var keys = ByteKeys(capacity: strings.count)
         for i in strings.indices {
             var s = strings[i]
-            offsets.append(arena.count)
-            let ok = s.withUTF8 { (u: UnsafeBufferPointer<UInt8>) -> Bool in
-                var high: UInt8 = 0
-                for b in u { high |= b }
-                if high >= 0x80 { return false }
-                var p: UInt64 = 0
-                for n in 0..<min(8, u.count) { p |= UInt64(u[n]) << UInt64(56 - 8 * n) }
-                prefixes.append(p)
-                arena.append(contentsOf: u)
-                return true
-            }
-            if !ok { return false }
+            guard s.withUTF8({ keys.add($0) }) else { return false }
         }
-        offsets.append(arena.count)
+        (prefixes, offsets, arena) = (keys.prefixes, keys.offsets + [keys.arena.count], keys.arena)
         return true
     }
 
-    /// `positions` sorted by this key alone, ties by position, when its values are plain
-    /// integers, floats or byte keys: pairs of key and position sorted in place, no comparator
-    /// call per comparison. Nil for keys of other kinds.
+    /// `positions` (ascending) sorted by this key alone, ties by position, when its values are
+    /// plain integers, floats or byte keys: each key mapped to a 64-bit unsigned integer of the
+    /// same order and sorted by radix, no comparison per element (byte keys whose first eight
+    /// bytes agree are then ordered by the rest). Nil for keys of other kinds.
     func sorted(_ positions: [Int], descending: Bool) -> [Int]? {
+        let flip: UInt64 = descending ? ~0 : 0
         switch kind {
-        case .ints: return SortColumn.sorted(positions.map { (ints[$0], $0) }, descending)
-        case .floats: return SortColumn.sorted(positions.map { (floats[$0], $0) }, descending)
+        case .ints:
+            return SortColumn.radixSorted(positions.map { (UInt64(bitPattern: Int64(ints[$0])) ^ (1 << 63) ^ flip, $0) }).map(\.1)
+        case .floats:
+            return SortColumn.radixSorted(positions.map { (SortColumn.orderedBits(floats[$0]) ^ flip, $0) }).map(\.1)
         case .bytes:
-            var pairs = positions.map { (prefixes[$0], $0) }
-            let offsets = self.offsets
-            arena.withUnsafeBufferPointer { buf in
-                // Keys whose first eight bytes agree: the rest, then the length, decide.
-                func rest(_ a: Int, _ b: Int) -> Int {
-                    let oa = offsets[a], ob = offsets[b]
-                    let la = offsets[a + 1] - oa, lb = offsets[b + 1] - ob
-                    let common = min(la, lb)
-                    if common > 8 {
-                        let c = memcmp(buf.baseAddress! + oa + 8, buf.baseAddress! + ob + 8, common - 8)
-                        if c != 0 { return c < 0 ? -1 : 1 }
-                    }
-                    return la == lb ? 0 : (la < lb ? -1 : 1)
-                }
-                if descending {
-                    pairs.sort { x, y in
-                        if x.0 != y.0 { return x.0 > y.0 }
-                        let c = rest(x.1, y.1)
-                        return c != 0 ? c > 0 : x.1 < y.1
-                    }
-                } else {
-                    pairs.sort { x, y in
-                        if x.0 != y.0 { return x.0 < y.0 }
-                        let c = rest(x.1, y.1)
-                        return c != 0 ? c < 0 : x.1 < y.1
+            var pairs = SortColumn.radixSorted(positions.map { (prefixes[$0] ^ flip, $0) })
+            // Runs of keys whose first eight bytes agree: the rest, then the length, decide;
+            // the sort is stable, so ties stay in position order.
+            var i = 0
+            while i < pairs.count {
+                var j = i + 1
+                while j < pairs.count && pairs[j].0 == pairs[i].0 { j += 1 }
+                if j - i > 1 {
+                    pairs[i..<j].sort { x, y in
+                        let c = byteOrder(x.1, y.1)
+                        return descending ? c > 0 : c < 0
                     }
                 }
+                i = j
             }
             return pairs.map(\.1)
         case .strings, .values: return nil
         }
     }
 
-    private static func sorted<K: Comparable>(_ pairs: [(K, Int)], _ descending: Bool) -> [Int] {
-        var pairs = pairs
-        if descending {
-            pairs.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
-        } else {
-            pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+    /// A float's bits as an unsigned integer of the same order (-0.0 and 0.0 equal).
+    private static func orderedBits(_ d: Double) -> UInt64 {
+        let bits = (d == 0 ? 0.0 : d).bitPattern
+        return bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
+    }
+
+    /// Pairs sorted by their key, stable (ties keep their order): least significant byte first,
+    /// one counting pass for all eight bytes, and no pass for a byte every key shares.
+    static func radixSorted(_ pairs: [(UInt64, Int)]) -> [(UInt64, Int)] {
+        let n = pairs.count
+        guard n > 64 else { return pairs.sorted { $0.0 < $1.0 } }
+        var counts = [Int](repeating: 0, count: 8 * 256)
+        for (k, _) in pairs {
+            for b in 0..<8 { counts[b &* 256 &+ Int(truncatingIfNeeded: k >> UInt64(8 &* b)) & 0xFF] &+= 1 }
         }
-        return pairs.map(\.1)
+        var source = pairs, target = pairs
+        for b in 0..<8 {
+            let shift = UInt64(8 * b)
+            if counts[b * 256 + Int(truncatingIfNeeded: source[0].0 >> shift) & 0xFF] == n { continue }
+            var next = [Int](repeating: 0, count: 256), total = 0
+            for d in 0..<256 { next[d] = total; total += counts[b * 256 + d] }
+            source.withUnsafeBufferPointer { from in
+                target.withUnsafeMutableBufferPointer { to in
+                    next.withUnsafeMutableBufferPointer { next in
+                        for p in from {
+                            let d = Int(truncatingIfNeeded: p.0 >> shift) & 0xFF
+                            to[next[d]] = p
+                            next[d] &+= 1
+                        }
+                    }
+                }
+            }
+            swap(&source, &target)
+        }
+        return source
     }
 
     /// -1, 0 or 1 as row `a`'s key sorts before, with or after row `b`'s.

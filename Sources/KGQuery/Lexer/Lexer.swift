@@ -1,6 +1,8 @@
-/// Splits query text into tokens; every token knows its line and column.
+/// Splits query text into tokens; every token knows its line and column (columns count
+/// Unicode scalars, as editors and the .kg loader do). It reads scalars, not `Character`s:
+/// comparing and classifying a scalar is an integer operation.
 struct Lexer {
-    private let chars: [Character]
+    private let chars: [Unicode.Scalar]
     private var i = 0
     private var line = 1
     private var column = 1
@@ -22,12 +24,22 @@ struct Lexer {
         }
     }
 
-    private func peek(_ k: Int = 0) -> Character? { i + k < chars.count ? chars[i + k] : nil }
+    private func peek(_ k: Int = 0) -> Unicode.Scalar? { i + k < chars.count ? chars[i + k] : nil }
 
     private mutating func advance() {
-        // "\r\n" is one Character.
-        if chars[i] == "\n" || chars[i] == "\r\n" { line += 1; column = 1 } else { column += 1 }
+        // "\r\n" ends one line: its "\r" takes no column.
+        switch chars[i] {
+        case "\n": line += 1; column = 1
+        case "\r" where peek(1) == "\n": break
+        default: column += 1
+        }
         i += 1
+    }
+
+    private func text(_ from: Int, _ to: Int) -> String {
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: chars[from..<to])
+        return String(s)
     }
 
     private func error(_ detail: QueryErrorDetail, _ message: String, line: Int, column: Int) -> QueryError {
@@ -36,9 +48,9 @@ struct Lexer {
 
     private mutating func skipTrivia() throws(QueryError) {
         while let c = peek() {
-            if c.isWhitespace { advance(); continue }
+            if c.properties.isWhitespace { advance(); continue }
             if c == "/" && peek(1) == "/" {
-                while let d = peek(), d != "\n" && d != "\r\n" { _ = d; advance() }
+                while let d = peek(), d != "\n" && d != "\r" { _ = d; advance() }
                 continue
             }
             if c == "/" && peek(1) == "*" {
@@ -63,8 +75,8 @@ struct Lexer {
         }
         guard let c = peek() else { return make(.end, "") }
         if c.isLetter || c == "_" {
-            while let d = peek(), d.isLetter || d.isNumber || d == "_" { advance() }
-            return make(.name, String(chars[start..<i]))
+            while let d = peek(), d.continuesName { advance() }
+            return make(.name, text(start, i))
         }
         if c == "`" {
             advance()
@@ -76,7 +88,7 @@ struct Lexer {
                     if peek() == "`" { advance(); s.append("`"); continue }
                     break
                 }
-                s.append(d)
+                s.unicodeScalars.append(d)
             }
             return make(.quotedName, s)
         }
@@ -93,25 +105,27 @@ struct Lexer {
                 let t = try next()
                 return Token(kind: .parameter, text: t.text, offset: start, endOffset: i, line: l, column: col)
             }
-            while let d = peek(), d.isLetter || d.isNumber || d == "_" { advance() }
-            let name = String(chars[(start + 1)..<i])
+            while let d = peek(), d.continuesName { advance() }
+            let name = text(start + 1, i)
             if name.isEmpty { throw error(.unexpectedSyntax, "expected a parameter name after '$'", line: l, column: col) }
             return make(.parameter, name)
         }
-        let two = peek(1).map { String([c, $0]) } ?? ""
-        if ["<=", ">=", "<>", "!=", "=~", "+=", ".."].contains(two) {
-            advance(); advance()
-            return make(.symbol, two)
+        if let d = peek(1), c.isASCII, d.isASCII {
+            let two = text(i, i + 2)
+            if ["<=", ">=", "<>", "!=", "=~", "+=", ".."].contains(two) {
+                advance(); advance()
+                return make(.symbol, two)
+            }
         }
-        if "()[]{},.:|;+-*/%^=<>".contains(c) {
+        if "()[]{},.:|;+-*/%^=<>".unicodeScalars.contains(c) {
             advance()
-            return make(.symbol, String(c))
+            return make(.symbol, String(Character(c)))
         }
         // Typographic dashes and arrows are common when queries are pasted from documents.
         if c == "\u{2014}" || c == "\u{2013}" || c == "\u{2212}" { advance(); return make(.symbol, "-") }
         // Control characters are invisible in a terminal: name them by code point.
-        if let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1, v < 0x20 || (0x7F...0x9F).contains(v) {
-            throw error(.unexpectedSyntax, "unexpected control character U+" + codePoint(v), line: l, column: col)
+        if c.value < 0x20 || (0x7F...0x9F).contains(c.value) {
+            throw error(.unexpectedSyntax, "unexpected control character U+" + codePoint(c.value), line: l, column: col)
         }
         throw error(.unexpectedSyntax, "unexpected character '\(c)'", line: l, column: col)
     }
@@ -120,8 +134,8 @@ struct Lexer {
         var isFloat = false
         if peek() == "0", let x = peek(1), x == "x" || x == "X" || x == "o" || x == "O" {
             advance(); advance()
-            while let d = peek(), d.isLetter || d.isNumber || d == "_" { advance() }
-            return Token(kind: .integer, text: String(chars[start..<i]), offset: start, endOffset: i, line: l, column: col)
+            while let d = peek(), d.continuesName { advance() }
+            return Token(kind: .integer, text: text(start, i), offset: start, endOffset: i, line: l, column: col)
         }
         while let d = peek(), d.isASCIIDigit { advance() }
         if peek() == ".", let d = peek(1), d.isASCIIDigit {
@@ -140,14 +154,14 @@ struct Lexer {
         }
         // A number running into letters (`1a`, `0x`) is a malformed literal, not two tokens.
         if let d = peek(), d.isLetter || d == "_" {
-            while let d = peek(), d.isLetter || d.isNumber || d == "_" { advance() }
-            throw error(.invalidNumberLiteral, "invalid number literal '\(String(chars[start..<i]))'", line: l, column: col)
+            while let d = peek(), d.continuesName { advance() }
+            throw error(.invalidNumberLiteral, "invalid number literal '\(text(start, i))'", line: l, column: col)
         }
-        return Token(kind: isFloat ? .float : .integer, text: String(chars[start..<i]), offset: start, endOffset: i,
+        return Token(kind: isFloat ? .float : .integer, text: text(start, i), offset: start, endOffset: i,
                      line: l, column: col)
     }
 
-    private mutating func string(quote: Character, start: Int, line l: Int, column col: Int) throws(QueryError) -> Token {
+    private mutating func string(quote: Unicode.Scalar, start: Int, line l: Int, column col: Int) throws(QueryError) -> Token {
         advance()
         var s = ""
         while true {
@@ -169,24 +183,43 @@ struct Lexer {
                 case "u", "U":
                     let n = e == "u" ? 4 : 8
                     var hex = ""
-                    for _ in 0..<n { if let h = peek(), h.isHexDigit { hex.append(h); advance() } }
+                    for _ in 0..<n { if let h = peek(), h.isASCIIHexDigit { hex.unicodeScalars.append(h); advance() } }
                     guard hex.count == n, let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) else {
                         throw error(.invalidUnicodeLiteral, "invalid unicode escape '\\\(e)\(hex)'", line: line, column: column)
                     }
                     s.unicodeScalars.append(scalar)
                 default:
-                    s.append("\\"); s.append(e)
+                    s.append("\\"); s.unicodeScalars.append(e)
                 }
                 continue
             }
-            s.append(d)
+            s.unicodeScalars.append(d)
         }
         return Token(kind: .string, text: s, offset: start, endOffset: i, line: l, column: col)
     }
 }
 
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+extension Unicode.Scalar {
+    var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
+    var isASCIIHexDigit: Bool { isASCIIDigit || (value | 0x20 >= 0x61 && value | 0x20 <= 0x66) }
+    /// A letter (general category L*, as `Character.isLetter` of a single scalar).
+    var isLetter: Bool {
+        if value < 0x80 { return (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) }
+        switch properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+    /// What may follow the first letter of a name: letters, digits and other numbers, `_`, and
+    /// the combining marks of a letter written decomposed (`e` + U+0301).
+    var continuesName: Bool {
+        if value < 0x80 { return isLetter || isASCIIDigit || value == 0x5F }
+        if isLetter || properties.numericType != nil { return true }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
 }
 
 /// A code point as four or more upper-case hex digits: `0007`, `1F600`.

@@ -2,20 +2,23 @@
 /// unaliased expressions can be named by the text they were written as.
 struct SourceText: Sendable {
     let text: String
-    let chars: [Character]
+    /// The text's Unicode scalars: token offsets and spans count them.
+    let chars: [Unicode.Scalar]
     /// Line and column of the statement's first character in the whole script (for scripts of many statements).
     let lineOffset: Int
 
     init(_ text: String, lineOffset: Int = 0) {
         self.text = text
-        self.chars = Array(text)
+        self.chars = Array(text.unicodeScalars)
         self.lineOffset = lineOffset
     }
 
     /// The characters between two offsets.
     func slice(_ from: Int, _ to: Int) -> String {
         let a = max(0, min(from, chars.count)), b = max(a, min(to, chars.count))
-        return String(chars[a..<b])
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: chars[a..<b])
+        return String(s)
     }
 
     func lineText(_ line: Int) -> String? {

@@ -25,6 +25,11 @@ struct Token: Sendable, Hashable {
     var column: Int
 
     /// True when this is the keyword `word` (given in upper case).
-    func isKeyword(_ word: String) -> Bool { kind == .name && text.uppercased() == word }
+    /// Keywords are ASCII: the name's bytes are compared with ASCII letters folded, making no string.
+    func isKeyword(_ word: String) -> Bool {
+        guard kind == .name, text.utf8.count == word.utf8.count else { return false }
+        for (a, b) in zip(text.utf8, word.utf8) where (a >= 0x61 && a <= 0x7A ? a - 0x20 : a) != b { return false }
+        return true
+    }
     func isSymbol(_ s: String) -> Bool { kind == .symbol && text == s }
 }
