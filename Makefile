@@ -42,6 +42,7 @@ release: deps
 
 test: deps browser-deps
 	$(SWIFT) build --build-tests
+	$(SWIFT) build --product generate-manual
 	$(SWIFT) test
 	$(MAKE) plugins-check
 	$(MAKE) bench-peers-check
@@ -166,12 +167,19 @@ fuzz-one:
 # graph (PREFIX/share/kgq/graphs/customer-service, found by kgq beside its binary), man pages
 # generated from the argument parser (swift-argument-parser's generate-manual), and completion
 # scripts for bash, zsh and fish (kgq --generate-completion-script). CONFIGURATION=debug
-# installs the debug build instead of building a release one.
+# installs the debug build instead of building a release one. `make install-built` installs
+# what is already built, without running swift build (the tests use it: InstallTests).
 PREFIX        ?= /usr/local
 CONFIGURATION ?= release
+.PHONY: install-built
 install: deps
 	$(SWIFT) build -c $(CONFIGURATION) --product kgq
 	$(SWIFT) build --product generate-manual
+	@$(MAKE) --no-print-directory install-built PREFIX=$(PREFIX) CONFIGURATION=$(CONFIGURATION)
+
+install-built:
+	@test -x .build/$(CONFIGURATION)/kgq || { echo "install-built: .build/$(CONFIGURATION)/kgq is not built (make install builds it)"; exit 2; }
+	@test -x .build/debug/generate-manual || { echo "install-built: .build/debug/generate-manual is not built (swift build --product generate-manual)"; exit 2; }
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kgq/graphs $(DESTDIR)$(PREFIX)/share/man/man1 \
 	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
 	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d

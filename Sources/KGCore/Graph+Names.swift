@@ -10,11 +10,14 @@ extension Graph {
     }
 
     /// Node `i`'s name in `language` when it has one, else its preferred name (`Node.name(in:)`),
-    /// read from the tables without assembling the node.
+    /// read from the tables without assembling the node. A node with no name at all but a
+    /// `title` (a Document) is called by its title, as the exporters draw it, rather than its id.
     public func name(node i: Int, in language: String?) -> String {
         if let language, let n = nodeNameLists[i].first(where: { $0.language == language }) { return n.text }
         if case .string(let s)? = nodeProperties.value(i, key: "name") { return s }
-        return nodeNameLists[i].first?.text ?? nodeIDs[i]
+        if let first = nodeNameLists[i].first { return first.text }
+        if case .string(let title)? = nodeProperties.value(i, key: "title") { return title }
+        return nodeIDs[i]
     }
 
     /// What lookups by name match for node `i`, read from the tables: its `name`, every

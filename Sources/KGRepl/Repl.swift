@@ -46,6 +46,9 @@ public struct Repl {
     public var afterStatement: () -> Void = {}
     /// Called just before each statement runs (the shell clears a Ctrl-C pressed at the prompt).
     public var beforeStatement: () -> Void = {}
+    /// Starts showing that long work runs (`:export`'s rendering, `:graph`'s loading), labelled
+    /// e.g. "exporting png"; returns what ends it. The shell draws its progress line here.
+    public var startProgress: (String) -> () -> Void = { _ in {} }
     private var buffer = StatementBuffer()
     private var sourceDepth = 0
 
@@ -106,6 +109,11 @@ public struct Repl {
     private mutating func feedLine(_ line: String) -> Bool {
         let trimmed = line.trimmingWhitespace
         if !buffer.isPending && Repl.leavingWords.contains(trimmed.lowercased()) { return false }
+        // `:edit` alone on a line inside an unfinished statement opens that statement (psql's \e);
+        // no statement has a line that is just `:edit`.
+        if buffer.isPending && trimmed.lowercased() == ":edit" && !buffer.isInsideQuoteOrComment {
+            return command(trimmed)
+        }
         if !buffer.isPending && trimmed.hasPrefix(":") {
             return command(trimmed)
         }
@@ -150,16 +158,24 @@ public struct Repl {
         return out
     }
 
-    /// `:edit`: the last statement entered, opened in the editor; what is saved runs as if
-    /// typed (each statement ending in `;`; the rest waits for more) and becomes the history entry.
+    /// `:edit`: the statement being typed (one waiting for its `;`), else the last statement
+    /// entered, opened in the editor; what is saved runs as if typed (each statement ending in
+    /// `;`; the rest waits for more) and becomes the history entry.
     mutating func edit() throws(Diagnostic) {
         guard let editText else {
             throw Diagnostic(.error, ":edit needs a terminal", help: "in a script, write the statement in the file itself")
         }
-        let last = history.last { !$0.hasPrefix(":") } ?? ""
+        let current = buffer.isPending ? buffer.pending.trimmingWhitespace : nil
+        let last = current ?? history.last { !$0.hasPrefix(":") } ?? ""
         guard let edited = editText(last.hasSuffix("\n") ? last : last + "\n") else {
-            throw Diagnostic(.error, "the editor did not finish normally; nothing was run",
+            throw Diagnostic(.error, "the editor did not finish normally; nothing was run"
+                                + (current == nil ? "" : " (the statement being typed is kept)"),
                              help: "set $EDITOR (or $VISUAL) to an editor, e.g. EDITOR=nano")
+        }
+        if current != nil {
+            // The edited text replaces the unfinished statement and the lines typed for it.
+            buffer = StatementBuffer()
+            typed = []
         }
         skipEntry = true
         var lines = edited.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -353,6 +369,8 @@ public struct Repl {
     mutating func switchGraph(_ path: String) throws(Diagnostic) {
         let g: Graph
         let fingerprints = try? SavePoint.fingerprints(of: path)
+        let stopProgress = startProgress("loading \(path)")
+        defer { stopProgress() }
         do {
             if let importer = registry.importer(for: path) {
                 g = try importer.load(folder: path)
@@ -478,8 +496,13 @@ public struct Repl {
                                  help: "return nodes or relationships (RETURN f, r), or write the whole graph with :export graph \(exporter.format) \(path)")
             }
         }
-        let result = try exporter.export(session.graph, sub, settings: ExportSettings(language: session.displayLanguage))
-        try write(result, of: exporter, to: path)
+        let stopProgress = startProgress("exporting \(exporter.format)")
+        let result: ExportOutput
+        do {
+            defer { stopProgress() }
+            result = try exporter.export(session.graph, sub, settings: ExportSettings(language: session.displayLanguage))
+            try write(result, of: exporter, to: path)
+        }
         output.err("wrote \(path): \(sub.nodes.count) nodes, \(sub.edges.count) relationships" + (wholeGraph ? " (the whole graph)" : "") + "\n")
     }
 

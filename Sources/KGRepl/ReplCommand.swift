@@ -272,7 +272,7 @@ public struct ReplCommand: Sendable {
             try repl.save(words)
             return true
         },
-        ReplCommand("edit", "", "open the last statement in $VISUAL or $EDITOR (else vi); what you save runs, and is remembered") { repl, _, _ in
+        ReplCommand("edit", "", "open the statement being typed, else the last one, in $VISUAL or $EDITOR (else vi); what you save runs, and is remembered") { repl, _, _ in
             try repl.edit()
             return true
         },

@@ -16,6 +16,9 @@ public struct StatementBuffer: Sendable {
     /// True when part of a statement is waiting for its `;`.
     public var isPending: Bool { hasCode || scanner.isInsideQuoteOrComment }
 
+    /// Inside a string, a quoted name or a block comment (where `:edit` is text, not a command).
+    public var isInsideQuoteOrComment: Bool { scanner.isInsideQuoteOrComment }
+
     /// The unfinished statement so far (for completion, which needs the variables bound earlier).
     public var pending: String { text }
 

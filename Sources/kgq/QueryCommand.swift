@@ -107,9 +107,15 @@ struct QueryCommand: ParsableCommand {
         for p in param { try CLI.reporting { try session.setParameter(flag: p) } }
         var failed = false
         let lines = Script.lines(text)
+        // A statement running over a second shows `running… 2.4 s` on stderr (a terminal only),
+        // erased before its result or error is written.
+        let progress = ProgressTicker.enabled && !options.noProgress
         for st in Script.statements(text) {
             do {
-                let r = try session.run(st.text)
+                let ticker = ProgressTicker.start("running", enabled: progress)
+                let outcome = Result { () throws(QueryError) -> ResultSet in try session.run(st.text) }
+                ticker?.stop()
+                let r = try outcome.get()
                 for w in r.warnings {
                     CLI.error(st.placing(w, scriptLines: lines).rendered())
                 }

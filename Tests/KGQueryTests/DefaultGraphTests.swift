@@ -40,6 +40,12 @@ import Testing
             UNWIND sources(r) AS d RETURN DISTINCT labels(d) AS l
             """)
         #expect(docs.rows.contains([.list([.string("Document")])]))
+        // Issue 18 item 8: "who says what" names the documents by their titles, not NULL or ids.
+        let who = try s.run("MATCH (r:Role) UNWIND sources(r) AS src RETURN name(src) AS source, count(*) AS claims ORDER BY source")
+        #expect(who.rows.contains { $0.first == .string("Customer Service Jobs Making Comeback in U.S.") }, "\(who.rows)")
+        #expect(!who.rows.contains { row in
+            if case .string(let s) = row[0] { return s.hasPrefix("doc:") } else { return true }
+        }, "\(who.rows)")
         let cited = try s.run("MATCH (r:Role) WHERE cited(r) RETURN count(*) > 0")
         #expect(cited.rows == [[.bool(true)]])
     }

@@ -59,13 +59,16 @@ struct HighlightTerminalTests: TmuxScreen {
         let first = plain(try waitFor { plain($0).contains("1 row") })
         #expect(first.contains("│ x  │") || first.contains("│ x │"), "RETURN 40 AS x ran:\n\(first)")
         #expect(first.contains("40"), "\(first)")
+        try waitForPrompt(plain)
         // Ctrl-U and Ctrl-K drop text; Ctrl-C drops the line; Ctrl-L clears the screen.
         try type("RETURN 1 AS gone"); try key("C-u"); try type("RETURN 2 AS kept;  junk"); try key("Left"); try key("Left")
         try key("Left"); try key("Left"); try key("Left"); try key("C-k"); try key("Enter")
         let second = plain(try waitFor { plain($0).components(separatedBy: "1 row").count == 3 })
-        #expect(second.contains("kept") && !second.contains("│ gone"), "\(second)")
+        #expect(second.contains("│ kept │") && !second.contains("│ gone") && !second.contains("error"), "\(second)")
+        try waitForPrompt(plain)
         try type("RETURN 'never run'"); try key("C-c")
         _ = try waitFor { plain($0).contains("^C") }
+        try waitForPrompt(plain)
         try key("C-l")
         let cleared = plain(try waitFor { !plain($0).contains("kept") })
         #expect(cleared.trimmingCharacters(in: .whitespacesAndNewlines) == "kgq>", "Ctrl-L leaves only the prompt:\n\(cleared)")
@@ -89,21 +92,25 @@ struct HighlightTerminalTests: TmuxScreen {
         _ = try waitFor { plain($0).contains("r.name") }
         try type(" AS who ORDER BY who LIMIT 1;"); try key("Enter")
         _ = try waitFor { plain($0).contains("1 row") }
+        try waitForPrompt(plain)
         try type("RETURN 'kundtjänst één 😀' AS s;"); try key("Enter")
         let letters = plain(try waitFor { plain($0).components(separatedBy: "1 row").count == 3 })
         #expect(letters.contains("│ kundtjänst één 😀 │"), "\(letters)")
+        try waitForPrompt(plain)
         // Up twice: the two-line statement, whole, shown with its continuation prompt; Enter runs it.
         try key("Up"); try key("Up")
         let recalled = plain(try waitFor { plain($0).contains("   -> RETURN r.name AS who ORDER BY who LIMIT 1;\n") && plain($0).components(separatedBy: "kgq> MATCH (r:Role)").count == 3 })
         #expect(recalled.contains("kgq> MATCH (r:Role)\n   -> RETURN r.name AS who ORDER BY who LIMIT 1;"), "\(recalled)")
         try key("Enter")
         _ = try waitFor { plain($0).components(separatedBy: "1 row").count == 4 }
+        try waitForPrompt(plain)
         // Ctrl-R finds the Swedish statement by a word of it; Enter runs it.
         try key("C-r"); try type("kundt")
         let search = plain(try waitFor { plain($0).contains("(reverse-i-search)'kundt': RETURN 'kundtjänst") })
         #expect(search.contains("(reverse-i-search)'kundt': RETURN 'kundtjänst één 😀' AS s;"), "\(search)")
         try key("Enter")
         _ = try waitFor { plain($0).components(separatedBy: "1 row").count == 5 }
+        try waitForPrompt(plain)
         try type(":quit"); try key("Enter")
         _ = try waitFor { plain($0).contains("kgq-ended-0") }
         let saved = (try? String(contentsOfFile: history, encoding: .utf8)) ?? ""

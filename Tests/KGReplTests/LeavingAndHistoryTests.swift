@@ -81,3 +81,45 @@ import Testing
         #expect(c.out.contains(":clear"))
     }
 }
+
+/// Issue 18 item 12: `:edit` opens the statement being typed when it stands on a line of its own
+/// before the `;`, else the last statement; what is saved runs and is the history entry.
+@Suite struct EditCommandTests {
+    @Test func editOpensTheUnfinishedStatement() throws {
+        var (repl, c) = try Fixture.repl()
+        nonisolated(unsafe) var opened: [String] = []
+        repl.editText = { text in opened.append(text); return text.replacingOccurrences(of: "LIMIT", with: "RETURN r.name AS n LIMIT") + "  ;\n" }
+        _ = repl.feed("MATCH (r:Role)")
+        _ = repl.feed("WITH r LIMIT 1")
+        #expect(repl.prompt == "   -> ")
+        _ = repl.feed(":edit")
+        #expect(opened == ["MATCH (r:Role)\nWITH r LIMIT 1\n"], "the statement so far, not the last one: \(opened)")
+        #expect(c.out.contains("n\r\nAgent\r\n"), "the edited statement ran: \(c.out) \(c.err)")
+        #expect(repl.prompt == "kgq> ")
+        #expect(repl.history == ["MATCH (r:Role)\nWITH r RETURN r.name AS n LIMIT 1\n  ;"], "one entry, the edited text: \(repl.history)")
+        // No statement waiting: the last statement is opened.
+        _ = repl.feed(":edit")
+        #expect(opened.count == 2 && opened[1].hasPrefix("MATCH (r:Role)\nWITH r RETURN r.name"), "\(opened)")
+    }
+
+    @Test func editInsideAStringIsText() throws {
+        var (repl, c) = try Fixture.repl()
+        nonisolated(unsafe) var opened = 0
+        repl.editText = { _ in opened += 1; return nil }
+        _ = repl.feed("RETURN 'two")
+        _ = repl.feed(":edit")
+        _ = repl.feed("lines' AS s;")
+        #expect(opened == 0)
+        #expect(c.out.contains("two\n:edit\nlines"), "\(c.out.debugDescription) \(c.err)")
+    }
+
+    @Test func aFailedEditorKeepsTheStatement() throws {
+        var (repl, c) = try Fixture.repl()
+        repl.editText = { _ in nil }
+        _ = repl.feed("RETURN 5")
+        _ = repl.feed(":edit")
+        #expect(c.err.contains("the editor did not finish normally; nothing was run (the statement being typed is kept)"), "\(c.err)")
+        _ = repl.feed("AS five;")
+        #expect(c.out.contains("five\r\n5\r\n"), "\(c.out) \(c.err)")
+    }
+}

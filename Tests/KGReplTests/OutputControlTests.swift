@@ -123,3 +123,29 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("{\"error\": {"))
     }
 }
+
+/// Issue 18 item 11: `:pager on|off|auto` — auto pages a result taller than the terminal and
+/// `:last`; on pages every result; off none.
+@Suite struct PagerModeTests {
+    @Test func pagerModes() throws {
+        var (repl, c) = try Fixture.repl(ReplSettings(mode: .table, height: 10))
+        _ = repl.feed(":pager")
+        #expect(c.out == "pager: auto\n")
+        _ = repl.feed("UNWIND range(1, 3) AS i RETURN i;")
+        #expect(c.paged.isEmpty, "7 lines fit in 10")
+        _ = repl.feed("UNWIND range(1, 20) AS i RETURN i;")
+        #expect(c.paged.contains("│ 20 │"), "taller than the terminal: paged")
+        let pagedBefore = c.paged
+        _ = repl.feed(":pager off")
+        _ = repl.feed("UNWIND range(1, 30) AS i RETURN i;")
+        _ = repl.feed(":last")
+        #expect(c.paged == pagedBefore, "off: nothing paged")
+        #expect(c.out.contains("│ 30 │"))
+        _ = repl.feed(":pager on")
+        _ = repl.feed("RETURN 1 AS one;")
+        #expect(c.paged.hasSuffix("1 row\n") && c.paged.contains("│ one │"), "on: every result: \(c.paged)")
+        _ = repl.feed(":pager sometimes")
+        #expect(c.err.contains("usage: :pager on|off|auto"), "\(c.err)")
+        #expect(repl.settings.pager == .on)
+    }
+}

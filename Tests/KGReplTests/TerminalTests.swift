@@ -88,13 +88,30 @@ extension TmuxScreen {
     /// Polls the screen until `text` appears (tmux and the REPL run on their own time).
     func waitFor(_ text: String) throws -> String { try waitFor { $0.contains(text) } }
 
-    /// Types `literal` without pressing Enter. tmux reads a ';' as its own command separator,
-    /// so it is escaped.
+    /// Types `literal` without pressing Enter. tmux reads a ';' that ends an argument as its own
+    /// command separator, so that one is escaped; a ';' elsewhere is typed as it is (escaped, it
+    /// would be typed as "\;").
     func type(_ literal: String) throws {
-        try Terminal.run(["send-keys", "-t", session, "-l", literal.replacingOccurrences(of: ";", with: "\\;")])
+        let text = literal.hasSuffix(";") ? String(literal.dropLast()) + "\\;" : literal
+        try Terminal.run(["send-keys", "-t", session, "-l", text])
     }
 
     func key(_ name: String) throws { try Terminal.run(["send-keys", "-t", session, name]) }
+
+    /// Waits until a fresh prompt (`kgq>` with nothing typed after it) is the last line with
+    /// text: the shell has finished what came before and its line editor reads keys. A key sent
+    /// earlier reaches a terminal still in cooked mode, which echoes it or takes it itself
+    /// (Ctrl-U, Enter), so on a loaded machine a test must wait for this before typing.
+    /// `plain` strips what the capture adds (colours).
+    @discardableResult
+    func waitForPrompt(_ plain: (String) -> String = { $0 }, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        func fresh(_ screen: String) -> Bool {
+            plain(screen).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.last { !$0.isEmpty } == "kgq>"
+        }
+        let screen = try waitFor(fresh)
+        if !fresh(screen) { Issue.record("no fresh prompt came:\n\(plain(screen))", sourceLocation: sourceLocation) }
+        return screen
+    }
 }
 
 @Suite(.enabled(if: Terminal.ready, "needs tmux, graphs/customer-service and a built kgq (swift build)"), .serialized)
@@ -132,6 +149,7 @@ struct TerminalTests: TmuxScreen {
         #expect(result.contains("2 rows"))
         #expect(!result.contains("\u{1B}["), "NO_COLOR: no escape codes")
 
+        try waitForPrompt()
         try key("Up")
         let recalled = try waitFor("kgq> MATCH (r:Role) RETURN r.name AS who ORDER BY who LIMIT 2;\n")
         let prompts = recalled.components(separatedBy: "kgq> MATCH (r:Role) RETURN r.name AS who").count - 1
@@ -139,7 +157,7 @@ struct TerminalTests: TmuxScreen {
 
         try key("C-u"); try type(":quit"); try key("Enter")
         var saved = ""
-        for _ in 0..<50 where saved.isEmpty {
+        for _ in 0..<300 where saved.isEmpty {
             saved = (try? String(contentsOfFile: history, encoding: .utf8)) ?? ""
             usleep(100_000)
         }
@@ -162,6 +180,7 @@ extension TerminalTests {
         _ = try waitFor("->")
         try type("RETURN count(r) AS roles;"); try key("Enter")
         _ = try waitFor("1 row")
+        try waitForPrompt()
         try key("Up")
         let recalled = try waitFor("kgq> MATCH (r:Role)\nRETURN count(r) AS roles;")
         #expect(recalled.contains("kgq> MATCH (r:Role)\nRETURN count(r) AS roles;"), "both lines at the new prompt:\n\(recalled)")
@@ -173,9 +192,11 @@ extension TerminalTests {
             usleep(100_000)
         }
         #expect(again.components(separatedBy: "1 row").count - 1 == 2, "the recalled statement ran again:\n\(again)")
+        try waitForPrompt()
         try type(":history"); try key("Enter")
         let listed = try waitFor("1  MATCH (r:Role)")
         #expect(listed.contains("1  MATCH (r:Role)\n   RETURN count(r) AS roles;\n"), "one entry, though run twice:\n\(listed)")
+        try waitForPrompt()
         try type("exit"); try key("Enter")
         #expect(try waitFor("kgq-ended-0").contains("kgq-ended-0"), "exit leaves with status 0")
         _ = try? Terminal.run(["kill-session", "-t", session])
@@ -185,6 +206,7 @@ extension TerminalTests {
         try type(":history"); try key("Enter")
         let restored = try waitFor("3  exit")
         #expect(restored.contains("1  MATCH (r:Role)\n   RETURN count(r) AS roles;\n2  :history\n3  exit"), "read back from the file:\n\(restored)")
+        try waitForPrompt()
         try type("\\q"); try key("Enter")
         #expect(try waitFor("kgq-ended-0").contains("kgq-ended-0"), "\\q leaves")
     }
@@ -211,6 +233,7 @@ extension TerminalTests {
         _ = try waitFor("kgq>")
         try type("RETURN 'before the clear' AS s;"); try key("Enter")
         _ = try waitFor("1 row")
+        try waitForPrompt()
         try type(":clear"); try key("Enter")
         var now = ""
         for _ in 0..<300 {
@@ -244,7 +267,8 @@ struct CtrlCTests: TmuxScreen {
     func prompts(_ screen: String) -> Int { screen.components(separatedBy: "kgq>").count - 1 }
 
     @Test func cancelsTheStatementNotTheShell() throws {
-        try start()
+        // The progress line (no config file to turn it off) says when the statement runs.
+        try start(environment: "KGQ_CONFIG=/nonexistent KGQ_PROGRESS=1")
         defer { _ = try? Terminal.run(["kill-session", "-t", session]) }
         #expect(prompts(try waitFor { prompts($0) == 1 }) == 1)
 
@@ -254,14 +278,19 @@ struct CtrlCTests: TmuxScreen {
         #expect(try paneState() == "0", "Ctrl-C at the prompt leaves kgq running")
 
         // A statement of minutes (153^4 rows, none kept) stops at Ctrl-C with a Cancelled error.
+        try waitForPrompt()
         try type("MATCH (a), (b), (c), (d) WHERE size(a.id + d.id) < 0 RETURN count(*);"); try key("Enter")
-        usleep(1_000_000)
+        // Pressed once the statement runs (its progress line shows after a second), not while
+        // a loaded machine is still reading the line.
+        let running = try waitFor { $0.contains("running (Ctrl-C cancels)") }
+        #expect(running.contains("running (Ctrl-C cancels)"), "the statement runs: \(running)")
         try key("C-c")
         let cancelled = try waitFor { $0.contains("Cancelled") && prompts($0) == 3 }
         #expect(cancelled.contains("\nerror: Cancelled (Interrupted)"), "the error starts its own line after the echoed ^C")
         #expect(try paneState() == "0", "Ctrl-C during a statement leaves kgq running")
 
         // The Ctrl-C is used up: the next statement runs to its end.
+        try waitForPrompt()
         try type("RETURN 40 + 2 AS answer;"); try key("Enter")
         let answered = try waitFor { $0.contains("1 row") }
         #expect(answered.contains("42"))

@@ -131,4 +131,35 @@ struct ShellCommandTests {
         #expect(picture.stderr.contains("wrote \(dir): the schema"), "\(picture.stderr)")
         #expect(((try? String(contentsOfFile: dir, encoding: .utf8)) ?? "").contains("digraph"))
     }
+
+    /// Item 17: `kgq plugins` describes every function — its signature, one line and an
+    /// example — as text and as JSON, and every example runs.
+    @Test func pluginsDescribesEveryFunction() throws {
+        let text = KGTestSupport.runKGQ(["plugins"], environment: Self.noConfig)
+        #expect(text.status == 0, "\(text.stderr)")
+        let lines = text.stdout.split(separator: "\n").map(String.init)
+        let header = try #require(lines.firstIndex { $0.hasPrefix("Query functions (") }, "\(text.stdout)")
+        let count = try #require(Int(lines[header].drop { !$0.isNumber }.prefix { $0.isNumber }))
+        let listed = lines[(header + 1)...].prefix { $0.hasPrefix("  ") }
+        #expect(listed.count == count, "\(count) functions announced, \(listed.count) listed")
+        for line in listed { #expect(line.contains("(") && line.contains("built-in") && line.contains("; e.g. "), "\(line)") }
+        #expect(listed.contains { $0.hasPrefix("  toLower(s) ") && $0.hasSuffix("e.g. RETURN toLower('Agent')") })
+        #expect(text.stdout.contains("Aggregate functions (") && text.stdout.contains("  count(x) "), "\(text.stdout)")
+
+        let json = KGTestSupport.runKGQ(["plugins", "--format", "json"], environment: Self.noConfig)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let functions = try #require(object["functions"] as? [[String: Any]])
+        #expect(functions.count == count)
+        var examples = ""
+        for f in functions {
+            let name = f["name"] as? String ?? "?"
+            #expect((f["signature"] as? String)?.lowercased().hasPrefix(name.lowercased() + "(") == true, "\(f)")
+            #expect((f["summary"] as? String)?.isEmpty == false, "\(f)")
+            let example = try #require(f["example"] as? String, "\(f)")
+            examples += example + ";\n"
+        }
+        // Every example runs on the default graph (one session, as a script).
+        let ran = KGTestSupport.runKGQ(["query", "--graph", Self.defaultGraph, "--format", "jsonl"], stdin: examples, environment: Self.noConfig)
+        #expect(ran.status == 0, "\(ran.stderr)")
+    }
 }

@@ -126,6 +126,10 @@ struct ReplSubcommand: ParsableCommand {
                 ticker = ProgressTicker.start("running (Ctrl-C cancels)", enabled: progress)
             }
             repl.afterStatement = { ticker?.stop(); ticker = nil }
+            repl.startProgress = { label in
+                let t = ProgressTicker.start(label, enabled: progress)
+                return { t?.stop() }
+            }
             editor.interruptPending = { interrupts.isInterrupted }
             loop: while true {
                 let completer = repl.completer, pending = repl.pending
