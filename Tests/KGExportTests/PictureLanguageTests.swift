@@ -21,7 +21,14 @@ struct PictureLanguageTests {
 
     /// The text Graphviz draws (labels), not tooltips.
     static func labels(_ dot: String) -> [String] {
-        dot.components(separatedBy: "label=").dropFirst().map { String($0.prefix { $0 != "\n" }) }
+        dot.components(separatedBy: "label=").dropFirst().map { rest -> String in
+            let line = rest.prefix { $0 != "\n" }
+            if line.hasPrefix("\"") {
+                return "\"" + line.dropFirst().prefix { $0 != "\"" } + "\""
+            }
+            let end = [">, ", ">];", ">]"].compactMap { line.range(of: $0)?.lowerBound }.min() ?? line.endIndex
+            return String(line[..<end])
+        }
     }
 
     @Test(arguments: views, ["sv", "nl"]) func theLegendSaysWhatStayedEnglish(view: String, language: String) throws {
