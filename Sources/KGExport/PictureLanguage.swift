@@ -31,7 +31,7 @@ struct PictureLanguage {
                "hours": "uur", "hours/day": "uur/dag", "time of day": "uur", "USD/hour": "USD/uur",
                "USD/year": "USD/jaar", "jobs": "banen", "people": "mensen"],
         "sv": ["minutes": "minuter", "years": "år", "weeks": "veckor", "days": "dagar", "months": "månader",
-               "hours": "timmar", "hours/day": "timmar/dag", "USD/hour": "USD/timme",
+               "hours": "timmar", "hours/day": "timmar/dag", "time of day": "klockslag", "USD/hour": "USD/timme",
                "USD/year": "USD/år", "jobs": "jobb", "people": "personer"],
     ]
     static let symbols: Set<String> = ["percent", "%", "USD", "EUR"]

@@ -490,7 +490,7 @@ extension CypherShellImporter {
             }
             if text.utf8.count == 10, let d = KGDate(text), d.day != nil { return .date(d) }
             let kinds: [Temporal.Kind] = text.hasPrefix("P") || text.hasPrefix("-P") ? [.duration]
-                : text.contains("T") ? [.datetime, .localdatetime] : text.contains(":") ? [.time, .localtime] : []
+                : text.contains("T") ? [.localdatetime, .datetime] : text.contains(":") ? [.localtime, .time] : []
             for kind in kinds {
                 if let t = try? Temporal.parse(kind, text) { return .temporal(t) }
             }

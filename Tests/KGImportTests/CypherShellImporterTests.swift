@@ -23,7 +23,7 @@ import KGCore
     @Test func rowsOfNodeRelationshipNode() throws {
         let g = try graph(#"""
         n, r, m
-        (:Role {name: "customer service rep", id: "role:csr", name_sv: "kundtjänstmedarbetare", cite_document: ["doc:a"], cite_line: [3], cite_quote: ["service, \"rep\""], cite_gloss: [""], cite_via: ["source:bls"]}), [:REQUIRES {level: "core", id: "e1"}], (:Skill {id: "skill:empathy", name: "empathy", years: [1, 2.5], since: 2016-05-14, shift: PT8H, checked: true, note: NULL})
+        (:Role {name: "customer service rep", id: "role:csr", name_sv: "kundtjänstmedarbetare", cite_document: ["doc:a"], cite_line: [3], cite_quote: ["service, \"rep\""], cite_gloss: [""], cite_via: ["source:bls"]}), [:REQUIRES {level: "core", id: "e1"}], (:Skill {id: "skill:empathy", name: "empathy", years: [1, 2.5], since: 2016-05-14, shift: PT8H, checked: true, note: NULL, opens: 08:30, closes: 18:00Z, seen: 2016-05-14T10:00:00+02:00})
         (:Role {name: "customer service rep", id: "role:csr", name_sv: "kundtjänstmedarbetare", cite_document: ["doc:a"], cite_line: [3], cite_quote: ["service, \"rep\""], cite_gloss: [""], cite_via: ["source:bls"]}), [:WORKS_IN], (:`Sector Type`:Sector {name: "Retail, mostly"})
         (:Skill {id: "skill:empathy", name: "empathy", years: [1, 2.5], since: 2016-05-14, shift: PT8H, checked: true, note: NULL}), NULL, NULL
         (:Sector {name: "Retail, mostly"}), NULL, NULL
@@ -40,6 +40,9 @@ import KGCore
         #expect(skill.properties["since"] == .date(KGDate(year: 2016, month: 5, day: 14)!))
         #expect(skill.properties["shift"] == .temporal(try Temporal.parse(.duration, "PT8H")))
         #expect(skill.properties["checked"] == .bool(true))
+        #expect(skill.properties["opens"] == .temporal(try Temporal.parse(.localtime, "08:30")))
+        #expect(skill.properties["closes"] == .temporal(try Temporal.parse(.time, "18:00Z")))
+        #expect(skill.properties["seen"] == .temporal(try Temporal.parse(.datetime, "2016-05-14T10:00:00+02:00")))
         #expect(skill.properties["note"] == nil, "Neo4j stores no nulls; a NULL property is no property")
         let requires = g.edges[try #require(g.edge(id: "e1"))]
         #expect(requires.type == "REQUIRES" && requires.properties == ["level": .string("core")])
