@@ -160,7 +160,7 @@ public struct DOTWriter: Sendable {
                 lists: !grouping.groups.isEmpty,
                 citations: (cited.links.contains { !$0.via }, cited.links.contains { $0.via }),
                 severities: DOTLegend.severityOrder.filter(severities.contains),
-                language: PictureLanguage(options.language).map { $0.note($0.untranslated(graph, sub.nodes)) })
+                language: PictureLanguage(options.language).map { $0.note($0.untranslated(graph, sub.nodes, title: options.title)) })
             if options.separateLegend {
                 separateLegend = legend.table(title: nil)
                 if let title = options.title {
@@ -215,7 +215,9 @@ public struct DOTWriter: Sendable {
         for (index, link) in cited.links.enumerated() {
             let (from, to) = (key(link.from), key(link.to))
             citationEdges.append((from, to))
-            let label = link.via ? "via" : (link.lines.count == 1 ? "line " : "lines ") + link.lines.map(String.init).joined(separator: ", ")
+            let words = PictureLanguage(options.language)
+            let lineWord = link.lines.count == 1 ? "line" : "lines"
+            let label = link.via ? "via" : (words?.word(lineWord) ?? lineWord) + " " + link.lines.map(String.init).joined(separator: ", ")
             var attributes = [
                 "label=\(DOTText.quoted(label))", "style=\(link.via ? "dotted" : "dashed")", "color=\"#888888\"",
                 "fontcolor=\"#555555\"", "arrowhead=empty", "tooltip=\(DOTText.quoted(link.tooltip))",
@@ -394,12 +396,12 @@ public struct DOTWriter: Sendable {
             if let amount = figure.amount { lines.append("<B>\(DOTText.html(amount))</B>") }
             let measure = PictureLanguage(options.language)?.measure(node) ?? node.properties["measure"]?.string ?? name
             lines += DOTText.wrap(measure, width: Self.wrapWidth).map(DOTText.html)
-            if let context = figure.context { small.append(context) }
+            if let context = periodInLanguage(figure).context { small.append(context) }
         case "Claim":
             let statement = options.language.flatMap { node.properties["statement_\($0)"]?.string }
                 ?? node.properties["statement"]?.string ?? node.properties["measure"]?.string ?? name
             lines += DOTText.wrap(statement, width: Self.wrapWidth + 8).map(DOTText.html)
-            if let period = FigureCaption(properties: node.properties).period { small.append(period) }
+            if let period = periodInLanguage(FigureCaption(properties: node.properties)).period { small.append(period) }
         default:
             lines += DOTText.wrap(name, width: Self.wrapWidth).map(DOTText.html)
         }
@@ -407,6 +409,15 @@ public struct DOTWriter: Sendable {
             lines.append("<FONT POINT-SIZE=\"8\" COLOR=\"#666666\">\(DOTText.html(small.joined(separator: " · ")))</FONT>")
         }
         return lines.joined(separator: "<BR/>")
+    }
+
+    /// A caption with its period words ("since", "as of") in the picture's language where kgq has them.
+    func periodInLanguage(_ caption: FigureCaption) -> FigureCaption {
+        guard let language = PictureLanguage(options.language), let period = caption.period,
+              let translated = language.period(period) else { return caption }
+        var out = caption
+        out.period = translated
+        return out
     }
 
     /// A figure's caption, its unit in the picture's language where kgq has the word.

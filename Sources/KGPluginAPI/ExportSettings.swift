@@ -8,7 +8,8 @@ public struct ExportSettings: Sendable, Hashable {
     /// The most nodes to export (`--max-nodes`); nil means the exporter's own default.
     public var maxNodes: Int?
     /// Graphviz layout engine for pictures: `dot`, `neato`, `fdp`, `sfdp`, `circo`, or `auto`
-    /// (`kgq export` without `--layout`): dot, or sfdp where dot would shrink names unreadably.
+    /// (the default, as `kgq export` without `--layout`, the shell's `:export` and `kgq convert`
+    /// use it): dot, or sfdp where dot would shrink names unreadably.
     public var layout: String
     /// Pictures: one box per label.
     public var clusterByLabel: Bool
@@ -28,7 +29,7 @@ public struct ExportSettings: Sendable, Hashable {
     public var nodeAttributes: [String] = []
     public var edgeAttributes: [String] = []
 
-    public init(title: String? = nil, language: String? = nil, maxNodes: Int? = nil, layout: String = "dot",
+    public init(title: String? = nil, language: String? = nil, maxNodes: Int? = nil, layout: String = "auto",
                 clusterByLabel: Bool = false, legend: Bool = true, expand: Bool = false,
                 dpi: Int? = nil, size: String? = nil, citations: Bool = false) {
         self.citations = citations

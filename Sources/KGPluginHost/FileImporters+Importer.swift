@@ -53,3 +53,14 @@ extension Neo4jJSONImporter: Importer {
     public func load(folder path: String) throws(DiagnosticList) -> Graph { try load(file: path) }
     public func reads(fileNamed name: String) -> Bool { false }
 }
+
+extension CypherShellImporter: Importer {
+    public var summary: String { "Neo4j cypher-shell --format plain output of nodes, relationships and paths (RETURN n, r, m), one .txt file." }
+    public func canImport(folder path: String) -> Bool {
+        guard FileSniff.isFile(path, extensions: fileExtensions), let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        return CypherShellImporter.looksLikeCypherShell((try? handle.read(upToCount: 65536)) ?? Data())
+    }
+    public func load(folder path: String) throws(DiagnosticList) -> Graph { try load(file: path) }
+    public func reads(fileNamed name: String) -> Bool { false }
+}

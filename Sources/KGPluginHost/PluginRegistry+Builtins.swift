@@ -21,6 +21,7 @@ extension PluginRegistry {
         try registry.register(importer: JSONGraphImporter(), origin: .builtin)
         try registry.register(importer: GraphMLImporter(), origin: .builtin)
         try registry.register(importer: Neo4jJSONImporter(), origin: .builtin)
+        try registry.register(importer: CypherShellImporter(), origin: .builtin)
         let table = FunctionRegistry.builtins
         for name in table.names {
             if let function = table.lookup(name) {

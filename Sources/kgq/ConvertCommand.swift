@@ -11,7 +11,7 @@ struct ConvertCommand: ParsableCommand {
         abstract: "Convert a graph between formats: any importer (--graph) to any exporter (export --format).",
         discussion: """
         IN is a graph folder (.kg or CSV files) or a graph file (kgq JSON .json, GraphML .graphml, \
-        Neo4j apoc.export.json .jsonl); OUT is a file, or a directory for csv. The formats come from \
+        Neo4j apoc.export.json .jsonl, cypher-shell --format plain output .txt); OUT is a file, or a directory for csv. The formats come from \
         the paths, or from --from and --to. OUT is written atomically, and never over IN.
 
         Examples:
@@ -27,7 +27,7 @@ struct ConvertCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Where to write: a file, '-' for stdout, or a directory for csv.", valueName: "OUT"), completion: .file())
     var output: String
 
-    @Option(name: .long, help: ArgumentHelp("The format of IN: kg, csv, json, graphml, neo4j-json or a plugin importer's (default: from IN).", valueName: "FORMAT"))
+    @Option(name: .long, help: ArgumentHelp("The format of IN: kg, csv, json, graphml, neo4j-json, cypher-shell or a plugin importer's (default: from IN).", valueName: "FORMAT"))
     var from: String?
 
     @Option(name: .long, help: ArgumentHelp("The format of OUT: json, graphml, neo4j-json, cypher, csv, kg, dot, svg, … (default: from OUT's extension).", valueName: "FORMAT"))
@@ -42,7 +42,7 @@ struct ConvertCommand: ParsableCommand {
     private func convert() throws {
         let registry = try pluginOptions.registry()
         guard FileManager.default.fileExists(atPath: input) else {
-            throw Diagnostic(.error, "no such graph folder or file '\(input)'", help: "give a .kg or CSV folder, or a .json, .graphml or .jsonl file")
+            throw Diagnostic(.error, "no such graph folder or file '\(input)'", help: "give a .kg or CSV folder, or a .json, .graphml, .jsonl or cypher-shell .txt file")
         }
         let importer = try GraphOptions.importer(for: input, format: from, registry: registry)
         let exporter = try self.exporter(registry)

@@ -8,11 +8,11 @@ import KGPluginHost
 struct GraphOptions: ParsableArguments {
     static let defaultFolder = "graphs/customer-service"
 
-    @Option(name: .long, help: ArgumentHelp("Graph folder of .kg files or of Neo4j admin-import style CSV files, or a graph file: kgq JSON export (.json), GraphML (.graphml), Neo4j apoc.export.json (.jsonl) (default: $KGQ_GRAPH, the config file's graph, else graphs/customer-service here, beside the binary or in its repository; kgq config says which).", valueName: "PATH"),
+    @Option(name: .long, help: ArgumentHelp("Graph folder of .kg files or of Neo4j admin-import style CSV files, or a graph file: kgq JSON export (.json), GraphML (.graphml), Neo4j apoc.export.json (.jsonl), cypher-shell --format plain output (.txt) (default: $KGQ_GRAPH, the config file's graph, else graphs/customer-service here, beside the binary or in its repository; kgq config says which).", valueName: "PATH"),
             completion: .directory)
     var graph: String?
 
-    @Option(name: .long, help: ArgumentHelp("Read --graph FILE as this format (json, graphml, neo4j-json, or a plugin importer's name) instead of by its extension; kgq plugins lists them.", valueName: "NAME"))
+    @Option(name: .long, help: ArgumentHelp("Read --graph FILE as this format (json, graphml, neo4j-json, cypher-shell, or a plugin importer's name) instead of by its extension; kgq plugins lists them.", valueName: "NAME"))
     var graphFormat: String?
 
     @OptionGroup var pluginOptions: PluginOptions

@@ -178,3 +178,98 @@ struct InteropTests {
         #expect(run.output.contains("13 passed, 0 failed"), "\(run.output)")
     }
 }
+
+/// kgq's Cypher export run in Neo4j and printed back by `cypher-shell --format plain 'MATCH (n)
+/// OPTIONAL MATCH (n)-[r]->(m) RETURN n, r, m'` comes home through `kgq convert`. Neo4j is not
+/// installed here, so the test prints the rows as cypher-shell prints what Neo4j stores for that
+/// script: the properties with `id`, `name_LANG` and the `cite_*` lists, maps as JSON text,
+/// kgq's year and month dates as Neo4j's full dates (date("2011") is 2011-01-01).
+@Suite(.enabled(if: KGTestSupport.kgqBuilt, "build kgq first (swift build)"))
+struct CypherShellRoundTripTests {
+    static func printed(_ v: Value) -> String {
+        switch v {
+        case .null: return "NULL"
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return String(i)
+        case .float(let d): return Value.formatFloat(d)
+        case .string(let s): return "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        case .date(let d): return KGDate(year: d.year, month: d.month ?? 1, day: d.day ?? 1)!.description
+        case .temporal(let t): return t.description
+        case .list(let items): return "[" + items.map(printed).joined(separator: ", ") + "]"
+        case .map: return printed(.string(JSONText.value(v)))
+        }
+    }
+
+    static func stored(_ properties: [String: Value], id: String, names: [LocalizedName], citations: [Citation]) -> String {
+        var p = properties
+        p["id"] = .string(id)
+        for language in Set(names.map(\.language)) {
+            let texts = names.filter { $0.language == language }.map { Value.string($0.text) }
+            p["name_" + language] = texts.count == 1 ? texts[0] : .list(texts)
+        }
+        if !citations.isEmpty {
+            p["cite_document"] = .list(citations.map { .string($0.document) })
+            p["cite_line"] = .list(citations.map { .int($0.line) })
+            p["cite_quote"] = .list(citations.map { .string($0.quote) })
+            p["cite_gloss"] = .list(citations.map { .string($0.gloss ?? "") })
+            p["cite_via"] = .list(citations.map { .string($0.via ?? "") })
+        }
+        // cypher-shell prints a node's properties in no particular order: not sorted here either.
+        return "{" + p.keys.shuffled().map { "\($0): \(printed(p[$0]!))" }.joined(separator: ", ") + "}"
+    }
+
+    static func cypherShellRows(_ g: Graph) -> String {
+        func node(_ h: Int) -> String {
+            let n = g.nodes[h]
+            return "(" + n.labels.map { ":" + $0 }.joined() + " " + stored(n.properties, id: n.id, names: n.names, citations: n.citations) + ")"
+        }
+        var rows = ["n, r, m"]
+        for h in g.nodeHandles {
+            let out = g.edgeHandles.filter { g.edges[$0].from == h }
+            if out.isEmpty { rows.append(node(h) + ", NULL, NULL") }
+            for e in out {
+                let edge = g.edges[e]
+                rows.append(node(h) + ", [:\(edge.type) " + stored(edge.properties, id: edge.id, names: [], citations: edge.citations) + "], " + node(edge.to))
+            }
+        }
+        return rows.joined(separator: "\n") + "\n"
+    }
+
+    @Test func cypherShellOutputOfTheCypherExportIsTheSameGraphButForMapsAndDates() throws {
+        let root = try RoundTrip.temporary()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let original = try RoundTrip.graph(RoundTrip.defaultGraph)
+        let file = root.appendingPathComponent("shell.txt")
+        try Data(Self.cypherShellRows(original).utf8).write(to: file)
+
+        var expected = original
+        var changed = 0
+        for i in expected.nodeHandles {
+            for (key, value) in expected.properties(node: i) {
+                switch value {
+                case .map: expected.setProperty(node: i, key, .string(JSONText.value(value))); changed += 1
+                case .date(let d) where d.day == nil:
+                    expected.setProperty(node: i, key, .date(KGDate(year: d.year, month: d.month ?? 1, day: 1)!)); changed += 1
+                default: continue
+                }
+            }
+        }
+        #expect(changed > 0, "the default graph has maps and year dates, so the test means something")
+
+        // --graph reads the .txt file as cypher-shell output by its first lines; convert writes it as JSON.
+        let json = root.appendingPathComponent("g.json").path
+        let convert = RoundTrip.kgq(["convert", file.path, json])
+        #expect(convert.status == 0, "\(convert.stderr)")
+        #expect(convert.stderr.contains("(cypher-shell)"), "\(convert.stderr)")
+        let got = RoundTrip.digest(try RoundTrip.graph(json)), want = RoundTrip.digest(expected)
+        #expect(got == want, "only read: \(Set(got).subtracting(want).sorted().prefix(3)); only expected: \(Set(want).subtracting(got).sorted().prefix(3))")
+        let stats = RoundTrip.kgq(["stats", "--graph", file.path, "--graph-format", "cypher-shell"])
+        #expect(stats.status == 0, "\(stats.stderr)")
+
+        // A row kgq cannot read names its line and column, exit 2.
+        try Data("n\n(:Role {name: \"x\"})\n(:Role {name: 3 4})\n".utf8).write(to: file)
+        let bad = RoundTrip.kgq(["convert", file.path, json])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("shell.txt:3:17: error: expected ',' or '}' in the map, found '4})'"), "\(bad.stderr)")
+    }
+}

@@ -22,7 +22,7 @@ struct RegistryTests {
     @Test func builtinsRegisterEveryFormatFunctionAndRule() throws {
         let registry = try PluginRegistry.builtins()
         #expect(registry.formatNames == ExportFormat.allCases.map(\.rawValue) + ["kg", "neo4j-json"])
-        #expect(registry.importers.map(\.value.name) == ["kg", "csv", "json", "graphml", "neo4j-json"])
+        #expect(registry.importers.map(\.value.name) == ["kg", "csv", "json", "graphml", "neo4j-json", "cypher-shell"])
         #expect(registry.rules.map(\.id) == BuiltinRules.all.map(\.id))
         #expect(registry.functions.names == FunctionRegistry.builtins.names)
         #expect(Set(registry.allOrigins) == [.builtin])
