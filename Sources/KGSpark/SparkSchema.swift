@@ -14,6 +14,7 @@ public enum SparkColumnType: String, Sendable, Hashable, CaseIterable {
             switch v {
             case .null: continue
             case .int: t = .bigint
+            case .float(let d) where !d.isFinite: return .json  // JSON has no number for it
             case .float: t = .double
             case .bool: t = .boolean
             case .string: t = .string
