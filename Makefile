@@ -215,7 +215,7 @@ spark-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null; }
 	@test -x $(SPARK_VENV)/bin/python && $(SPARK_VENV)/bin/python -c 'import pyspark, grpc, pyarrow, pandas' 2>/dev/null || \
 	  { echo "installing pyspark[connect]==$(PYSPARK_VER) into $(SPARK_VENV)"; python3 -m venv $(SPARK_VENV) && \
-	    $(SPARK_VENV)/bin/pip install -q 'pyspark[connect]==$(PYSPARK_VER)'; }
+	    $(SPARK_VENV)/bin/pip install -q 'pyspark[connect]==$(PYSPARK_VER)' 'pandas<3'; }
 
 # A master, two workers and a Spark Connect server on 127.0.0.1 (Tools/spark-cluster.sh).
 spark-start: spark-deps
@@ -223,3 +223,17 @@ spark-start: spark-deps
 
 spark-stop:
 	SPARK_VENV=$(SPARK_VENV) Tools/spark-cluster.sh stop
+
+# The differential suite on a real cluster: builds, starts the cluster (spark-start), runs
+# KGSparkTests with KGQ_SPARK_URL set (the default graph pushed to Spark, every statement
+# compared with the in-memory engine) and stops the cluster whatever the outcome. Skipped with
+# a message when neither java nor apt-get is there. Not part of `make test` (the cluster's
+# start alone takes a minute or two).
+test-spark:
+	@if ! command -v java >/dev/null 2>&1 && ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "test-spark: skipped (no java, and no apt-get to install it)"; exit 0; fi
+	$(MAKE) --no-print-directory spark-deps
+	$(SWIFT) build --build-tests
+	@SPARK_VENV=$(SPARK_VENV) Tools/spark-cluster.sh start && \
+	  { KGQ_SPARK_URL=$(SPARK_URL) KGQ_SPARK_PYTHON=$(SPARK_VENV)/bin/python $(SWIFT) test --skip-build --filter KGSparkTests; rc=$$?; \
+	    SPARK_VENV=$(SPARK_VENV) Tools/spark-cluster.sh stop; exit $$rc; } || { SPARK_VENV=$(SPARK_VENV) Tools/spark-cluster.sh stop; exit 1; }
