@@ -24,6 +24,13 @@ def cell(v):
     if hasattr(v, "asDict"): return {k: cell(x) for k, x in v.asDict().items()}
     return v
 try:
+    import socket, urllib.parse
+    # Fail fast on an address nobody listens at (pyspark's client would retry for minutes).
+    where = urllib.parse.urlparse(sys.argv[1].split(";")[0].replace("sc://", "http://", 1))
+    try:
+        socket.create_connection((where.hostname or "localhost", where.port or 15002), timeout=5).close()
+    except OSError as e:
+        send({"error": "nothing answers at %s:%s (%s)" % (where.hostname, where.port or 15002, e.strerror or e), "class": "ConnectionError"}); sys.exit(0)
     import warnings; warnings.simplefilter("ignore")
     from pyspark.sql import SparkSession
     spark = SparkSession.builder.remote(sys.argv[1]).getOrCreate()
