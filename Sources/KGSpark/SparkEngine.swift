@@ -10,11 +10,16 @@ public final class SparkEngine: @unchecked Sendable {
     public let prefix: String
     private var cachedSchema: SparkSchema?
 
-    public init(connection: SparkConnection, prefix: String) throws(SparkError) {
+    /// Checks a table prefix before any connection is made.
+    public static func validate(prefix: String) throws(SparkError) {
         guard SparkSchema.isValidPrefix(prefix) else {
             throw SparkError("--table-prefix '\(prefix)' is not a table name prefix",
                              help: "use letters, digits and '_', not starting with a digit, e.g. --table-prefix cs")
         }
+    }
+
+    public init(connection: SparkConnection, prefix: String) throws(SparkError) {
+        try Self.validate(prefix: prefix)
         self.connection = connection
         self.prefix = prefix
     }

@@ -26,12 +26,9 @@ struct PushCommand: ParsableCommand {
     var staging: String?
 
     func run() throws {
-        try CLI.reporting {
+        try SparkRun.reporting {
             try SparkConnection.validate(url: engine)
-            guard SparkSchema.isValidPrefix(tablePrefix) else {
-                throw Diagnostic(.error, "--table-prefix '\(tablePrefix)' is not a table name prefix",
-                                 help: "use letters, digits and '_', not starting with a digit, e.g. --table-prefix cs")
-            }
+            try SparkEngine.validate(prefix: tablePrefix)
         }
         let graph = try options.load(with: try options.registry())
         let folder = staging ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("kgq-push-\(ProcessInfo.processInfo.processIdentifier)")

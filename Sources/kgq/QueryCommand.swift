@@ -165,6 +165,10 @@ struct QueryCommand: ParsableCommand {
         guard let prefix = tablePrefix else {
             throw ValidationError("--engine needs --table-prefix, the prefix the graph was pushed under (kgq push --table-prefix P)")
         }
+        try SparkRun.reporting {
+            try SparkConnection.validate(url: url)
+            try SparkEngine.validate(prefix: prefix)
+        }
         let engine = try SparkRun.reporting { try SparkEngine(connection: try SparkConnection(url: url), prefix: prefix) }
         var failed = false
         let lines = Script.lines(text)
