@@ -57,7 +57,7 @@ struct Scope {
         case .literal(let v): return try literal(v, e, compiler)
         case .variable(let name):
             if let c = columns[name] { return c }
-            if let a = aggregates[name] { return try aggregate(a, compiler: compiler) }
+            if let a = aggregates[name] { return try aggregate(a, topLevel: false, compiler: compiler) }
             if let el = variables[name] {
                 return SQLExpr(sql: el.alias, type: .unknown, element: el)
             }
@@ -153,7 +153,9 @@ struct Scope {
         return SQLExpr(sql: "array(" + parts.map(\.sql).joined(separator: ", ") + ")", type: .list(element))
     }
 
-    private func aggregate(_ a: AggregateCall, compiler: SparkSQLCompiler) throws(QueryError) -> SQLExpr {
+    /// An aggregate; `topLevel` when it is a whole RETURN column, where a float `sum` of no
+    /// values can be decoded as openCypher's integer 0 (SQL has no column of both types).
+    func aggregate(_ a: AggregateCall, topLevel: Bool, compiler: SparkSQLCompiler) throws(QueryError) -> SQLExpr {
         if a.kind == .countStar { return SQLExpr(sql: "count(*)", type: .int) }
         guard a.args.count == 1 else { throw compiler.unsupported("\(a.kind.rawValue) with \(a.args.count) arguments", a.span) }
         var inner = self
@@ -167,8 +169,14 @@ struct Scope {
             return SQLExpr(sql: "count(\(d)\(x.sql))", type: .int)
         case .sum:
             guard x.type.isNumber || x.type == .null else { throw compiler.unsupported("sum() of a non-number", a.span) }
-            // openCypher's sum of no values is 0.
-            return SQLExpr(sql: "coalesce(sum(\(d)\(x.sql)), 0L)", type: x.type == .null ? .int : x.type)
+            // openCypher's sum of no values is the integer 0, also over floats.
+            if x.type == .float {
+                guard topLevel else { throw compiler.unsupported("sum() of floats inside an expression", a.span) }
+                return SQLExpr(sql: "sum(\(d)\(x.sql))", type: .float, nullIsZero: true)
+            }
+            // A key no element has: its values are all null (typed, or Spark would sum doubles).
+            let arg = x.type == .null ? "CAST(NULL AS BIGINT)" : x.sql
+            return SQLExpr(sql: "coalesce(sum(\(d)\(arg)), 0L)", type: .int)
         case .avg:
             guard x.type.isNumber || x.type == .null else { throw compiler.unsupported("avg() of a non-number", a.span) }
             return SQLExpr(sql: "avg(\(d)\(x.sql))", type: .float)

@@ -63,7 +63,9 @@ public final class SparkEngine: @unchecked Sendable {
         }
         let rows = try connection.sql(compiled.sql)
         return ResultSet(columns: compiled.columns, rows: rows.map { row in
-            zip(row, compiled.types).map { Self.decode($0, as: $1) }
+            row.indices.map { c in
+                row[c] == .null && compiled.nullIsZero.contains(c) ? .int(0) : Self.decode(row[c], as: compiled.types[c])
+            }
         })
     }
 

@@ -8,6 +8,8 @@ public struct CompiledQuery: Sendable, Equatable {
     public var columns: [String]
     public var types: [SQLType]
     public var explain: Bool
+    /// Columns whose SQL null is openCypher's integer 0 (a float `sum` of no values).
+    public var nullIsZero: Set<Int> = []
 }
 
 /// What the compiler knows of an expression's value, to pick the SQL that keeps openCypher's
@@ -85,8 +87,9 @@ public struct SparkSQLCompiler: Sendable {
         }
         guard let p = returned else { throw unsupported("a query without RETURN", start) }
         if from.items.isEmpty { throw unsupported("RETURN without MATCH", p.span) }
-        let (sql, types) = try projection(p, scope: scope, from: from)
-        return CompiledQuery(sql: sql, columns: p.columns, types: types, explain: st.mode == .explain)
+        let (sql, items) = try projection(p, scope: scope, from: from)
+        return CompiledQuery(sql: sql, columns: p.columns, types: items.map(\.type), explain: st.mode == .explain,
+                             nullIsZero: Set(items.indices.filter { items[$0].nullIsZero }))
     }
 
     // MARK: patterns
@@ -181,22 +184,31 @@ public struct SparkSQLCompiler: Sendable {
 
     // MARK: projection
 
-    private func projection(_ p: BoundProjection, scope: Scope, from: FromClause) throws(QueryError) -> (String, [SQLType]) {
+    private func projection(_ p: BoundProjection, scope: Scope, from: FromClause) throws(QueryError) -> (String, [SQLExpr]) {
         var scope = scope
         for a in p.aggregates { scope.aggregates[a.slot] = a }
         var items: [SQLExpr] = []
-        for e in p.items { items.append(try scope.expression(e, compiler: self)) }
+        for e in p.items {
+            if case .variable(let v) = e.kind, let a = scope.aggregates[v] {
+                items.append(try scope.aggregate(a, topLevel: true, compiler: self))
+            } else {
+                items.append(try scope.expression(e, compiler: self))
+            }
+        }
         for (i, item) in items.enumerated() where item.isElement {
             throw unsupported("returning a whole node or relationship", p.items[i].span, help: "return its properties (n.name) or its id (n.id) instead")
         }
         // ORDER BY may name the projected columns: they are the inner query's _c columns.
         var orderScope = scope
-        for (i, c) in p.columns.enumerated() { orderScope.columns[c] = items[i] }
+        for (i, c) in p.columns.enumerated() {
+            // Inside an ORDER BY expression a float sum of nothing orders as the 0 it stands for.
+            orderScope.columns[c] = items[i].nullIsZero ? SQLExpr(sql: "coalesce(\(items[i].sql), 0D)", type: .float) : items[i]
+        }
         var keys: [(sql: String, descending: Bool)] = []
         var hidden: [String] = []
         for (e, descending) in p.order {
             if case .variable(let v) = e.kind, let i = p.columns.firstIndex(of: v) {
-                keys.append(("_c\(i)", descending))
+                keys.append((items[i].nullIsZero ? "coalesce(_c\(i), 0D)" : "_c\(i)", descending))
                 continue
             }
             if p.distinct { throw unsupported("ORDER BY an expression that RETURN DISTINCT does not project", e.span) }
@@ -220,7 +232,7 @@ public struct SparkSQLCompiler: Sendable {
         }
         if let limit = p.limit { sql += "\nLIMIT \(try count(limit, "LIMIT"))" }
         if let skip = p.skip { sql += "\nOFFSET \(try count(skip, "SKIP"))" }
-        return (sql, items.map(\.type))
+        return (sql, items)
     }
 
     /// A SKIP or LIMIT: a literal integer (the binder has checked its sign).
@@ -259,5 +271,7 @@ struct SQLExpr {
     var sql: String
     var type: SQLType
     var element: Scope.Element? = nil
+    /// SQL null stands for openCypher's integer 0 (see `Scope.aggregate`).
+    var nullIsZero = false
     var isElement: Bool { element != nil }
 }

@@ -64,6 +64,8 @@ struct SparkDifferentialTests {
         Case(query: "MATCH (q:Qualification) WHERE q.requires_exam = true OR q.name CONTAINS 'degree' RETURN q.name"),
         Case(query: "MATCH (n) WHERE n.name STARTS WITH 'customer' AND NOT n:Role RETURN id(n) AS id ORDER BY id", ordered: true),
         Case(query: "MATCH (c:Claim)-[m]->(x) WHERE m.note IS NULL RETURN type(m) AS t, count(DISTINCT x.name) AS n, sum(1) AS rows"),
+        Case(query: "MATCH (r:Role) RETURN r.name AS role, sum(r.nosuch) AS none, count(r.years) AS years, sum(r.years) AS total"),
+        Case(query: "MATCH (f:Figure)-[:MEASURES]->(x) RETURN x.name AS about, sum(f.high * 1.5) AS s ORDER BY s DESC, about", ordered: true),
         Case(query: "MATCH (f:Figure) RETURN f.high / 2 AS half, f.high * 1.5 AS more, f.low + 1 AS next ORDER BY half DESC, more, next"),
     ]
 
