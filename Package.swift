@@ -39,6 +39,9 @@ let package = Package(
         // Curation: new graph folders, document registration (SHA-256, language, title), finding
         // the line of a quote and the `cite` line to paste.
         .target(name: "KGCuration", dependencies: ["KGCore", "KGFormat", "KGAudit", "KGQuery"]),
+        // kgq on Apache Spark: the graph's tables, the Cypher → Spark SQL compiler (pure, tested
+        // without Spark) and the Spark Connect session behind `--engine` (docs/spark.md).
+        .target(name: "KGSpark", dependencies: ["KGCore", "KGQuery"]),
         // Result renderers for people and programs: table, csv, markdown, line, json, jsonl.
         .target(name: "KGOutput", dependencies: ["KGCore", "KGQuery"]),
         // libedit (line editing, history, completion) as a system library, for the REPL.
@@ -66,7 +69,7 @@ let package = Package(
             name: "kgq",
             dependencies: [
                 "KGCore", "KGFormat", "KGQuery", "KGExport", "KGAudit", "KGImport", "KGOutput", "KGRepl", "KGPluginAPI", "KGPluginHost",
-                "KGCuration",
+                "KGCuration", "KGSpark",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -107,6 +110,7 @@ let package = Package(
         .testTarget(name: "KGAuditTests", dependencies: ["KGAudit", "KGCore", "KGTestSupport"]),
         .testTarget(name: "KGImportTests", dependencies: ["KGImport", "KGCore", "KGTestSupport"]),
         .testTarget(name: "KGCurationTests", dependencies: ["KGCuration", "KGCore", "KGFormat", "KGAudit", "KGQuery", "KGTestSupport"]),
+        .testTarget(name: "KGSparkTests", dependencies: ["KGSpark", "KGCore", "KGQuery", "KGFormat", "KGTestSupport"]),
         .testTarget(name: "KGOutputTests", dependencies: ["KGOutput", "KGCore", "KGQuery"]),
         .testTarget(name: "KGReplTests", dependencies: ["KGRepl", "KGOutput", "KGCore", "KGQuery", "KGFormat", "KGPluginAPI", "KGPluginHost"]),
         .testTarget(

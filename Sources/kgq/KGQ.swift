@@ -15,7 +15,7 @@ struct KGQ: ParsableCommand {
         Exit codes: 0 success, 1 findings you asked to fail on, 2 usage or input errors.
         """,
         version: "0.1.0",
-        subcommands: [ReplSubcommand.self, QueryCommand.self, CheckCommand.self, StatsCommand.self, FmtCommand.self,
+        subcommands: [ReplSubcommand.self, QueryCommand.self, PushCommand.self, CheckCommand.self, StatsCommand.self, FmtCommand.self,
                       InitCommand.self, DocCommand.self, CiteCommand.self, ConvertCommand.self,
                       ExportCommand.self, AuditCommand.self, GenerateCommand.self, PluginsCommand.self, ConfigCommand.self, CacheCommand.self],
         defaultSubcommand: ReplSubcommand.self

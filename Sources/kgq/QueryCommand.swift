@@ -5,6 +5,7 @@ import KGCuration
 import KGOutput
 import KGRepl
 import KGQuery
+import KGSpark
 
 /// `kgq query`: runs openCypher statements one-shot, or a `;`-separated script from stdin.
 struct QueryCommand: ParsableCommand {
@@ -43,6 +44,12 @@ struct QueryCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Show what --write would change in the graph folder, and write nothing.")
     var dryRun = false
+
+    @Option(name: .long, help: ArgumentHelp("Run on a Spark cluster through Spark Connect (sc://HOST:PORT) instead of in memory, on the tables of kgq push; docs/spark.md lists what translates.", valueName: "URL"))
+    var engine: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --engine: the prefix the graph was pushed under.", valueName: "P"))
+    var tablePrefix: String?
 
     @Flag(name: .long, help: "With --write: save even though the folder's .kg files changed on disk since they were loaded.")
     var force = false
@@ -95,6 +102,11 @@ struct QueryCommand: ParsableCommand {
         } else {
             throw ValidationError("give a QUERY, or pipe statements on stdin")
         }
+        if let engine {
+            try runOnSpark(text, engine: engine, parameterCount: parameters.count + param.count)
+            return
+        }
+        if tablePrefix != nil { throw ValidationError("--table-prefix goes with --engine (the Spark tables to query)") }
         if force && !(write || dryRun) { throw ValidationError("--force goes with --write (it saves over a folder changed on disk)") }
         let registry = try options.registry()
         // Fingerprinted before loading, so that a change made while loading is noticed too.
@@ -150,6 +162,36 @@ struct QueryCommand: ParsableCommand {
             if let bad = UTF8Validation.describeFirstInvalidByte(bytes), String(decoding: bytes, as: UTF8.self) == text { return bad }
         }
         return nil
+    }
+
+    /// The statements of `text` compiled to Spark SQL and run on the cluster at `engine`.
+    private func runOnSpark(_ text: String, engine url: String, parameterCount: Int) throws {
+        if write || dryRun { throw ValidationError("--write and --dry-run need the graph in memory; the Spark tables are read-only to kgq") }
+        if parameterCount > 0 { throw ValidationError("parameters are not translated to Spark SQL yet; write the values into the statement") }
+        guard let prefix = tablePrefix else {
+            throw ValidationError("--engine needs --table-prefix, the prefix the graph was pushed under (kgq push --table-prefix P)")
+        }
+        try SparkRun.reporting {
+            try SparkConnection.validate(url: url)
+            try SparkEngine.validate(prefix: prefix)
+        }
+        let engine = try SparkRun.reporting { try SparkEngine(connection: try SparkConnection(url: url), prefix: prefix) }
+        var failed = false
+        let lines = Script.lines(text)
+        for st in Script.statements(text) {
+            do {
+                emit(try engine.run(st.text), Graph())
+            } catch let error as QueryError {
+                failed = true
+                let e = st.placing(error, scriptLines: lines)
+                CLI.error(e.description)
+                if format == .json { CLI.out(ResultJSON.encode(e) + "\n") }
+            } catch let error as SparkError {
+                failed = true
+                CLI.error(error.diagnostic.rendered())
+            }
+        }
+        if failed { throw ExitCode(2) }
     }
 
     private func emit(_ r: ResultSet, _ g: Graph) {

@@ -1,6 +1,6 @@
 /// The binder's output: clauses whose names are checked, whose projections are resolved into
 /// columns, and whose aggregates are pulled out. The executor runs only this, never raw AST clauses.
-enum VariableKind: Sendable, Equatable {
+public enum VariableKind: Sendable, Equatable {
     case node, relationship, relationshipList, path
     /// Anything, known only at run time.
     case value
@@ -10,13 +10,13 @@ enum VariableKind: Sendable, Equatable {
     case list
 }
 
-struct AggregateCall: Sendable {
-    var kind: AggregateKind
-    var distinct: Bool
-    var args: [Expr]
+public struct AggregateCall: Sendable {
+    public var kind: AggregateKind
+    public var distinct: Bool
+    public var args: [Expr]
     /// The hidden variable the rewritten expressions read the aggregate's value from.
-    var slot: String
-    var span: SourceSpan
+    public var slot: String
+    public var span: SourceSpan
 
     /// The aggregate call `x` is (`count(*)`, `sum(DISTINCT x.n)`, …), read from slot `slot`; nil for anything else.
     init?(_ x: Expr, slot: String) {
@@ -32,35 +32,35 @@ struct AggregateCall: Sendable {
     }
 }
 
-struct BoundProjection: Sendable {
-    var columns: [String]
+public struct BoundProjection: Sendable {
+    public var columns: [String]
     /// One per column; aggregate calls replaced by their slot variables.
-    var items: [Expr]
-    var aggregates: [AggregateCall]
+    public var items: [Expr]
+    public var aggregates: [AggregateCall]
     /// Columns without aggregates: the grouping keys when `aggregates` is not empty.
-    var groupingIndexes: [Int]
-    var distinct: Bool
-    var order: [(Expr, Bool)]
-    var skip: Expr?
-    var limit: Expr?
-    var filter: Expr?
-    var isReturn: Bool
-    var span: SourceSpan
-    var isAggregating: Bool { !aggregates.isEmpty }
+    public var groupingIndexes: [Int]
+    public var distinct: Bool
+    public var order: [(Expr, Bool)]
+    public var skip: Expr?
+    public var limit: Expr?
+    public var filter: Expr?
+    public var isReturn: Bool
+    public var span: SourceSpan
+    public var isAggregating: Bool { !aggregates.isEmpty }
 }
 
-struct BoundMatch: Sendable {
-    var pattern: Pattern
-    var optional: Bool
-    var predicate: Expr?
+public struct BoundMatch: Sendable {
+    public var pattern: Pattern
+    public var optional: Bool
+    public var predicate: Expr?
     /// Variables bound before this clause (the planner starts from them).
-    var boundBefore: Set<String>
+    public var boundBefore: Set<String>
     /// Variables this clause introduces (set to null by OPTIONAL MATCH when nothing matches).
-    var introduced: [String]
-    var span: SourceSpan
+    public var introduced: [String]
+    public var span: SourceSpan
 }
 
-enum BoundClause: Sendable {
+public enum BoundClause: Sendable {
     case match(BoundMatch)
     case unwind(Expr, String)
     case project(BoundProjection)
@@ -71,33 +71,33 @@ enum BoundClause: Sendable {
     case delete([Expr], detach: Bool)
 }
 
-struct BoundQuery: Sendable {
-    var clauses: [BoundClause]
-    var columns: [String]
+public struct BoundQuery: Sendable {
+    public var clauses: [BoundClause]
+    public var columns: [String]
 }
 
 /// A pattern inside an expression — `EXISTS { … }`, a pattern predicate `(a)-->(b)`, a
 /// pattern comprehension `[(a)-->(b) | b.x]` — with the variables in scope where it stands, so
 /// the planner can plan it once for every row that evaluates it.
-struct SubqueryPattern: Sendable {
-    var pattern: Pattern
-    var predicate: Expr?
+public struct SubqueryPattern: Sendable {
+    public var pattern: Pattern
+    public var predicate: Expr?
     /// Variables bound where the expression is evaluated (the pattern's own that are among them
     /// are matched, not introduced).
-    var bound: Set<String>
-    var span: SourceSpan
+    public var bound: Set<String>
+    public var span: SourceSpan
     /// How EXPLAIN names it.
-    var kind: String
+    public var kind: String
 }
 
-struct BoundStatement: Sendable {
-    var mode: Statement.Mode
-    var queries: [BoundQuery]
-    var unionAll: [Bool]
-    var columns: [String]
-    var writes: Bool
+public struct BoundStatement: Sendable {
+    public var mode: Statement.Mode
+    public var queries: [BoundQuery]
+    public var unionAll: [Bool]
+    public var columns: [String]
+    public var writes: Bool
     /// The patterns inside expressions, by the start offset of their expression in the statement.
-    var subqueries: [Int: SubqueryPattern] = [:]
+    public var subqueries: [Int: SubqueryPattern] = [:]
     /// `Statement.propertyKeys`: the keys expressions read, by `PropertyKey.position`.
-    var propertyKeys: [String] = []
+    public var propertyKeys: [String] = []
 }

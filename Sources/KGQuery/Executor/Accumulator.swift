@@ -1,5 +1,5 @@
 /// The aggregate functions, resolved once by the binder from the name written in the query.
-enum AggregateKind: String, Sendable, CaseIterable {
+public enum AggregateKind: String, Sendable, CaseIterable {
     case countStar = "count(*)"
     case count, sum, avg, min, max, collect, stdev, stdevp
     case percentileDisc = "percentiledisc", percentileCont = "percentilecont"

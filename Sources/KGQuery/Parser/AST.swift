@@ -1,10 +1,10 @@
 /// Where a syntax element starts (line, column) and which characters it spans.
-struct SourceSpan: Sendable, Hashable {
-    var line: Int
-    var column: Int
-    var start: Int
-    var end: Int
-    static let none = SourceSpan(line: 0, column: 0, start: 0, end: 0)
+public struct SourceSpan: Sendable, Hashable {
+    public var line: Int
+    public var column: Int
+    public var start: Int
+    public var end: Int
+    public static let none = SourceSpan(line: 0, column: 0, start: 0, end: 0)
 }
 
 /// A property key read by an expression (`n.name`): its name and its position in the
@@ -12,18 +12,18 @@ struct SourceSpan: Sendable, Hashable {
 /// in the graph's property tables, so reading it costs an array index, not a hash of the name.
 /// Keys made outside the parser have no position (-1) and are found by name. Equal when the
 /// names are.
-struct PropertyKey: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
-    let name: String
-    let position: Int32
+public struct PropertyKey: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public let name: String
+    public let position: Int32
     init(_ name: String, position: Int32 = -1) { self.name = name; self.position = position }
-    init(stringLiteral name: String) { self.init(name) }
-    var description: String { name }
-    static func == (a: PropertyKey, b: PropertyKey) -> Bool { a.name == b.name }
-    func hash(into h: inout Hasher) { h.combine(name) }
+    public init(stringLiteral name: String) { self.init(name) }
+    public var description: String { name }
+    public static func == (a: PropertyKey, b: PropertyKey) -> Bool { a.name == b.name }
+    public func hash(into h: inout Hasher) { h.combine(name) }
 }
 
 /// An expression as written (the parser's output; the binder checks it).
-indirect enum ExprKind: Sendable {
+public indirect enum ExprKind: Sendable {
     case literal(QueryValue)
     case parameter(String)
     case variable(String)
@@ -52,25 +52,25 @@ indirect enum ExprKind: Sendable {
 
 /// An infix operator with two operands, resolved once by the parser so evaluation switches on
 /// a small enum instead of comparing operator strings. The raw value is the operator as written.
-enum BinaryOperator: String, Sendable {
+public enum BinaryOperator: String, Sendable {
     case and = "AND", or = "OR", xor = "XOR"
     case startsWith = "STARTS WITH", endsWith = "ENDS WITH", contains = "CONTAINS", `in` = "IN", regexMatch = "=~"
     case plus = "+", minus = "-", times = "*", divide = "/", modulo = "%", power = "^"
 }
 
-enum MapProjectionItem: Sendable {
+public enum MapProjectionItem: Sendable {
     case property(String)
     case allProperties
     case variable(String)
     case entry(String, Expr)
 }
 
-struct Expr: Sendable {
-    var kind: ExprKind
-    var span: SourceSpan
+public struct Expr: Sendable {
+    public var kind: ExprKind
+    public var span: SourceSpan
     /// Levels of sub-expressions below and including this one (a literal is 1). Every pass over
     /// an expression recurses this deep, so the parser bounds it (`Parser.maxHeight`).
-    private(set) var height: Int
+    public private(set) var height: Int
     init(_ kind: ExprKind, _ span: SourceSpan) {
         self.kind = kind
         self.span = span
@@ -80,78 +80,78 @@ struct Expr: Sendable {
 }
 
 /// `(a:Label {k: v})`
-struct NodePattern: Sendable {
-    var variable: String?
-    var labels: [String]
-    var properties: Expr?
-    var span: SourceSpan
+public struct NodePattern: Sendable {
+    public var variable: String?
+    public var labels: [String]
+    public var properties: Expr?
+    public var span: SourceSpan
 }
 
-enum RelDirection: Sendable, Hashable { case outgoing, incoming, both }
+public enum RelDirection: Sendable, Hashable { case outgoing, incoming, both }
 
 /// `-[r:A|B *1..3 {k: v}]->`
-struct RelPattern: Sendable {
-    var variable: String?
-    var types: [String]
-    var properties: Expr?
-    var direction: RelDirection
+public struct RelPattern: Sendable {
+    public var variable: String?
+    public var types: [String]
+    public var properties: Expr?
+    public var direction: RelDirection
     /// nil for a single hop; otherwise (min, max) hops, max nil for unbounded.
-    var length: VarLength?
-    var span: SourceSpan
+    public var length: VarLength?
+    public var span: SourceSpan
 }
 
-struct VarLength: Sendable {
-    var min: Int
-    var max: Int?
+public struct VarLength: Sendable {
+    public var min: Int
+    public var max: Int?
 }
 
 /// One comma-separated part of a pattern: a chain of nodes and relationships, maybe named.
-struct PatternPart: Sendable {
-    enum Shortest: Sendable { case none, shortest, all }
-    var pathVariable: String?
-    var nodes: [NodePattern]
-    var rels: [RelPattern]
-    var shortest: Shortest = .none
-    var span: SourceSpan
+public struct PatternPart: Sendable {
+    public enum Shortest: Sendable { case none, shortest, all }
+    public var pathVariable: String?
+    public var nodes: [NodePattern]
+    public var rels: [RelPattern]
+    public var shortest: Shortest = .none
+    public var span: SourceSpan
 }
 
-typealias Pattern = [PatternPart]
+public typealias Pattern = [PatternPart]
 
-struct ProjectionItem: Sendable {
-    var expr: Expr
-    var alias: String?
+public struct ProjectionItem: Sendable {
+    public var expr: Expr
+    public var alias: String?
     /// The text of the expression as written (the column name when there is no alias).
-    var text: String
+    public var text: String
 }
 
-struct SortItem: Sendable {
-    var expr: Expr
-    var descending: Bool
+public struct SortItem: Sendable {
+    public var expr: Expr
+    public var descending: Bool
 }
 
-struct Projection: Sendable {
-    var distinct: Bool
-    var star: Bool
-    var items: [ProjectionItem]
-    var order: [SortItem]
-    var skip: Expr?
-    var limit: Expr?
-    var span: SourceSpan
+public struct Projection: Sendable {
+    public var distinct: Bool
+    public var star: Bool
+    public var items: [ProjectionItem]
+    public var order: [SortItem]
+    public var skip: Expr?
+    public var limit: Expr?
+    public var span: SourceSpan
 }
 
-enum SetItem: Sendable {
+public enum SetItem: Sendable {
     case property(Expr, String, Expr)       // n.k = v
     case replace(String, Expr, SourceSpan)  // n = map
     case merge(String, Expr, SourceSpan)    // n += map
     case labels(String, [String], SourceSpan)
 }
 
-enum RemoveItem: Sendable {
+public enum RemoveItem: Sendable {
     case property(Expr, String)
     case labels(String, [String], SourceSpan)
 }
 
-enum Clause: Sendable {
+public enum Clause: Sendable {
     case match(Pattern, optional: Bool, where: Expr?, span: SourceSpan)
     case unwind(Expr, String, span: SourceSpan)
     case with(Projection, where: Expr?)
@@ -164,16 +164,16 @@ enum Clause: Sendable {
 }
 
 /// A single query (clauses) — a statement is one or more joined by UNION.
-struct SingleQuery: Sendable {
-    var clauses: [Clause]
+public struct SingleQuery: Sendable {
+    public var clauses: [Clause]
 }
 
-struct Statement: Sendable {
-    enum Mode: Sendable { case run, explain, profile }
-    var mode: Mode
-    var queries: [SingleQuery]
+public struct Statement: Sendable {
+    public enum Mode: Sendable { case run, explain, profile }
+    public var mode: Mode
+    public var queries: [SingleQuery]
     /// For each UNION between queries: true when it is UNION ALL.
-    var unionAll: [Bool]
+    public var unionAll: [Bool]
     /// Every property key an expression of the statement reads, by `PropertyKey.position`.
-    var propertyKeys: [String] = []
+    public var propertyKeys: [String] = []
 }
