@@ -20,6 +20,7 @@ public struct NodeTable: RandomAccessCollection, Sendable {
 /// The graph's relationships as `Edge` values, indexed by handle (deleted ones included).
 public struct EdgeTable: RandomAccessCollection, Sendable {
     let ids: [String]
+    let idSlots: [Int32]
     let from: [Int32]
     let to: [Int32]
     let typeCodes: [Int32]
@@ -29,10 +30,10 @@ public struct EdgeTable: RandomAccessCollection, Sendable {
     let properties: PropertyTable
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { ids.count }
+    public var endIndex: Int { idSlots.count }
 
     public subscript(i: Int) -> Edge {
-        Edge(id: ids[i], type: typeNames[Int(typeCodes[i])], from: Int(from[i]), to: Int(to[i]),
+        Edge(id: idSlots[i] < 0 ? "rel:" + String(i + 1) : ids[Int(idSlots[i])], type: typeNames[Int(typeCodes[i])], from: Int(from[i]), to: Int(to[i]),
              properties: properties.properties(i), citations: citations[i], location: locations[i])
     }
 }

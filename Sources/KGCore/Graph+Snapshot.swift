@@ -50,6 +50,7 @@ extension Graph {
         for list in byTypeCode { e.flat(list) }
         e.flat(typeStartLabels); e.flat(typeEndLabels)
         e.strings(edgeIDs)
+        e.flat(edgeIDSlots)
         e.flat(edgeFrom); e.flat(edgeTo); e.flat(edgeTypeCodes)
         e.lists(edgeCitationLists) { e, c in e.citation(c) }
         edgeLocations.encode(into: &e)
@@ -148,8 +149,11 @@ extension Graph {
         typeStartLabels = try d.flat(UInt64.self); typeEndLabels = try d.flat(UInt64.self)
         guard typeStartLabels.count == t, typeEndLabels.count == t else { throw SnapshotError("type label tables disagree in length") }
         edgeIDs = try d.strings()
+        edgeIDSlots = try d.flat(Int32.self)
+        let explicit = Int32(edgeIDs.count)
+        guard edgeIDSlots.allSatisfy({ $0 >= -1 && $0 < explicit }) else { throw SnapshotError("a relationship id slot points outside the id table") }
         edgeFrom = try d.flat(Int32.self); edgeTo = try d.flat(Int32.self); edgeTypeCodes = try d.flat(Int32.self)
-        guard edgeIDs.count == m, edgeFrom.count == m, edgeTo.count == m, edgeTypeCodes.count == m else {
+        guard edgeIDSlots.count == m, edgeFrom.count == m, edgeTo.count == m, edgeTypeCodes.count == m else {
             throw SnapshotError("relationship tables disagree in length")
         }
         let n32 = Int32(n), t32 = Int32(t)
@@ -179,8 +183,8 @@ extension Graph {
         // The id indexes, from the tables: live elements only, as deleting leaves them.
         nodeByID.reserveCapacity(n)
         for i in 0..<n where nodeAlive[i] { nodeByID[nodeIDs[i]] = i }
-        edgeByID.reserveCapacity(m)
-        for i in 0..<m where edgeAlive[i] { edgeByID[edgeIDs[i]] = i }
+        edgeByID.reserveCapacity(edgeIDs.count)
+        for i in 0..<m where edgeAlive[i] && edgeIDSlots[i] >= 0 { edgeByID[edgeIDs[Int(edgeIDSlots[i])]] = i }
     }
 }
 

@@ -31,7 +31,11 @@ public struct Graph: Sendable, Equatable {
     var nodeLocations = LocationTable()
     /// Node properties, a column per key, indexed by node handle.
     public internal(set) var nodeProperties = PropertyTable()
+    /// Ids the files gave (or queries created); an edge whose id is `rel:N` with N its handle + 1
+    /// (what the CSV importer derives) stores none: `edgeIDSlots` holds -1 and `id(edge:)` makes it.
     @usableFromInline var edgeIDs: [String] = []
+    /// Per edge: its index in `edgeIDs`, or -1 when its id is derived (`rel:` handle + 1).
+    @usableFromInline var edgeIDSlots: [Int32] = []
     @usableFromInline var edgeFrom: [Int32] = []
     @usableFromInline var edgeTo: [Int32] = []
     @usableFromInline var edgeCitationLists: [[Citation]] = []
@@ -78,8 +82,8 @@ public struct Graph: Sendable, Equatable {
         nodeCitationLists.reserveCapacity(n); nodeAlive.reserveCapacity(n)
         outgoing.reserveCapacity(n); incoming.reserveCapacity(n); nodeLabelBits.reserveCapacity(n)
         nodeByID.reserveCapacity(n)
-        edgeIDs.reserveCapacity(e); edgeFrom.reserveCapacity(e); edgeTo.reserveCapacity(e)
-        edgeCitationLists.reserveCapacity(e); edgeAlive.reserveCapacity(e); edgeByID.reserveCapacity(e)
+        edgeIDSlots.reserveCapacity(e); edgeFrom.reserveCapacity(e); edgeTo.reserveCapacity(e)
+        edgeCitationLists.reserveCapacity(e); edgeAlive.reserveCapacity(e)
         edgeTypeCodes.reserveCapacity(e)
     }
 
@@ -91,7 +95,28 @@ public struct Graph: Sendable, Equatable {
     /// Handle of the live node with this id.
     @inlinable public func node(id: String) -> Int? { nodeByID[id] }
     /// Handle of the live edge with this id.
-    @inlinable public func edge(id: String) -> Int? { edgeByID[id] }
+    @inlinable public func edge(id: String) -> Int? { edgeByID[id] ?? derivedEdge(id) }
+
+    /// The live edge whose derived id is `id` (`rel:N`, handle N - 1), if any.
+    @usableFromInline func derivedEdge(_ id: String) -> Int? {
+        guard let n = Graph.derivedNumber(id) else { return nil }
+        let h = n - 1
+        return h < edgeIDSlots.count && edgeIDSlots[h] < 0 && edgeAlive[h] ? h : nil
+    }
+
+    /// N of an id `rel:N` (N ≥ 1, decimal, no leading zero), else nil.
+    static func derivedNumber(_ id: String) -> Int? {
+        var u = id.utf8[...]
+        guard u.count > 4, u.count <= 4 + 18, u.starts(with: "rel:".utf8) else { return nil }
+        u = u.dropFirst(4)
+        guard u.first != UInt8(ascii: "0") else { return nil }
+        var n = 0
+        for b in u {
+            guard b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") else { return nil }
+            n = n * 10 + Int(b - UInt8(ascii: "0"))
+        }
+        return n
+    }
 
     /// All live node handles, in insertion order.
     public var nodeHandles: [Int] { nodeAlive.indices.filter { nodeAlive[$0] } }
@@ -105,7 +130,7 @@ public struct Graph: Sendable, Equatable {
     }
     /// Every edge ever added (deleted ones included), indexed by handle, as `Edge` values.
     public var edges: EdgeTable {
-        EdgeTable(ids: edgeIDs, from: edgeFrom, to: edgeTo, typeCodes: edgeTypeCodes, typeNames: typeNames,
+        EdgeTable(ids: edgeIDs, idSlots: edgeIDSlots, from: edgeFrom, to: edgeTo, typeCodes: edgeTypeCodes, typeNames: typeNames,
                   citations: edgeCitationLists, locations: edgeLocations, properties: edgeProperties)
     }
 
@@ -119,7 +144,10 @@ public struct Graph: Sendable, Equatable {
     @inlinable public func property(node i: Int, _ key: String) -> Value? { nodeProperties.value(i, key: key) }
     /// A node property by key code (`nodeProperties.code(_:)`): an array read, no hashing.
     @inlinable public func property(node i: Int, code: Int) -> Value? { nodeProperties.value(i, code: code) }
-    @inlinable public func id(edge i: Int) -> String { edgeIDs[i] }
+    @inlinable public func id(edge i: Int) -> String {
+        let s = edgeIDSlots[i]
+        return s < 0 ? "rel:" + String(i + 1) : edgeIDs[Int(s)]
+    }
     @inlinable public func type(edge i: Int) -> String { typeNames[Int(edgeTypeCodes[i])] }
     @inlinable public func from(edge i: Int) -> Int { Int(edgeFrom[i]) }
     @inlinable public func to(edge i: Int) -> Int { Int(edgeTo[i]) }
@@ -266,18 +294,22 @@ public struct Graph: Sendable, Equatable {
         guard isAlive(node: edge.from), isAlive(node: edge.to) else {
             throw Diagnostic(.error, "relationship '\(edge.id)' has an end that is not in the graph", at: edge.location)
         }
-        let i = edgeIDs.count
+        let i = edgeIDSlots.count
         // Adjacency entries store edge handles as Int32 (checked here, so the conversions never truncate).
         guard i < Int(Int32.max) else {
             throw Diagnostic(.error, "the graph cannot hold more than \(Int32.max) relationships", at: edge.location)
         }
         // One hash of the id for both the duplicate check and the insert (bulk loads add millions).
-        if let existing = edgeByID.updateValue(i, forKey: edge.id) {
-            edgeByID[edge.id] = existing
+        let derived = Graph.derivedNumber(edge.id) == i + 1
+        if let existing = edgeByID[edge.id] ?? derivedEdge(edge.id) {
             throw Diagnostic(.error, "duplicate relationship id '\(edge.id)'", at: edge.location,
                              help: edgeLocations[existing].map { "first declared at \($0)" })
         }
-        edgeIDs.append(edge.id)
+        if derived { edgeIDSlots.append(-1) } else {
+            edgeIDSlots.append(Int32(truncatingIfNeeded: edgeIDs.count))
+            edgeIDs.append(edge.id)
+            edgeByID[edge.id] = i
+        }
         edgeFrom.append(Int32(truncatingIfNeeded: edge.from))
         edgeTo.append(Int32(truncatingIfNeeded: edge.to))
         edgeCitationLists.append(edge.citations)
@@ -367,7 +399,7 @@ public struct Graph: Sendable, Equatable {
     public mutating func deleteEdge(_ i: Int) {
         guard isAlive(edge: i) else { return }
         edgeAlive[i] = false
-        edgeByID[edgeIDs[i]] = nil
+        if edgeIDSlots[i] >= 0 { edgeByID[edgeIDs[Int(edgeIDSlots[i])]] = nil }
         let (from, to) = (Int(edgeFrom[i]), Int(edgeTo[i]))
         let outAt = outgoing[from].firstIndex { $0.edge == i }
         let inAt = incoming[to].firstIndex { $0.edge == i }
@@ -495,12 +527,11 @@ public struct Graph: Sendable, Equatable {
             nodeByID[id] = nil
             nodeCount -= 1
         case .addedEdge(let newType):
-            let id = edgeIDs.removeLast()
+            if edgeIDSlots.removeLast() >= 0 { edgeByID[edgeIDs.removeLast()] = nil }
             let from = Int(edgeFrom.removeLast()), to = Int(edgeTo.removeLast())
             edgeCitationLists.removeLast(); edgeLocations.removeLast(); edgeProperties.removeLastRow()
             let code = Int(edgeTypeCodes.removeLast())
             edgeAlive.removeLast()
-            edgeByID[id] = nil
             byTypeCode[code].removeLast()
             if newType {
                 typeCodes[typeNames[code]] = nil; typeNames.removeLast(); byTypeCode.removeLast()
@@ -545,7 +576,7 @@ public struct Graph: Sendable, Equatable {
             Graph.bump(&outTypeDegrees[from], code, 1)
             Graph.bump(&inTypeDegrees[to], code, 1)
             edgeAlive[i] = true
-            edgeByID[edgeIDs[i]] = i
+            if edgeIDSlots[i] >= 0 { edgeByID[edgeIDs[Int(edgeIDSlots[i])]] = i }
             edgeCount += 1
         case .deletedNode(let i):
             nodeAlive[i] = true
@@ -559,7 +590,7 @@ public struct Graph: Sendable, Equatable {
         a.nodeIDs == b.nodeIDs && a.nodeLabelLists == b.nodeLabelLists && a.nodeNameLists == b.nodeNameLists
             && a.nodeCitationLists == b.nodeCitationLists && a.nodeLocations == b.nodeLocations
             && a.nodeProperties.sameContents(as: b.nodeProperties)
-            && a.edgeIDs == b.edgeIDs && a.edgeFrom == b.edgeFrom && a.edgeTo == b.edgeTo
+            && a.edgeIDs == b.edgeIDs && a.edgeIDSlots == b.edgeIDSlots && a.edgeFrom == b.edgeFrom && a.edgeTo == b.edgeTo
             && a.edgeCitationLists == b.edgeCitationLists && a.edgeLocations == b.edgeLocations
             && a.edgeProperties.sameContents(as: b.edgeProperties) && a.nodeAlive == b.nodeAlive && a.edgeAlive == b.edgeAlive
             && a.nodeByID == b.nodeByID && a.edgeByID == b.edgeByID && a.byLabel == b.byLabel
