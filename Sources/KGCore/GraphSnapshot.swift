@@ -12,7 +12,7 @@
 /// truncated, damaged or foreign file is refused with a `SnapshotError`.
 public enum GraphSnapshot {
     /// Bumped whenever the layout of the body or the manifest changes: older files are refused.
-    public static let formatVersion = 2
+    public static let formatVersion = 3
     static let magic: [UInt8] = Array("KGQSNAP\n".utf8)
     static let headerSize = 48
 
