@@ -150,7 +150,8 @@ struct AdjacencyRows: Sendable {
             entries.withUnsafeBufferPointer { e -> String? in
                 for i in 0..<n {
                     let lo = Int(o[i]), hi = Int(o[i + 1])
-                    guard lo <= hi else { return "adjacency row \(i) runs backwards" }
+                    // From offsets[0] = 0 on, each row starts where the last ended: inside the entries.
+                    guard lo <= hi, hi <= e.count else { return "adjacency row \(i) runs backwards or past its table" }
                     var previous: Int32 = 0
                     var bad = false
                     for k in lo..<hi {
