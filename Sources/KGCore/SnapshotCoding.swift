@@ -1,3 +1,5 @@
+import Foundation
+
 /// The byte-level writer and reader of graph snapshots (see `GraphSnapshot`).
 ///
 /// Arrays of plain numbers are written as their count and their raw little-endian bytes, so
