@@ -1,9 +1,10 @@
 /// The graph's tables written as they lie in memory and read back without parsing values:
 /// the body of a snapshot file (`GraphSnapshot` adds the header, the sources and checksums).
 ///
-/// Flat tables (edge ends, type codes, adjacency, property columns, bitmaps) are one copy each;
-/// hash indexes whose keys are the graph's own ids (id → node, id → edge, type → code) are
-/// rebuilt from the tables rather than stored, so they cannot disagree with them.
+/// Flat tables (edge ends, type codes, adjacency rows, property columns, bitmaps, locations) are
+/// one copy each; hash indexes whose keys are the graph's own ids or names (id → node, id → edge,
+/// name → nodes) are not stored: they are built from the tables on first use (`DerivedIndex`),
+/// so they cannot disagree with them and opening a snapshot does not pay for them.
 extension Graph {
     /// The graph's tables as bytes (`init(snapshotTables:)` reads them back). Not while an undo
     /// log is being recorded: a snapshot holds committed state only.
@@ -38,18 +39,17 @@ extension Graph {
         for (label, code) in labelCodes.sorted(by: { $0.value < $1.value }) { e.string(label); e.int(code) }
         e.int(byLabel.count)
         for (label, handles) in byLabel.sorted(by: { $0.key < $1.key }) { e.string(label); e.flat(handles) }
-        e.int(byName.count)
-        for (key, handles) in byName.sorted(by: { $0.key < $1.key }) { e.string(key); e.flat(handles) }
-        Graph.encodeRows(outgoing, into: &e)
-        Graph.encodeRows(incoming, into: &e)
-        Graph.encodeRows(outTypeDegrees, into: &e)
-        Graph.encodeRows(inTypeDegrees, into: &e)
+        for rows in [outRows, inRows] {
+            let (offsets, entries) = rows.compacted()
+            e.flat(offsets); e.flat(entries)
+        }
 
         e.strings(typeNames)
         e.int(byTypeCode.count)
         for list in byTypeCode { e.flat(list) }
         e.flat(typeStartLabels); e.flat(typeEndLabels)
         e.strings(edgeIDs)
+        e.flat(edgeIDSlots)
         e.flat(edgeFrom); e.flat(edgeTo); e.flat(edgeTypeCodes)
         e.lists(edgeCitationLists) { e, c in e.citation(c) }
         edgeLocations.encode(into: &e)
@@ -58,33 +58,6 @@ extension Graph {
     }
 
     private var edgeFromCount: Int { edgeFrom.count }
-
-    /// Per-node lists of plain records as one count array and one flat array of all records.
-    private static func encodeRows<T: BitwiseCopyable>(_ rows: [[T]], into e: inout SnapshotEncoder) {
-        e.flat(rows.map { Int32(truncatingIfNeeded: $0.count) })
-        var all: [T] = []
-        all.reserveCapacity(rows.reduce(0) { $0 + $1.count })
-        for r in rows { all.append(contentsOf: r) }
-        e.flat(all)
-    }
-
-    private static func decodeRows<T: BitwiseCopyable>(_: T.Type, rowCount: Int, from d: inout SnapshotDecoder) throws(SnapshotError) -> [[T]] {
-        let counts = try d.flat(Int32.self)
-        let all = try d.flat(T.self)
-        guard counts.count == rowCount else { throw SnapshotError("an adjacency table has \(counts.count) rows where \(rowCount) belong") }
-        var rows = [[T]](repeating: [], count: rowCount)
-        var at = 0
-        try all.withUnsafeBufferPointer { (buffer) throws(SnapshotError) in
-            for r in 0..<rowCount {
-                let n = Int(counts[r])
-                guard n >= 0 && n <= buffer.count - at else { throw SnapshotError("adjacency row \(r) runs past its table") }
-                if n > 0 { rows[r] = Array(UnsafeBufferPointer(rebasing: buffer[at..<(at + n)])) }
-                at += n
-            }
-        }
-        guard at == all.count else { throw SnapshotError("an adjacency table has \(all.count - at) entries no row claims") }
-        return rows
-    }
 
     /// Reads tables written by `encodeTables`, checking that their sizes agree and that every
     /// handle and code points inside its table, so a damaged snapshot is refused, not trusted.
@@ -114,7 +87,11 @@ extension Graph {
         nodeLabelBits = try d.flat(UInt64.self)
         guard nodeAlive.count == n, nodeLabelBits.count == n else { throw SnapshotError("node tables disagree in length") }
         let labelCount = try d.count(itemSize: 16)
-        for _ in 0..<labelCount { labelCodes[try d.string()] = try d.int() }
+        for k in 0..<labelCount {
+            let label = try d.string()
+            guard try d.int() == k, labelCodes.updateValue(k, forKey: label) == nil else { throw SnapshotError("the label table is out of order") }
+            labelNames.append(label)
+        }
         let byLabelCount = try d.count(itemSize: 16)
         for _ in 0..<byLabelCount {
             let label = try d.string()
@@ -122,18 +99,8 @@ extension Graph {
             guard handles.allSatisfy({ $0 >= 0 && $0 < n }) else { throw SnapshotError("label index of '\(label)' points outside the node table") }
             byLabel[label] = handles
         }
-        let byNameCount = try d.count(itemSize: 16)
-        byName.reserveCapacity(byNameCount)
-        for _ in 0..<byNameCount {
-            let key = try d.string()
-            let handles = try d.flat(Int.self)
-            guard handles.allSatisfy({ $0 >= 0 && $0 < n }) else { throw SnapshotError("name index of '\(key)' points outside the node table") }
-            byName[key] = handles
-        }
-        outgoing = try Graph.decodeRows(AdjacentEdge.self, rowCount: n, from: &d)
-        incoming = try Graph.decodeRows(AdjacentEdge.self, rowCount: n, from: &d)
-        outTypeDegrees = try Graph.decodeRows(TypeDegree.self, rowCount: n, from: &d)
-        inTypeDegrees = try Graph.decodeRows(TypeDegree.self, rowCount: n, from: &d)
+        let outOffsets = try d.flat(Int32.self), outEntries = try d.flat(AdjacentEdge.self)
+        let inOffsets = try d.flat(Int32.self), inEntries = try d.flat(AdjacentEdge.self)
 
         typeNames = try d.strings()
         let t = typeNames.count
@@ -148,8 +115,11 @@ extension Graph {
         typeStartLabels = try d.flat(UInt64.self); typeEndLabels = try d.flat(UInt64.self)
         guard typeStartLabels.count == t, typeEndLabels.count == t else { throw SnapshotError("type label tables disagree in length") }
         edgeIDs = try d.strings()
+        edgeIDSlots = try d.flat(Int32.self)
+        let explicit = Int32(edgeIDs.count)
+        guard edgeIDSlots.allSatisfy({ $0 >= -1 && $0 < explicit }) else { throw SnapshotError("a relationship id slot points outside the id table") }
         edgeFrom = try d.flat(Int32.self); edgeTo = try d.flat(Int32.self); edgeTypeCodes = try d.flat(Int32.self)
-        guard edgeIDs.count == m, edgeFrom.count == m, edgeTo.count == m, edgeTypeCodes.count == m else {
+        guard edgeIDSlots.count == m, edgeFrom.count == m, edgeTo.count == m, edgeTypeCodes.count == m else {
             throw SnapshotError("relationship tables disagree in length")
         }
         let n32 = Int32(n), t32 = Int32(t)
@@ -157,51 +127,40 @@ extension Graph {
               edgeTypeCodes.allSatisfy({ $0 >= 0 && $0 < t32 }) else {
             throw SnapshotError("a relationship end or type points outside its table")
         }
-        let m32 = Int32(m)
-        for rows in [outgoing, incoming] {
-            for row in rows {
-                for a in row where a.edgeHandle < 0 || a.edgeHandle >= m32 || a.otherNode < 0 || a.otherNode >= n32 || a.typeCode < 0 || a.typeCode >= t32 {
-                    throw SnapshotError("an adjacency entry points outside its tables")
-                }
+        for (offsets, entries) in [(outOffsets, outEntries), (inOffsets, inEntries)] {
+            if let problem = AdjacencyRows.problem(offsets: offsets, entries: entries, nodeCount: n, edgeCount: m, typeCount: t) {
+                throw SnapshotError(problem)
             }
         }
-        for rows in [outTypeDegrees, inTypeDegrees] {
-            for row in rows where row.contains(where: { $0.typeCode < 0 || $0.typeCode >= t32 }) {
-                throw SnapshotError("a degree entry names an unknown type")
-            }
-        }
+        outRows = AdjacencyRows(offsets: outOffsets, entries: outEntries)
+        inRows = AdjacencyRows(offsets: inOffsets, entries: inEntries)
         edgeCitationLists = try d.lists(rowCount: m) { (d) throws(SnapshotError) in try d.citation() }
         edgeLocations = try LocationTable(snapshot: &d, rowCount: m)
         edgeProperties = try PropertyTable(snapshot: &d, rowCount: m)
         edgeAlive = try d.bools()
         guard edgeAlive.count == m else { throw SnapshotError("relationship tables disagree in length") }
 
-        // The id indexes, from the tables: live elements only, as deleting leaves them.
-        nodeByID.reserveCapacity(n)
-        for i in 0..<n where nodeAlive[i] { nodeByID[nodeIDs[i]] = i }
-        edgeByID.reserveCapacity(m)
-        for i in 0..<m where edgeAlive[i] { edgeByID[edgeIDs[i]] = i }
+        // The id and name indexes are built from the tables when first read.
+        deferDerivedIndexes()
     }
 }
 
 extension LocationTable {
     func encode(into e: inout SnapshotEncoder) {
         e.strings(files)
-        e.flat(entries.map(\.file)); e.flat(entries.map(\.line)); e.flat(entries.map(\.column))
+        e.int(count)
+        e.flat(entries)
     }
 
     init(snapshot d: inout SnapshotDecoder, rowCount: Int) throws(SnapshotError) {
         self.init()
         files = try d.strings()
         for (c, f) in files.enumerated() { fileCodes[f] = Int32(c) }
-        let file = try d.flat(Int32.self), line = try d.flat(Int32.self), column = try d.flat(Int32.self)
-        guard file.count == rowCount, line.count == rowCount, column.count == rowCount else {
-            throw SnapshotError("a location table has the wrong length")
-        }
+        count = try d.int()
+        entries = try d.flat(LocationEntry.self)
+        guard count == rowCount, entries.count <= rowCount else { throw SnapshotError("a location table has the wrong length") }
         let fileCount = Int32(files.count)
-        guard file.allSatisfy({ $0 >= -1 && $0 < fileCount }) else { throw SnapshotError("a location names an unknown file") }
-        entries.reserveCapacity(rowCount)
-        for i in 0..<rowCount { entries.append((file[i], line[i], column[i])) }
+        guard entries.allSatisfy({ $0.file >= -1 && $0.file < fileCount }) else { throw SnapshotError("a location names an unknown file") }
     }
 }
 

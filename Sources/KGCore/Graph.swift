@@ -31,7 +31,11 @@ public struct Graph: Sendable, Equatable {
     var nodeLocations = LocationTable()
     /// Node properties, a column per key, indexed by node handle.
     public internal(set) var nodeProperties = PropertyTable()
+    /// Ids the files gave (or queries created); an edge whose id is `rel:N` with N its handle + 1
+    /// (what the CSV importer derives) stores none: `edgeIDSlots` holds -1 and `id(edge:)` makes it.
     @usableFromInline var edgeIDs: [String] = []
+    /// Per edge: its index in `edgeIDs`, or -1 when its id is derived (`rel:` handle + 1).
+    @usableFromInline var edgeIDSlots: [Int32] = []
     @usableFromInline var edgeFrom: [Int32] = []
     @usableFromInline var edgeTo: [Int32] = []
     @usableFromInline var edgeCitationLists: [[Citation]] = []
@@ -40,8 +44,11 @@ public struct Graph: Sendable, Equatable {
     public internal(set) var edgeProperties = PropertyTable()
     @usableFromInline var nodeAlive: [Bool] = []
     @usableFromInline var edgeAlive: [Bool] = []
-    @usableFromInline var nodeByID: [String: Int] = [:]
-    @usableFromInline var edgeByID: [String: Int] = [:]
+    /// id → node, id → edge (explicit ids only) and name key → nodes: derived from the tables,
+    /// built on first use (see `DerivedIndex`), kept up to date by every write after that.
+    private var nodeIndex = DerivedIndex<[String: Int]>(built: [:])
+    private var edgeIndex = DerivedIndex<[String: Int]>(built: [:])
+    private var nameIndex = DerivedIndex<[String: [Int]]>(built: [:])
     var byLabel: [String: [Int]] = [:]
     /// Relationship types interned as small integers (codes), so matching compares integers.
     @usableFromInline var typeCodes: [String: Int] = [:]
@@ -50,20 +57,20 @@ public struct Graph: Sendable, Equatable {
     var byTypeCode: [[Int]] = []
     /// Per edge: its type code.
     @usableFromInline var edgeTypeCodes: [Int32] = []
-    var byName: [String: [Int]] = [:]
-    @usableFromInline var outgoing: [[AdjacentEdge]] = []
-    @usableFromInline var incoming: [[AdjacentEdge]] = []
-    /// Per node and direction: how many live edges of each type it has (a short list of
-    /// (type code, count) pairs), so counting a typed hop needs no walk over the adjacency.
-    var outTypeDegrees: [[TypeDegree]] = []
-    var inTypeDegrees: [[TypeDegree]] = []
+    /// Per direction, each node's live edges grouped by type: compressed sparse rows for the
+    /// loaded graph and an overlay for the rows the session changed (see `AdjacencyRows`).
+    var outRows = AdjacencyRows()
+    var inRows = AdjacencyRows()
     /// Per type code: the label bits (codes below 64) every start node, and every end node, of
     /// an edge of that type has had since the edge was added. Conservative: removing a label
     /// clears its bit everywhere, and nothing sets a bit back, so a set bit is always true.
     var typeStartLabels: [UInt64] = []
     var typeEndLabels: [UInt64] = []
-    /// Labels interned as codes; per node, a bit per label code below 64 (others: string check).
+    /// Labels interned as codes; per node, a bit per label code below 64 (others: a check of
+    /// the node's few labels against `labelNames[code]`).
     @usableFromInline var labelCodes: [String: Int] = [:]
+    /// Label names by code.
+    @usableFromInline var labelNames: [String] = []
     @usableFromInline var nodeLabelBits: [UInt64] = []
     public internal(set) var nodeCount = 0
     public internal(set) var edgeCount = 0
@@ -76,11 +83,19 @@ public struct Graph: Sendable, Equatable {
     public mutating func reserveCapacity(nodes n: Int, edges e: Int) {
         nodeIDs.reserveCapacity(n); nodeLabelLists.reserveCapacity(n); nodeNameLists.reserveCapacity(n)
         nodeCitationLists.reserveCapacity(n); nodeAlive.reserveCapacity(n)
-        outgoing.reserveCapacity(n); incoming.reserveCapacity(n); nodeLabelBits.reserveCapacity(n)
+        outRows.reserveCapacity(n); inRows.reserveCapacity(n); nodeLabelBits.reserveCapacity(n)
         nodeByID.reserveCapacity(n)
-        edgeIDs.reserveCapacity(e); edgeFrom.reserveCapacity(e); edgeTo.reserveCapacity(e)
-        edgeCitationLists.reserveCapacity(e); edgeAlive.reserveCapacity(e); edgeByID.reserveCapacity(e)
+        edgeIDSlots.reserveCapacity(e); edgeFrom.reserveCapacity(e); edgeTo.reserveCapacity(e)
+        edgeCitationLists.reserveCapacity(e); edgeAlive.reserveCapacity(e)
         edgeTypeCodes.reserveCapacity(e)
+    }
+
+    /// Folds the session's adjacency changes into the compressed rows (`AdjacencyRows`): after
+    /// a bulk load, every node's edges lie in two flat arrays per direction. Between statements.
+    public mutating func compactAdjacency() {
+        precondition(!isRecordingUndo, "adjacency is compacted between statements")
+        outRows.compact()
+        inRows.compact()
     }
 
     // MARK: - Reading
@@ -89,9 +104,88 @@ public struct Graph: Sendable, Equatable {
     @inlinable public func isAlive(edge i: Int) -> Bool { i >= 0 && i < edgeAlive.count && edgeAlive[i] }
 
     /// Handle of the live node with this id.
-    @inlinable public func node(id: String) -> Int? { nodeByID[id] }
+    public func node(id: String) -> Int? { nodeByID[id] }
     /// Handle of the live edge with this id.
-    @inlinable public func edge(id: String) -> Int? { edgeByID[id] }
+    public func edge(id: String) -> Int? { edgeByID[id] ?? derivedEdge(id) }
+
+    // The derived indexes: read through the box (built on first read); written only once the
+    // box is this graph's own and built.
+    var nodeByID: [String: Int] {
+        get { nodeIndex.read { Graph.buildNodeIndex(nodeIDs, nodeAlive) } }
+        _modify {
+            if !isKnownUniquelyReferenced(&nodeIndex) || !nodeIndex.isBuilt { nodeIndex = DerivedIndex(built: nodeByID) }
+            yield &nodeIndex.unique
+        }
+    }
+    var edgeByID: [String: Int] {
+        get { edgeIndex.read { Graph.buildEdgeIndex(edgeIDs, edgeIDSlots, edgeAlive) } }
+        _modify {
+            if !isKnownUniquelyReferenced(&edgeIndex) || !edgeIndex.isBuilt { edgeIndex = DerivedIndex(built: edgeByID) }
+            yield &edgeIndex.unique
+        }
+    }
+    var byName: [String: [Int]] {
+        get { nameIndex.read { buildNameIndex() } }
+        _modify {
+            if !isKnownUniquelyReferenced(&nameIndex) || !nameIndex.isBuilt { nameIndex = DerivedIndex(built: byName) }
+            yield &nameIndex.unique
+        }
+    }
+
+    /// Leaves the id and name indexes to be built on first use (a graph read from a snapshot).
+    mutating func deferDerivedIndexes() {
+        nodeIndex = DerivedIndex(unbuilt: [:]); edgeIndex = DerivedIndex(unbuilt: [:]); nameIndex = DerivedIndex(unbuilt: [:])
+    }
+
+    /// Whether the id index of nodes has been built (tests: a snapshot opens without building it).
+    var isNodeIndexBuilt: Bool { nodeIndex.isBuilt }
+
+    static func buildNodeIndex(_ ids: [String], _ alive: [Bool]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(ids.count)
+        for i in ids.indices where alive[i] { index[ids[i]] = i }
+        return index
+    }
+
+    static func buildEdgeIndex(_ ids: [String], _ slots: [Int32], _ alive: [Bool]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(ids.count)
+        for i in slots.indices where alive[i] && slots[i] >= 0 { index[ids[Int(slots[i])]] = i }
+        return index
+    }
+
+    /// Every node (deleted ones too: readers re-check) under each of its lookup names.
+    func buildNameIndex() -> [String: [Int]] {
+        var index: [String: [Int]] = [:]
+        for i in nodeIDs.indices {
+            for name in lookupNames(ofNode: i) {
+                let key = Graph.nameKey(name)
+                if !(index[key]?.contains(i) ?? false) { index[key, default: []].append(i) }
+            }
+        }
+        return index
+    }
+
+    /// The live edge whose derived id is `id` (`rel:N`, handle N - 1), if any.
+    @usableFromInline func derivedEdge(_ id: String) -> Int? {
+        guard let n = Graph.derivedNumber(id) else { return nil }
+        let h = n - 1
+        return h < edgeIDSlots.count && edgeIDSlots[h] < 0 && edgeAlive[h] ? h : nil
+    }
+
+    /// N of an id `rel:N` (N ≥ 1, decimal, no leading zero), else nil.
+    static func derivedNumber(_ id: String) -> Int? {
+        var u = id.utf8[...]
+        guard u.count > 4, u.count <= 4 + 18, u.starts(with: "rel:".utf8) else { return nil }
+        u = u.dropFirst(4)
+        guard u.first != UInt8(ascii: "0") else { return nil }
+        var n = 0
+        for b in u {
+            guard b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") else { return nil }
+            n = n * 10 + Int(b - UInt8(ascii: "0"))
+        }
+        return n
+    }
 
     /// All live node handles, in insertion order.
     public var nodeHandles: [Int] { nodeAlive.indices.filter { nodeAlive[$0] } }
@@ -105,7 +199,7 @@ public struct Graph: Sendable, Equatable {
     }
     /// Every edge ever added (deleted ones included), indexed by handle, as `Edge` values.
     public var edges: EdgeTable {
-        EdgeTable(ids: edgeIDs, from: edgeFrom, to: edgeTo, typeCodes: edgeTypeCodes, typeNames: typeNames,
+        EdgeTable(ids: edgeIDs, idSlots: edgeIDSlots, from: edgeFrom, to: edgeTo, typeCodes: edgeTypeCodes, typeNames: typeNames,
                   citations: edgeCitationLists, locations: edgeLocations, properties: edgeProperties)
     }
 
@@ -119,7 +213,10 @@ public struct Graph: Sendable, Equatable {
     @inlinable public func property(node i: Int, _ key: String) -> Value? { nodeProperties.value(i, key: key) }
     /// A node property by key code (`nodeProperties.code(_:)`): an array read, no hashing.
     @inlinable public func property(node i: Int, code: Int) -> Value? { nodeProperties.value(i, code: code) }
-    @inlinable public func id(edge i: Int) -> String { edgeIDs[i] }
+    @inlinable public func id(edge i: Int) -> String {
+        let s = edgeIDSlots[i]
+        return s < 0 ? "rel:" + String(i + 1) : edgeIDs[Int(s)]
+    }
     @inlinable public func type(edge i: Int) -> String { typeNames[Int(edgeTypeCodes[i])] }
     @inlinable public func from(edge i: Int) -> Int { Int(edgeFrom[i]) }
     @inlinable public func to(edge i: Int) -> Int { Int(edgeTo[i]) }
@@ -157,14 +254,21 @@ public struct Graph: Sendable, Equatable {
     /// The type code of edge `i` (see `typeCode(_:)`).
     @inlinable public func typeCode(edge i: Int) -> Int { Int(edgeTypeCodes[i]) }
 
-    /// Edges leaving node `i` (it is their `from`).
-    public func outgoing(_ i: Int) -> [Int] { outgoing[i].map(\.edge) }
-    /// Edges entering node `i` (it is their `to`).
-    public func incoming(_ i: Int) -> [Int] { incoming[i].map(\.edge) }
-    /// Edges leaving node `i` with their end node and type code (no copy; for hot loops).
-    @inlinable public func outgoingAdjacency(_ i: Int) -> [AdjacentEdge] { outgoing[i] }
-    /// Edges entering node `i` with their start node and type code.
-    @inlinable public func incomingAdjacency(_ i: Int) -> [AdjacentEdge] { incoming[i] }
+    /// Edges leaving node `i` (it is their `from`), grouped by type.
+    public func outgoing(_ i: Int) -> [Int] { outRows.row(i).map(\.edge) }
+    /// Edges entering node `i` (it is their `to`), grouped by type.
+    public func incoming(_ i: Int) -> [Int] { inRows.row(i).map(\.edge) }
+    /// Edges leaving node `i` with their end node and type code, grouped by type.
+    public func outgoingAdjacency(_ i: Int) -> [AdjacentEdge] { Array(outRows.row(i)) }
+    /// Edges entering node `i` with their start node and type code, grouped by type.
+    public func incomingAdjacency(_ i: Int) -> [AdjacentEdge] { Array(inRows.row(i)) }
+    /// `outgoingAdjacency` or `incomingAdjacency` without a copy: a slice of the adjacency rows.
+    public func adjacency(_ i: Int, outgoing out: Bool) -> ArraySlice<AdjacentEdge> { out ? outRows.row(i) : inRows.row(i) }
+    /// The edges of type `code` leaving (`outgoing`) or entering node `i`: one contiguous slice
+    /// of its adjacency row (rows are grouped by type), found by binary search.
+    public func adjacency(_ i: Int, typeCode code: Int, outgoing out: Bool) -> ArraySlice<AdjacentEdge> {
+        out ? outRows.entries(i, typeCode: code) : inRows.entries(i, typeCode: code)
+    }
 
     /// The code of a label (-1 when no node ever carried it), for `hasLabel(node:code:)`.
     @inlinable public func labelCode(_ label: String) -> Int { labelCodes[label] ?? -1 }
@@ -176,14 +280,16 @@ public struct Graph: Sendable, Equatable {
         return hasWideLabel(node: i, code: code)
     }
 
-    /// `hasLabel` for label codes from 64 on (no bit of their own): a string check.
+    /// `hasLabel` for label codes from 64 on (no bit of their own): the node's own labels (a
+    /// few) compared with the code's name, so a 100th label costs what a 2nd does.
     @usableFromInline func hasWideLabel(node i: Int, code: Int) -> Bool {
-        labelCodes.first { $0.value == code }.map { nodeLabelLists[i].contains($0.key) } ?? false
+        guard code < labelNames.count else { return false }
+        let name = labelNames[code]
+        return nodeLabelLists[i].contains(name)
     }
     /// The number of live edges of type `code` leaving (`outgoing`) or entering node `i`.
     public func degree(_ i: Int, typeCode code: Int, outgoing out: Bool) -> Int {
-        for d in (out ? outTypeDegrees[i] : inTypeDegrees[i]) where Int(d.typeCode) == code { return Int(d.count) }
-        return 0
+        adjacency(i, typeCode: code, outgoing: out).count
     }
 
     /// Whether every edge of type `code` has, at its end (`atEnd`) or its start, a node with the
@@ -194,7 +300,7 @@ public struct Graph: Sendable, Equatable {
     }
 
     /// Number of edges touching node `i` (a self-loop counts twice).
-    public func degree(_ i: Int) -> Int { outgoing[i].count + incoming[i].count }
+    public func degree(_ i: Int) -> Int { outRows.rowCount(i) + inRows.rowCount(i) }
 
     /// Live nodes whose `name`, any localized name or any of its `aliases` equals `name`,
     /// ignoring case (`nodes(named: "BLS")` finds the Source whose aliases hold "BLS").
@@ -243,10 +349,8 @@ public struct Graph: Sendable, Equatable {
         nodeLocations.append(node.location)
         nodeProperties.appendRow(node.properties)
         nodeAlive.append(true)
-        outgoing.append([])
-        incoming.append([])
-        outTypeDegrees.append([])
-        inTypeDegrees.append([])
+        outRows.appendNode()
+        inRows.appendNode()
         nodeLabelBits.append(0)
         var newKeys: [String] = [], newCodes: [String] = []
         for label in node.labels {
@@ -266,18 +370,22 @@ public struct Graph: Sendable, Equatable {
         guard isAlive(node: edge.from), isAlive(node: edge.to) else {
             throw Diagnostic(.error, "relationship '\(edge.id)' has an end that is not in the graph", at: edge.location)
         }
-        let i = edgeIDs.count
+        let i = edgeIDSlots.count
         // Adjacency entries store edge handles as Int32 (checked here, so the conversions never truncate).
         guard i < Int(Int32.max) else {
             throw Diagnostic(.error, "the graph cannot hold more than \(Int32.max) relationships", at: edge.location)
         }
         // One hash of the id for both the duplicate check and the insert (bulk loads add millions).
-        if let existing = edgeByID.updateValue(i, forKey: edge.id) {
-            edgeByID[edge.id] = existing
+        let derived = Graph.derivedNumber(edge.id) == i + 1
+        if let existing = edgeByID[edge.id] ?? derivedEdge(edge.id) {
             throw Diagnostic(.error, "duplicate relationship id '\(edge.id)'", at: edge.location,
                              help: edgeLocations[existing].map { "first declared at \($0)" })
         }
-        edgeIDs.append(edge.id)
+        if derived { edgeIDSlots.append(-1) } else {
+            edgeIDSlots.append(Int32(truncatingIfNeeded: edgeIDs.count))
+            edgeIDs.append(edge.id)
+            edgeByID[edge.id] = i
+        }
         edgeFrom.append(Int32(truncatingIfNeeded: edge.from))
         edgeTo.append(Int32(truncatingIfNeeded: edge.to))
         edgeCitationLists.append(edge.citations)
@@ -297,12 +405,10 @@ public struct Graph: Sendable, Equatable {
         }
         typeStartLabels[code] &= nodeLabelBits[edge.from]
         typeEndLabels[code] &= nodeLabelBits[edge.to]
-        Graph.bump(&outTypeDegrees[edge.from], code, 1)
-        Graph.bump(&inTypeDegrees[edge.to], code, 1)
         byTypeCode[code].append(i)
         edgeTypeCodes.append(Int32(truncatingIfNeeded: code))
-        outgoing[edge.from].append(AdjacentEdge(edge: i, other: edge.to, typeCode: code))
-        incoming[edge.to].append(AdjacentEdge(edge: i, other: edge.from, typeCode: code))
+        outRows.add(edge.from, AdjacentEdge(edge: i, other: edge.to, typeCode: code))
+        inRows.add(edge.to, AdjacentEdge(edge: i, other: edge.from, typeCode: code))
         edgeCount += 1
         return i
     }
@@ -367,14 +473,10 @@ public struct Graph: Sendable, Equatable {
     public mutating func deleteEdge(_ i: Int) {
         guard isAlive(edge: i) else { return }
         edgeAlive[i] = false
-        edgeByID[edgeIDs[i]] = nil
+        if edgeIDSlots[i] >= 0 { edgeByID[edgeIDs[Int(edgeIDSlots[i])]] = nil }
         let (from, to) = (Int(edgeFrom[i]), Int(edgeTo[i]))
-        let outAt = outgoing[from].firstIndex { $0.edge == i }
-        let inAt = incoming[to].firstIndex { $0.edge == i }
-        if let outAt { outgoing[from].remove(at: outAt) }
-        if let inAt { incoming[to].remove(at: inAt) }
-        Graph.bump(&outTypeDegrees[from], Int(edgeTypeCodes[i]), -1)
-        Graph.bump(&inTypeDegrees[to], Int(edgeTypeCodes[i]), -1)
+        let outAt = outRows.remove(from, edge: i)
+        let inAt = inRows.remove(to, edge: i)
         edgeCount -= 1
         log(.deletedEdge(i, outAt: outAt, inAt: inAt))
     }
@@ -388,7 +490,7 @@ public struct Graph: Sendable, Equatable {
                 throw Diagnostic(.error, "cannot delete node '\(nodeIDs[i])' because it still has relationships",
                                  help: "use DETACH DELETE to delete it with its relationships")
             }
-            for e in (outgoing[i] + incoming[i]).map(\.edge) { deleteEdge(e) }
+            for e in outgoing(i) + incoming(i) { deleteEdge(e) }
         }
         nodeAlive[i] = false
         nodeByID[nodeIDs[i]] = nil
@@ -401,28 +503,14 @@ public struct Graph: Sendable, Equatable {
     private mutating func setLabelBit(_ i: Int, _ label: String) -> Bool {
         let code: Int, new: Bool
         if let c = labelCodes[label] { (code, new) = (c, false) } else {
-            (code, new) = (labelCodes.count, true)
+            (code, new) = (labelNames.count, true)
             labelCodes[label] = code
+            labelNames.append(label)
             // Edges added before the label existed say nothing about it.
             if code < 64 { for t in typeStartLabels.indices { typeStartLabels[t] &= ~(1 << UInt64(code)); typeEndLabels[t] &= ~(1 << UInt64(code)) } }
         }
         if code < 64 { nodeLabelBits[i] |= 1 << UInt64(code) }
         return new
-    }
-
-    /// Adds `by` to the count of type `code` in a node's per-type degrees (dropping a zero count).
-    private static func bump(_ list: inout [TypeDegree], _ code: Int, _ by: Int32) {
-        if let k = list.firstIndex(where: { Int($0.typeCode) == code }) {
-            list[k].count += by
-            if list[k].count == 0 { list.remove(at: k) }
-        } else if by > 0 {
-            list.append(TypeDegree(typeCode: Int32(truncatingIfNeeded: code), count: by))
-        }
-    }
-
-    struct TypeDegree: Sendable, Equatable {
-        var typeCode: Int32
-        var count: Int32
     }
 
     // MARK: - Undo
@@ -489,27 +577,24 @@ public struct Graph: Sendable, Equatable {
             nodeProperties.removeLastRow()
             for label in labels.reversed() { byLabel[label]!.removeLast() }
             for label in newKeys { byLabel[label] = nil }
-            for label in newCodes { labelCodes[label] = nil }
-            nodeAlive.removeLast(); outgoing.removeLast(); incoming.removeLast(); nodeLabelBits.removeLast()
-            outTypeDegrees.removeLast(); inTypeDegrees.removeLast()
+            for label in newCodes { labelCodes[label] = nil; labelNames.removeLast() }
+            nodeAlive.removeLast(); outRows.removeLastNode(); inRows.removeLastNode(); nodeLabelBits.removeLast()
             nodeByID[id] = nil
             nodeCount -= 1
         case .addedEdge(let newType):
-            let id = edgeIDs.removeLast()
+            if edgeIDSlots.removeLast() >= 0 { edgeByID[edgeIDs.removeLast()] = nil }
             let from = Int(edgeFrom.removeLast()), to = Int(edgeTo.removeLast())
             edgeCitationLists.removeLast(); edgeLocations.removeLast(); edgeProperties.removeLastRow()
             let code = Int(edgeTypeCodes.removeLast())
             edgeAlive.removeLast()
-            edgeByID[id] = nil
             byTypeCode[code].removeLast()
             if newType {
                 typeCodes[typeNames[code]] = nil; typeNames.removeLast(); byTypeCode.removeLast()
                 typeStartLabels.removeLast(); typeEndLabels.removeLast()
             }
-            Graph.bump(&outTypeDegrees[from], code, -1)
-            Graph.bump(&inTypeDegrees[to], code, -1)
-            outgoing[from].removeLast()
-            incoming[to].removeLast()
+            let e = edgeIDSlots.count
+            outRows.remove(from, edge: e)
+            inRows.remove(to, edge: e)
             edgeCount -= 1
         case .nodeProperty(let i, let key, let old, let names):
             unindex(names)
@@ -528,7 +613,7 @@ public struct Graph: Sendable, Equatable {
             if indexed { byLabel[label]!.removeLast() }
             if newKey { byLabel[label] = nil }
             if let c = labelCodes[label], c < 64 { nodeLabelBits[i] &= ~(1 << UInt64(c)) }
-            if newCode { labelCodes[label] = nil }
+            if newCode { labelCodes[label] = nil; labelNames.removeLast() }
             nodeLabelLists[i].removeLast()
         case .removedLabel(let i, let label, let at, let bits):
             nodeLabelLists[i].insert(label, at: at)
@@ -540,12 +625,10 @@ public struct Graph: Sendable, Equatable {
         case .deletedEdge(let i, let outAt, let inAt):
             let (from, to) = (Int(edgeFrom[i]), Int(edgeTo[i]))
             let code = Int(edgeTypeCodes[i])
-            if let inAt { incoming[to].insert(AdjacentEdge(edge: i, other: from, typeCode: code), at: inAt) }
-            if let outAt { outgoing[from].insert(AdjacentEdge(edge: i, other: to, typeCode: code), at: outAt) }
-            Graph.bump(&outTypeDegrees[from], code, 1)
-            Graph.bump(&inTypeDegrees[to], code, 1)
+            if let inAt { inRows.insert(to, AdjacentEdge(edge: i, other: from, typeCode: code), at: inAt) }
+            if let outAt { outRows.insert(from, AdjacentEdge(edge: i, other: to, typeCode: code), at: outAt) }
             edgeAlive[i] = true
-            edgeByID[edgeIDs[i]] = i
+            if edgeIDSlots[i] >= 0 { edgeByID[edgeIDs[Int(edgeIDSlots[i])]] = i }
             edgeCount += 1
         case .deletedNode(let i):
             nodeAlive[i] = true
@@ -554,18 +637,21 @@ public struct Graph: Sendable, Equatable {
         }
     }
 
-    /// Graphs are equal when their tables and indexes are (the undo log is not compared).
+    /// Graphs are equal when their tables and indexes are (the undo log is not compared, nor the
+    /// id and name indexes: they are derived from the tables, and readers re-check their hits;
+    /// adjacency rows compare by content, compacted or not).
     public static func == (a: Graph, b: Graph) -> Bool {
         a.nodeIDs == b.nodeIDs && a.nodeLabelLists == b.nodeLabelLists && a.nodeNameLists == b.nodeNameLists
             && a.nodeCitationLists == b.nodeCitationLists && a.nodeLocations == b.nodeLocations
             && a.nodeProperties.sameContents(as: b.nodeProperties)
-            && a.edgeIDs == b.edgeIDs && a.edgeFrom == b.edgeFrom && a.edgeTo == b.edgeTo
+            && a.edgeIDs == b.edgeIDs && a.edgeIDSlots == b.edgeIDSlots && a.edgeFrom == b.edgeFrom && a.edgeTo == b.edgeTo
             && a.edgeCitationLists == b.edgeCitationLists && a.edgeLocations == b.edgeLocations
             && a.edgeProperties.sameContents(as: b.edgeProperties) && a.nodeAlive == b.nodeAlive && a.edgeAlive == b.edgeAlive
-            && a.nodeByID == b.nodeByID && a.edgeByID == b.edgeByID && a.byLabel == b.byLabel
+            && a.byLabel == b.byLabel
             && a.typeCodes == b.typeCodes && a.typeNames == b.typeNames && a.byTypeCode == b.byTypeCode
-            && a.edgeTypeCodes == b.edgeTypeCodes && a.byName == b.byName && a.outgoing == b.outgoing
-            && a.incoming == b.incoming && a.labelCodes == b.labelCodes && a.nodeLabelBits == b.nodeLabelBits
+            && a.edgeTypeCodes == b.edgeTypeCodes && a.outRows.sameRows(as: b.outRows)
+            && a.inRows.sameRows(as: b.inRows) && a.labelCodes == b.labelCodes && a.labelNames == b.labelNames
+            && a.nodeLabelBits == b.nodeLabelBits
             && a.nodeCount == b.nodeCount && a.edgeCount == b.edgeCount
     }
 

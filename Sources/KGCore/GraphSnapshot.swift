@@ -12,7 +12,7 @@
 /// truncated, damaged or foreign file is refused with a `SnapshotError`.
 public enum GraphSnapshot {
     /// Bumped whenever the layout of the body or the manifest changes: older files are refused.
-    public static let formatVersion = 1
+    public static let formatVersion = 3
     static let magic: [UInt8] = Array("KGQSNAP\n".utf8)
     static let headerSize = 48
 
@@ -77,13 +77,17 @@ public enum GraphSnapshot {
         return manifest
     }
 
-    /// The graph of a snapshot file, after checking the header and both checksums.
-    public static func graph(of file: UnsafeRawBufferPointer) throws(SnapshotError) -> Graph {
+    /// The graph of a snapshot file, after checking the header and both checksums. With
+    /// `releasingCopiedPages` (only for a read-only mapping of the file), the pages of each large
+    /// table are handed back to the system once it is copied out, so the mapped file and the
+    /// graph's tables are not both resident at the end of the open (peak memory).
+    public static func graph(of file: UnsafeRawBufferPointer, releasingCopiedPages: Bool = false) throws(SnapshotError) -> Graph {
         _ = try manifest(of: file)
         let l = try layout(file)
         let bytes = UnsafeRawBufferPointer(rebasing: file[l.body])
         guard SnapshotChecksum.of(bytes) == l.bodyChecksum else { throw SnapshotError("the body's checksum does not match (damaged file)") }
         var d = SnapshotDecoder(bytes)
+        d.releasesCopiedPages = releasingCopiedPages
         let graph = try Graph(snapshotTables: &d)
         guard d.remaining == 0 else { throw SnapshotError("the body has \(d.remaining) bytes too many") }
         return graph

@@ -60,8 +60,7 @@ public struct SnapshotCache: Sendable {
     public func open(folder: String, importer: String, sources: [String], note: (String) -> Void = { _ in }) -> Graph? {
         let file = path(folder: folder, importer: importer)
         guard FileManager.default.fileExists(atPath: file) else { note("no snapshot of \(folder) yet (\(file))"); return nil }
-        guard let bytes = SnapshotCache.read(file) else { note("cannot read the snapshot \(file)"); return nil }
-        return bytes.withUnsafeBytes { raw -> Graph? in
+        let opened = SnapshotCache.withMapping(file) { raw, mapped -> Graph? in
             do throws(SnapshotError) {
                 let manifest = try GraphSnapshot.manifest(of: raw)
                 guard manifest.importer == importer, manifest.folder == folder,
@@ -80,7 +79,7 @@ public struct SnapshotCache: Sendable {
                     }
                     refreshed.sources[k].stamp = now
                 }
-                let graph = try GraphSnapshot.graph(of: raw)
+                let graph = try GraphSnapshot.graph(of: raw, releasingCopiedPages: mapped)
                 if refreshed != manifest, let updated = try? GraphSnapshot.replacingManifest(of: raw, with: refreshed) {
                     // Same contents under new times (a copy, a touch): remember them, so the next
                     // open need not hash the files again.
@@ -92,6 +91,8 @@ public struct SnapshotCache: Sendable {
                 return nil
             }
         }
+        guard let opened else { note("cannot read the snapshot \(file)"); return nil }
+        return opened
     }
 
     /// Saves `graph` as the snapshot of `folder`. `before` holds the sources' stamps taken before
@@ -164,6 +165,31 @@ public struct SnapshotCache: Sendable {
     }
 
     // MARK: - Files
+
+    /// Calls `body` with the file's bytes mapped into memory (read-only, private, read ahead in
+    /// one go): the tables are copied out of the page cache once, without first reading the whole
+    /// file into a buffer of its own. Snapshots are replaced by renaming a new file over the old
+    /// one, so a mapped file never shrinks underneath. Nil when the file cannot be mapped.
+    /// `body`'s second argument says whether the bytes are a mapping (not a buffer of the heap).
+    static func withMapping<R>(_ path: String, _ body: (UnsafeRawBufferPointer, Bool) -> R) -> R? {
+        let fd = Foundation.open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(st.st_size)
+        guard size > 0 else { return [UInt8]().withUnsafeBytes { body($0, false) } }
+        #if os(Linux)
+        let flags = MAP_PRIVATE | MAP_POPULATE
+        #else
+        let flags = MAP_PRIVATE
+        #endif
+        guard let base = mmap(nil, size, PROT_READ, flags, fd, 0), base != MAP_FAILED else {
+            return read(path)?.withUnsafeBytes { body($0, false) }
+        }
+        defer { munmap(base, size) }
+        return body(UnsafeRawBufferPointer(start: base, count: size), true)
+    }
 
     /// The whole file in one read; nil when it cannot be read.
     static func read(_ path: String) -> [UInt8]? {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The byte-level writer and reader of graph snapshots (see `GraphSnapshot`).
 ///
 /// Arrays of plain numbers are written as their count and their raw little-endian bytes, so
@@ -85,6 +87,8 @@ public struct SnapshotError: Error, Sendable, Equatable, CustomStringConvertible
 struct SnapshotDecoder {
     let base: UnsafeRawBufferPointer
     private(set) var at: Int
+    /// Whether `base` is a private read-only mapping whose pages may be dropped once copied.
+    var releasesCopiedPages = false
 
     init(_ base: UnsafeRawBufferPointer, at: Int = 0) {
         self.base = base
@@ -141,12 +145,25 @@ struct SnapshotDecoder {
         let size = n * MemoryLayout<T>.stride
         let start = at
         at += size
-        return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
+        let copy = [T](unsafeUninitializedCapacity: n) { buffer, initialized in
             if size > 0 {
                 UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: base.baseAddress! + start, byteCount: size)
             }
             initialized = n
         }
+        if releasesCopiedPages && size >= 1 << 16 { release(start, size) }
+        return copy
+    }
+
+    /// Drops the whole pages of `base[start ..< start + size]` from memory (a read-only private
+    /// mapping: a later read faults them in again from the file, nothing is lost).
+    private func release(_ start: Int, _ size: Int) {
+        #if os(Linux)
+        let page = 4096
+        let from = (Int(bitPattern: base.baseAddress!) + start + page - 1) & ~(page - 1)
+        let to = (Int(bitPattern: base.baseAddress!) + start + size) & ~(page - 1)
+        if to > from { _ = madvise(UnsafeMutableRawPointer(bitPattern: from), to - from, MADV_DONTNEED) }
+        #endif
     }
 
     /// A flat array of booleans, each byte checked to be 0 or 1.

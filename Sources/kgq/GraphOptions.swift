@@ -61,8 +61,10 @@ struct GraphOptions: ParsableArguments {
         if let snapshot, let graph = snapshot.open(note: note) { return graph }
         let before = snapshot?.stamps()
         let ticker = ProgressTicker.start("loading \(folder)", enabled: ProgressTicker.enabled && !noProgress)
-        let graph = try CLI.reporting { try importer.load(folder: folder) }
+        var graph = try CLI.reporting { try importer.load(folder: folder) }
         ticker?.stop()
+        // Each node's edges into two flat arrays per direction (and the per-node lists freed).
+        graph.compactAdjacency()
         if let snapshot, let before { snapshot.save(graph, before: before, note: note) }
         return graph
     }

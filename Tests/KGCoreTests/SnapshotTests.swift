@@ -198,3 +198,32 @@ import Testing
         #expect(open().0 == nil)
     }
 }
+
+/// Relationship ids `rel:N` at handle N - 1 (what the CSV importer derives) are made on demand,
+/// not stored (issue 15 item 2); other ids are stored and indexed as before.
+@Suite struct DerivedEdgeIDTests {
+    @Test func derivedIDsAreMadeOnDemandAndFoundAndUndone() throws {
+        var g = Graph()
+        let a = try g.addNode(Node(id: "a")), b = try g.addNode(Node(id: "b"))
+        try g.addEdge(Edge(id: "rel:1", type: "R", from: a, to: b))
+        try g.addEdge(Edge(id: "x", type: "R", from: b, to: a))
+        try g.addEdge(Edge(id: "rel:2", type: "R", from: a, to: a))   // not its own number: stored
+        #expect(g.edgeIDs == ["x", "rel:2"] && g.edgeIDSlots == [-1, 0, 1])
+        #expect(g.id(edge: 0) == "rel:1" && g.edges[0].id == "rel:1" && g.id(edge: 2) == "rel:2")
+        #expect(g.edge(id: "rel:1") == 0 && g.edge(id: "rel:2") == 2 && g.edge(id: "x") == 1)
+        #expect(g.edge(id: "rel:01") == nil && g.edge(id: "rel:4") == nil && g.edge(id: "rel:") == nil)
+        #expect(throws: Diagnostic.self) { try g.addEdge(Edge(id: "rel:1", type: "R", from: a, to: b)) }
+        #expect(throws: Diagnostic.self) { try g.addEdge(Edge(id: "x", type: "R", from: a, to: b)) }
+        let before = g
+        g.beginUndo()
+        g.deleteEdge(0)
+        #expect(g.edge(id: "rel:1") == nil)
+        try g.addEdge(Edge(id: "rel:1", type: "R", from: a, to: b))   // free again once deleted
+        #expect(g.edge(id: "rel:1") == 3)
+        try g.addEdge(Edge(id: "rel:5", type: "R", from: a, to: b))   // derived at handle 4
+        #expect(g.edgeIDSlots.last == -1 && g.edge(id: "rel:5") == 4)
+        g.rollBack()
+        #expect(g == before && g.edge(id: "rel:1") == 0)
+        #expect(try SnapshotTests.decode(SnapshotTests.snapshot(g)) == g)
+    }
+}
