@@ -72,4 +72,24 @@ struct ShellExportTests {
         let pdf = try Data(contentsOf: dir.appendingPathComponent("whole.pdf"))
         #expect(pdf.starts(with: Array("%PDF".utf8)))
     }
+
+    /// `:export html` in the shell writes the interactive page `kgq export -o FILE.html` writes:
+    /// one self-contained file, the picture inline, nothing loaded from the network.
+    @Test func shellWritesTheInteractivePage() throws {
+        let dir = try Self.hubGraph()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let shell = KGTestSupport.runKGQ(["--graph", "g", "--no-history"], stdin: "\(Self.query);\n:export html shell.html\n",
+                                         environment: Self.noConfig, directory: dir)
+        #expect(shell.status == 0, "\(shell.stderr)")
+        #expect(shell.stderr.contains("wrote shell.html"), "\(shell.stderr)")
+        let export = KGTestSupport.runKGQ(["export", "--graph", "g", "--query", Self.query, "-o", "export.html"],
+                                          environment: Self.noConfig, directory: dir)
+        #expect(export.status == 0, "\(export.stderr)")
+        let page = try String(contentsOf: dir.appendingPathComponent("shell.html"), encoding: .utf8)
+        let exported = try String(contentsOf: dir.appendingPathComponent("export.html"), encoding: .utf8)
+        #expect(page == exported, "the shell's page and kgq export's differ (\(page.count) and \(exported.count) characters)")
+        #expect(page.contains("<svg") && page.contains("Statistics Agency") && page.contains("role number 39"))
+        #expect(page.contains("Content-Security-Policy"))
+        #expect(!page.contains("<script src=") && !page.contains("https://"), "nothing from the network")
+    }
 }
