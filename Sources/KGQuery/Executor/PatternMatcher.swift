@@ -194,12 +194,12 @@ struct PatternMatcher {
                 if relFree, let v = rel.variable { st.row[v] = nil }
             }
             for li in 0..<(dir == .both ? 2 : 1) {
-            let list = li == 0 && dir != .incoming ? graph.outgoingAdjacency(from) : graph.incomingAdjacency(from)
+            let list = adjacency(from, outgoing: li == 0 && dir != .incoming, relTypes)
             ctx.dbHits += list.count
             for a in list {
                 let e = a.edge, other = a.other
                 if dir == .both && li == 1 && other == from { continue }  // a self-loop is listed once
-                if let relTypes, !relTypes.contains(Int(a.typeCode)) { continue }
+                if let relTypes, relTypes.count != 1, !relTypes.contains(Int(a.typeCode)) { continue }
                 if (!st.used.isEmpty && st.used.contains(e)) || (relProps != nil && !edgeMatches(e, nil, relProps)) { continue }
                 if let v = rel.variable {
                     if relFree {
@@ -259,6 +259,15 @@ struct PatternMatcher {
         }
     }
 
+    /// The edges leaving (`outgoing`) or entering `node` that a hop of types `relTypes` reads: for
+    /// one type, the contiguous slice of that type in the node's row (rows are grouped by type);
+    /// otherwise the whole row, which the caller filters by type. No copy.
+    @inline(__always)
+    private func adjacency(_ node: Int, outgoing: Bool, _ relTypes: [Int]?) -> ArraySlice<AdjacentEdge> {
+        if let relTypes, relTypes.count == 1 { return graph.adjacency(node, typeCode: relTypes[0], outgoing: outgoing) }
+        return graph.adjacency(node, outgoing: outgoing)
+    }
+
     /// The number of ways relationship `r` of part `p` extends the bound match in `st`: edges
     /// of its types in its direction, not used by the match, whose far node has the pattern's
     /// labels (the planner only counts hops without properties or variables anyone reads).
@@ -273,11 +282,11 @@ struct PatternMatcher {
         if dir != .both, let n = countFromDegrees(from, outgoing: dir == .outgoing, relTypes, labels, st) { return n }
         var n = 0
         for li in 0..<(dir == .both ? 2 : 1) {
-            let list = li == 0 && dir != .incoming ? graph.outgoingAdjacency(from) : graph.incomingAdjacency(from)
+            let list = adjacency(from, outgoing: li == 0 && dir != .incoming, relTypes)
             ctx.dbHits += list.count
             for a in list {
                 if dir == .both && li == 1 && a.other == from { continue }
-                if let relTypes, !relTypes.contains(Int(a.typeCode)) { continue }
+                if let relTypes, relTypes.count != 1, !relTypes.contains(Int(a.typeCode)) { continue }
                 if !st.used.isEmpty && st.used.contains(a.edge) { continue }
                 guard graph.isAlive(node: a.other) else { continue }
                 if !labels.isEmpty {
