@@ -48,5 +48,11 @@ extension Graph {
         names(of: node) + aliases(of: node)
     }
 
-    static func nameKey(_ s: String) -> String { s.lowercased() }
+    /// Names match case-insensitively. A name that is already lower-case ASCII (most are) is its
+    /// own key: no new string.
+    static func nameKey(_ s: String) -> String {
+        var s = s
+        let lower = s.withUTF8 { !$0.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 } }
+        return lower ? s : s.lowercased()
+    }
 }

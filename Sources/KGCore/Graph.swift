@@ -157,11 +157,11 @@ public struct Graph: Sendable, Equatable {
     /// Every node (deleted ones too: readers re-check) under each of its lookup names.
     func buildNameIndex() -> [String: [Int]] {
         var index: [String: [Int]] = [:]
+        index.reserveCapacity(nodeIDs.count)
+        // Handles come in order, so a node already listed under a key is the list's last.
+        func add(_ i: Int, to list: inout [Int]) { if list.last != i { list.append(i) } }
         for i in nodeIDs.indices {
-            for name in lookupNames(ofNode: i) {
-                let key = Graph.nameKey(name)
-                if !(index[key]?.contains(i) ?? false) { index[key, default: []].append(i) }
-            }
+            for name in lookupNames(ofNode: i) { add(i, to: &index[Graph.nameKey(name), default: []]) }
         }
         return index
     }
